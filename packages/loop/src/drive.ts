@@ -1,0 +1,177 @@
+/**
+ * Who blocks: two ways to wait for events.
+ *
+ * 1. `ownThread(loop)` — for the `mini` command. We call epoll_wait
+ *    ourselves with the computed timeout (the fastest way: no host loop
+ *    between an event and its callback). The host loop's backend fd sits in
+ *    our epoll set, so when the host has work (crypto or zlib completions,
+ *    a wasm compile, FinalizationRegistry jobs) we end the run after this
+ *    iteration and resume from a host `setImmediate`, which runs after the
+ *    host has polled. We only yield on that fd or the host's own next
+ *    timer; yielding whenever the host's timeout is 0 spins.
+ *
+ * 2. `driveFromHost(loop)` — for packages imported into a plain Node
+ *    program, which must stay responsive. The host loop watches our epoll
+ *    fd (a uv_poll), a timerfd in our epoll set stands for our next timer,
+ *    and each wakeup runs one non-blocking iteration.
+ *
+ * Both re-enter the loop only from host macrotasks, so microtasks drain
+ * after every callback (see ticks.ts).
+ */
+import { setImmediate as hostSetImmediate } from 'node:timers';
+import {
+  CLOCK_MONOTONIC,
+  EPOLLIN,
+  TFD_CLOEXEC,
+  TFD_NONBLOCK,
+  errnoException,
+  eventfd,
+  hostPoll,
+  hostUv,
+  hostUvPointers,
+  lastErrno,
+  unistd,
+  type PollWatcher,
+} from '@mini/sys';
+import { IoWatcher } from './io.js';
+import { RunMode, type Loop } from './loop.js';
+
+export interface Driver {
+  readonly mode: 'own' | 'host';
+  /** Run the loop now (own mode) or on the next host turn (host mode). */
+  drive(): void;
+}
+
+const drivers = new WeakMap<Loop, Driver>();
+
+export function driverOf(loop: Loop): Driver | undefined {
+  return drivers.get(loop);
+}
+
+export function ownThread(loop: Loop): Driver {
+  const existing = drivers.get(loop);
+  if (existing) {
+    if (existing.mode !== 'own') throw new Error('loop is already driven by the host');
+    return existing;
+  }
+  const hostLoop = hostUvPointers.uv_default_loop();
+  const hostFd = hostUv.uv_backend_fd(hostLoop);
+  const hostWatcher = new IoWatcher(loop, hostFd, () => loop.requestYield());
+  hostWatcher.start(EPOLLIN);
+
+  let hostDeadline = -1;
+  loop.bridge = {
+    timeout(ours) {
+      // Only a positive host timeout is a real timer; 0 means the host is
+      // mid-turn (its immediate queue is running us) and would spin.
+      const host = hostUv.uv_backend_timeout(hostLoop);
+      hostDeadline = -1;
+      if (host > 0 && (ours < 0 || host < ours)) {
+        hostDeadline = loop.now() + host;
+        return host;
+      }
+      return ours;
+    },
+    afterWait(events) {
+      if (events === 0 && hostDeadline >= 0 && loop.now() >= hostDeadline) loop.requestYield();
+    },
+  };
+
+  let scheduled = false;
+  const resume = () => {
+    scheduled = false;
+    driver.drive();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    hostSetImmediate(resume);
+  };
+  loop.wakeHook = schedule;
+
+  const driver: Driver = {
+    mode: 'own',
+    drive() {
+      if (loop.isRunning()) return;
+      let finished = false;
+      try {
+        loop.run(RunMode.DEFAULT);
+        finished = true;
+      } finally {
+        // A yield, or an exception on its way to the host's uncaught
+        // handler: either way we come back once the host had its turn.
+        if (loop.takeYield() || (!finished && loop.alive())) schedule();
+      }
+    },
+  };
+  drivers.set(loop, driver);
+  return driver;
+}
+
+export function driveFromHost(loop: Loop): Driver {
+  const existing = drivers.get(loop);
+  if (existing) return existing;
+
+  const tfd = eventfd.timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+  if (tfd < 0) throw errnoException(lastErrno(), 'timerfd_create');
+  const drain = new Uint8Array(8);
+  // The timers phase at the end of the iteration does the real work.
+  const timerWatcher = new IoWatcher(loop, tfd, () => unistd.read(tfd, drain, 8));
+  timerWatcher.start(EPOLLIN);
+  const spec = new BigInt64Array(4);
+  let armedFor = -2;
+  const arm = (timeout: number) => {
+    if (timeout === armedFor) return;
+    armedFor = timeout;
+    // it_interval = 0; it_value = timeout (0 disarms, so clamp up to 1 ns).
+    spec[0] = 0n;
+    spec[1] = 0n;
+    if (timeout < 0) {
+      spec[2] = 0n;
+      spec[3] = 0n;
+    } else {
+      spec[2] = BigInt(Math.floor(timeout / 1000));
+      spec[3] = BigInt((timeout % 1000) * 1_000_000 + 1);
+    }
+    eventfd.timerfd_settime(tfd, 0, new Uint8Array(spec.buffer), null);
+  };
+
+  let poller: PollWatcher | undefined;
+  let scheduled = false;
+  const tick = () => {
+    scheduled = false;
+    if (loop.isRunning()) return;
+    try {
+      loop.run(RunMode.NOWAIT);
+    } finally {
+      rearm();
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    hostSetImmediate(tick);
+  };
+  const rearm = () => {
+    poller ??= hostPoll(loop.backend.fd, tick);
+    if (!loop.alive()) {
+      arm(-1);
+      poller.unref();
+      return;
+    }
+    poller.ref();
+    const t = loop.backendTimeout();
+    if (t === 0) {
+      arm(-1);
+      schedule();
+    } else {
+      arm(t);
+    }
+  };
+  loop.wakeHook = schedule;
+  const driver: Driver = { mode: 'host', drive: schedule };
+  drivers.set(loop, driver);
+  // Handles may have been started before we were installed.
+  if (loop.alive()) schedule();
+  return driver;
+}

@@ -1,0 +1,114 @@
+/**
+ * Handles and requests: the two things that keep a loop alive.
+ *
+ * A *handle* is long-lived (a timer, a socket, a watcher). While it is active
+ * and ref'd it counts in `loop.activeHandles`; `unref()` lets the loop exit
+ * even while it is active. `close()` stops it and parks it on the loop's
+ * closing queue; its close callback runs in the closing phase of the next
+ * iteration, and the loop stays alive until then, ref'd or not.
+ *
+ * A *request* is one operation in flight (a write, a lookup, a work item);
+ * it keeps the loop alive only until it completes.
+ */
+import type { Loop } from './loop.js';
+
+export abstract class Handle {
+  readonly loop: Loop;
+  /** Set by a subclass's start, cleared by its stop. */
+  private active = false;
+  private refed = true;
+  private closing = false;
+  private closed = false;
+  private closeCb: (() => void) | undefined;
+  /** Next handle on the loop's closing queue. */
+  nextClosing: Handle | null = null;
+
+  constructor(loop: Loop) {
+    this.loop = loop;
+  }
+
+  isActive(): boolean {
+    return this.active;
+  }
+
+  isClosing(): boolean {
+    return this.closing || this.closed;
+  }
+
+  hasRef(): boolean {
+    return this.refed;
+  }
+
+  ref(): void {
+    if (this.refed) return;
+    this.refed = true;
+    if (this.active) this.loop.activeHandles++;
+  }
+
+  unref(): void {
+    if (!this.refed) return;
+    this.refed = false;
+    if (this.active) this.loop.activeHandles--;
+  }
+
+  /** Stop the handle and call `cb` in the closing phase. Closing twice is an error, as in libuv. */
+  close(cb?: () => void): void {
+    if (this.closing || this.closed) throw new Error('handle is already closing');
+    this.closing = true;
+    this.closeCb = cb;
+    this.onClose();
+    this.loop.queueClosing(this);
+  }
+
+  /** Called by the loop's closing phase. */
+  finishClose(): void {
+    this.closing = false;
+    this.closed = true;
+    const cb = this.closeCb;
+    this.closeCb = undefined;
+    if (cb) this.loop.invoke(cb);
+  }
+
+  /** Subclasses stop whatever they watch here. */
+  protected abstract onClose(): void;
+
+  protected activate(): void {
+    if (this.active) return;
+    this.active = true;
+    if (this.refed) this.loop.activeHandles++;
+    this.loop.onStateChange();
+  }
+
+  protected deactivate(): void {
+    if (!this.active) return;
+    this.active = false;
+    if (this.refed) this.loop.activeHandles--;
+  }
+}
+
+/** One operation in flight. `start()` when submitted, `finish()` before its callback runs. */
+export class Request {
+  readonly loop: Loop;
+  private inFlight = false;
+
+  constructor(loop: Loop) {
+    this.loop = loop;
+  }
+
+  isActive(): boolean {
+    return this.inFlight;
+  }
+
+  start(): void {
+    if (this.inFlight) return;
+    this.inFlight = true;
+    this.loop.activeRequests++;
+    this.loop.onStateChange();
+  }
+
+  finish(): void {
+    if (!this.inFlight) return;
+    this.inFlight = false;
+    this.loop.activeRequests--;
+  }
+}

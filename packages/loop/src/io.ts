@@ -1,0 +1,180 @@
+/**
+ * I/O watchers: libuv's uv__io_t. A watcher is an fd, the epoll events we
+ * want for it, and a callback. Watchers are not handles and never keep the
+ * loop alive by themselves; the handle that owns one does.
+ */
+import {
+  EPOLL_CLOEXEC,
+  EPOLL_CTL_ADD,
+  EPOLL_CTL_DEL,
+  EPOLL_CTL_MOD,
+  EPOLL_DATA_OFFSET,
+  EPOLL_EVENT_SIZE,
+  check,
+  epoll,
+  errnoException,
+  lastErrno,
+  unistd,
+} from '@mini/sys';
+import type { Loop } from './loop.js';
+
+export type IoCallback = (events: number) => void;
+
+export class IoWatcher {
+  readonly loop: Loop;
+  readonly fd: number;
+  callback: IoCallback;
+  /** Events we want (EPOLLIN | EPOLLOUT …). */
+  events = 0;
+  /** Events currently registered with the kernel. */
+  registered = 0;
+
+  constructor(loop: Loop, fd: number, callback: IoCallback) {
+    this.loop = loop;
+    this.fd = fd;
+    this.callback = callback;
+  }
+
+  start(events: number): void {
+    const want = this.events | events;
+    if (want === this.events && this.registered === want) return;
+    this.events = want;
+    this.loop.backend.update(this);
+  }
+
+  stop(events: number): void {
+    const want = this.events & ~events;
+    if (want === this.events) return;
+    this.events = want;
+    this.loop.backend.update(this);
+  }
+
+  /** Stop all events and forget the fd (call before closing it). */
+  close(): void {
+    this.events = 0;
+    this.loop.backend.update(this);
+  }
+
+  isActive(): boolean {
+    return this.events !== 0;
+  }
+}
+
+const MAX_EVENTS = 1024;
+
+/**
+ * The epoll backend: one level-triggered epoll set per loop. Ready events
+ * are read into one buffer per wait — one FFI call per iteration, decoded
+ * in JS without further native calls.
+ */
+export class EpollBackend {
+  readonly fd: number;
+  private watchers: (IoWatcher | undefined)[] = [];
+  private watcherCount = 0;
+  private readonly ctlBuf = Buffer.alloc(EPOLL_EVENT_SIZE);
+  private readonly eventsBuf = Buffer.alloc(EPOLL_EVENT_SIZE * MAX_EVENTS);
+  /** u32 view: events at [i*stride], data (the fd) at [i*stride + dataSlot]. */
+  private readonly eventWords = new Uint32Array(this.eventsBuf.buffer, this.eventsBuf.byteOffset, this.eventsBuf.length / 4);
+  private readonly stride = EPOLL_EVENT_SIZE / 4;
+  private readonly dataSlot = EPOLL_DATA_OFFSET / 4;
+  /** While dispatching: index past the last event of this batch, for invalidation. */
+  private batchEnd = 0;
+  private batchPos = 0;
+
+  constructor() {
+    const fd = epoll.epoll_create1(EPOLL_CLOEXEC);
+    if (fd < 0) throw errnoException(lastErrno(), 'epoll_create1');
+    this.fd = fd;
+  }
+
+  get size(): number {
+    return this.watcherCount;
+  }
+
+  update(w: IoWatcher): void {
+    const want = w.events;
+    if (want === w.registered) return;
+    let op: number;
+    if (want === 0) {
+      op = EPOLL_CTL_DEL;
+      if (this.watchers[w.fd] === w) {
+        this.watchers[w.fd] = undefined;
+        this.watcherCount--;
+      }
+      this.invalidate(w.fd);
+    } else if (w.registered === 0) {
+      op = EPOLL_CTL_ADD;
+      if (this.watchers[w.fd] === undefined) this.watcherCount++;
+      this.watchers[w.fd] = w;
+    } else {
+      op = EPOLL_CTL_MOD;
+    }
+    this.ctlBuf.writeUInt32LE(want, 0);
+    this.ctlBuf.writeUInt32LE(w.fd, EPOLL_DATA_OFFSET);
+    if (EPOLL_DATA_OFFSET + 8 <= this.ctlBuf.length) this.ctlBuf.writeUInt32LE(0, EPOLL_DATA_OFFSET + 4);
+    const r = epoll.epoll_ctl(this.fd, op, w.fd, this.ctlBuf);
+    if (r < 0) {
+      const errno = lastErrno();
+      // The fd was closed under us: the kernel already dropped it from the set.
+      if (op === EPOLL_CTL_DEL) {
+        w.registered = 0;
+        return;
+      }
+      if (op === EPOLL_CTL_ADD) {
+        this.watchers[w.fd] = undefined;
+        this.watcherCount--;
+      }
+      w.events = w.registered;
+      throw errnoException(errno, 'epoll_ctl');
+    }
+    w.registered = want;
+  }
+
+  /** Drop not-yet-dispatched events for an fd whose watcher went away mid-batch. */
+  private invalidate(fd: number): void {
+    const words = this.eventWords;
+    for (let i = this.batchPos; i < this.batchEnd; i++) {
+      const slot = i * this.stride + this.dataSlot;
+      if (words[slot] === fd) words[slot] = 0xffffffff;
+    }
+  }
+
+  /** Wait up to `timeout` ms (-1 forever); returns the number of ready events or -errno. */
+  wait(timeout: number): number {
+    return check(epoll.epoll_wait(this.fd, this.eventsBuf, MAX_EVENTS, timeout));
+  }
+
+  /** Dispatch `n` events from the last wait; returns how many watchers ran. */
+  dispatch(n: number, loop: Loop): number {
+    const words = this.eventWords;
+    let ran = 0;
+    this.batchEnd = n;
+    try {
+      for (let i = 0; i < n; i++) {
+        this.batchPos = i + 1;
+        const base = i * this.stride;
+        const fd = words[base + this.dataSlot]!;
+        if (fd === 0xffffffff) continue;
+        const w = this.watchers[fd];
+        if (w === undefined) continue;
+        let ev = words[base]!;
+        // Errors and hangups are delivered to whichever side is watched, as libuv does.
+        if (ev & (0x008 | 0x010)) ev |= w.events & (0x001 | 0x004);
+        ev &= w.events | 0x008 | 0x010;
+        if (ev === 0) continue;
+        ran++;
+        loop.invokeIo(w, ev);
+      }
+    } finally {
+      this.batchEnd = 0;
+      this.batchPos = 0;
+    }
+    return ran;
+  }
+
+  close(): void {
+    unistd.close(this.fd);
+  }
+}
+
+export { MAX_EVENTS };

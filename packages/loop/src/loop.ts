@@ -1,0 +1,294 @@
+/**
+ * The event loop, phase for phase as libuv's `uv_run` (1.45+):
+ *
+ *   timers (once, DEFAULT mode only)
+ *   ┌─> pending ─> idle ─> prepare ─> poll ─> check ─> closing ─> timers ─┐
+ *   └─────────────────────── while alive and not stopped ─────────────────┘
+ *
+ * Alive = active ref'd handles, requests in flight, pending callbacks, or
+ * handles still closing. Poll blocks until the nearest timer, forever when
+ * there is none, and not at all when idle handles run, callbacks are
+ * pending or handles are closing.
+ *
+ * Who blocks is pluggable (see drive.ts): the `mini` command owns the
+ * thread and blocks in epoll_wait itself; a plain Node program that imports
+ * a package lets its host loop watch our epoll fd instead.
+ */
+import { Handle } from './handle.js';
+import { EpollBackend, IoWatcher } from './io.js';
+import { PhaseQueue } from './phase-handles.js';
+import { Timer, TimerHeap } from './timer.js';
+import { drainTicks } from './ticks.js';
+
+export enum RunMode {
+  DEFAULT = 0,
+  ONCE = 1,
+  NOWAIT = 2,
+}
+
+/**
+ * What a driver may add around the poll phase: the thread-owning driver
+ * shortens the wait to the host loop's own next timer and asks the loop to
+ * yield when the host has work.
+ */
+export interface PollBridge {
+  /** Adjust the computed poll timeout (ms, -1 = forever). */
+  timeout(ours: number): number;
+  /** Called after each wait with the number of events it returned. */
+  afterWait(events: number, timeout: number): void;
+}
+
+const INT_MAX = 0x7fffffff;
+
+export class Loop {
+  readonly backend = new EpollBackend();
+  readonly timerHeap = new TimerHeap();
+  readonly idleHandles = new PhaseQueue();
+  readonly prepareHandles = new PhaseQueue();
+  readonly checkHandles = new PhaseQueue();
+  activeHandles = 0;
+  activeRequests = 0;
+  nextTimerId = 0;
+  /** Cached loop time in ms, as uv_now. */
+  private time = 0;
+  private stopFlag = false;
+  private yieldFlag = false;
+  private pending: (() => void)[] = [];
+  private closingHead: Handle | null = null;
+  private closingTail: Handle | null = null;
+  private running = false;
+  private closed = false;
+  bridge: PollBridge | undefined;
+  /** Called when work is added while the loop is not running, so a driver can come back. */
+  wakeHook: (() => void) | undefined;
+
+  constructor() {
+    this.updateTime();
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  updateTime(): void {
+    this.time = Math.floor(performance.now());
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  alive(): boolean {
+    return this.activeHandles > 0 || this.activeRequests > 0 || this.pending.length > 0 || this.closingHead !== null;
+  }
+
+  stop(): void {
+    this.stopFlag = true;
+  }
+
+  /** End the run after this iteration so the host loop gets a turn; the driver resumes us. */
+  requestYield(): void {
+    this.yieldFlag = true;
+  }
+
+  /** True once after a run that ended because the host asked for a turn. */
+  takeYield(): boolean {
+    const y = this.yieldFlag;
+    this.yieldFlag = false;
+    return y;
+  }
+
+  run(mode: RunMode = RunMode.DEFAULT): boolean {
+    if (this.running) throw new Error('loop is already running');
+    this.running = true;
+    try {
+      return this.runPhases(mode);
+    } finally {
+      this.running = false;
+      this.stopFlag = false;
+    }
+  }
+
+  private runPhases(mode: RunMode): boolean {
+    let alive = this.alive();
+    if (!alive) this.updateTime();
+    // Timers run once before the first iteration in DEFAULT mode, as libuv
+    // does for backwards compatibility.
+    if (mode === RunMode.DEFAULT && alive && !this.stopFlag) {
+      this.updateTime();
+      this.runTimers();
+    }
+    while (alive && !this.stopFlag && !this.yieldFlag) {
+      const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+      this.runPending();
+      this.idleHandles.run(this);
+      this.prepareHandles.run(this);
+      let timeout = 0;
+      if ((mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT) timeout = this.backendTimeout();
+      this.poll(timeout);
+      // Callbacks queued by poll (e.g. write completions) run now, a bounded
+      // number of rounds so a callback that queues another cannot starve I/O.
+      for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
+      this.checkHandles.run(this);
+      this.runClosing();
+      this.updateTime();
+      this.runTimers();
+      alive = this.alive();
+      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) break;
+    }
+    return alive;
+  }
+
+  /** How long poll may block: libuv's uv_backend_timeout. */
+  backendTimeout(): number {
+    if (this.stopFlag || this.yieldFlag) return 0;
+    if (this.activeHandles === 0 && this.activeRequests === 0) return 0;
+    if (this.idleHandles.size > 0 || this.pending.length > 0 || this.closingHead !== null) return 0;
+    const t = this.timerHeap.min();
+    if (t === undefined) return -1;
+    const diff = t.due - this.time;
+    if (diff <= 0) return 0;
+    return diff > INT_MAX ? INT_MAX : diff;
+  }
+
+  private poll(timeout: number): void {
+    const bridge = this.bridge;
+    if (bridge) timeout = bridge.timeout(timeout);
+    if (this.backend.size === 0 && timeout !== 0) {
+      // Nothing to watch: just wait out the timer, as libuv does.
+      if (timeout < 0) return;
+    }
+    const base = this.time;
+    // libuv re-polls with zero timeout while the buffer comes back full.
+    for (let rounds = 48; ; ) {
+      const n = this.backend.wait(timeout);
+      if (timeout !== 0) this.updateTime();
+      if (n < 0) {
+        if (n === -4 /* EINTR */) {
+          if (timeout > 0) timeout = Math.max(0, timeout - (this.time - base));
+          continue;
+        }
+        throw new Error(`epoll_wait failed: ${-n}`);
+      }
+      bridge?.afterWait(n, timeout);
+      if (n === 0) return;
+      this.backend.dispatch(n, this);
+      if (n < 1024 || --rounds === 0) return;
+      timeout = 0;
+    }
+  }
+
+  private runPending(): void {
+    if (this.pending.length === 0) return;
+    const queue = this.pending;
+    this.pending = [];
+    for (let i = 0; i < queue.length; i++) {
+      try {
+        this.invoke(queue[i]!);
+      } catch (err) {
+        // Keep the callbacks not yet run: an exception must not lose them.
+        this.pending = queue.slice(i + 1).concat(this.pending);
+        throw err;
+      }
+    }
+  }
+
+  private runClosing(): void {
+    let h = this.closingHead;
+    this.closingHead = this.closingTail = null;
+    while (h !== null) {
+      const next: Handle | null = h.nextClosing;
+      h.nextClosing = null;
+      try {
+        h.finishClose();
+      } catch (err) {
+        // Re-queue the rest so their callbacks still run.
+        if (next !== null) this.requeueClosing(next);
+        throw err;
+      }
+      h = next;
+    }
+  }
+
+  private requeueClosing(first: Handle): void {
+    let last = first;
+    while (last.nextClosing !== null) last = last.nextClosing;
+    last.nextClosing = this.closingHead;
+    this.closingHead = first;
+    if (this.closingTail === null) this.closingTail = last;
+  }
+
+  private runTimers(): void {
+    const heap = this.timerHeap;
+    // Collect everything due first, then fire in heap order: a timer started
+    // by a callback, even with timeout 0, waits for the next iteration.
+    let ready: Timer[] | undefined;
+    for (;;) {
+      const t = heap.min();
+      if (t === undefined || t.due > this.time) break;
+      t.stop();
+      t.ready = true;
+      (ready ??= []).push(t);
+    }
+    if (ready === undefined) return;
+    for (let i = 0; i < ready.length; i++) {
+      const t = ready[i]!;
+      // A callback earlier in this batch may have stopped or restarted it.
+      if (!t.ready) continue;
+      t.ready = false;
+      if (t.repeat > 0) t.again();
+      try {
+        this.invoke(t.callback!);
+      } catch (err) {
+        // Timers left in the batch go back into the heap, still due.
+        for (let j = i + 1; j < ready.length; j++) {
+          const r = ready[j]!;
+          if (r.ready) {
+            r.ready = false;
+            r.start(r.callback!, r.due - this.time, r.repeat);
+          }
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** Call into user code, then drain nextTicks and microtasks as Node does. */
+  invoke(cb: () => void): void {
+    cb();
+    drainTicks();
+  }
+
+  invokeIo(w: IoWatcher, events: number): void {
+    w.callback(events);
+    drainTicks();
+  }
+
+  /** Queue a callback for the pending phase (libuv's uv__io_feed / pending queue). */
+  queuePending(cb: () => void): void {
+    this.pending.push(cb);
+    this.onStateChange();
+  }
+
+  queueClosing(h: Handle): void {
+    if (this.closingTail === null) this.closingHead = this.closingTail = h;
+    else {
+      this.closingTail.nextClosing = h;
+      this.closingTail = h;
+    }
+    this.onStateChange();
+  }
+
+  /** Work was added; a driver that is not running may need to come back. */
+  onStateChange(): void {
+    if (!this.running && this.wakeHook !== undefined) this.wakeHook();
+  }
+
+  /** Release the loop's own fds. Handles must be closed first. */
+  close(): void {
+    if (this.closed) return;
+    if (this.alive()) throw Object.assign(new Error('loop is busy'), { code: 'EBUSY' });
+    this.closed = true;
+    this.backend.close();
+  }
+}
