@@ -40,6 +40,8 @@ export interface Driver {
   readonly mode: 'own' | 'host';
   /** Run the loop now (own mode) or on the next host turn (host mode). */
   drive(): void;
+  /** Run the loop from the next host macrotask. */
+  schedule(): void;
 }
 
 const drivers = new WeakMap<Loop, Driver>();
@@ -91,6 +93,7 @@ export function ownThread(loop: Loop): Driver {
 
   const driver: Driver = {
     mode: 'own',
+    schedule,
     drive() {
       if (loop.isRunning()) return;
       let finished = false;
@@ -169,7 +172,7 @@ export function driveFromHost(loop: Loop): Driver {
     }
   };
   loop.wakeHook = schedule;
-  const driver: Driver = { mode: 'host', drive: schedule };
+  const driver: Driver = { mode: 'host', drive: schedule, schedule };
   drivers.set(loop, driver);
   // Handles may have been started before we were installed.
   if (loop.alive()) schedule();

@@ -10,6 +10,7 @@ export const unistd = bindTable({
   dup3: 'int dup3(int oldfd, int newfd, int flags)',
   open: 'int open(const char *path, int flags, uint32_t mode)',
   fcntl: 'int fcntl(int fd, int cmd, int arg)',
+  lseek: 'long lseek(int fd, long offset, int whence)',
   getpid: 'int getpid()',
   gettid: 'int gettid()',
 });
@@ -27,3 +28,6 @@ export const F_SETFL = 4;
 export const F_GETFD = 1;
 export const F_SETFD = 2;
 export const FD_CLOEXEC = 1;
+export const SEEK_SET = 0;
+export const SEEK_CUR = 1;
+export const SEEK_END = 2;

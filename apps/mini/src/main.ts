@@ -1,0 +1,37 @@
+/**
+ * Entry point of the `mini` command (started by bin/mini).
+ * `mini compare …` runs the side-by-side comparison; anything else boots the
+ * runtime as `node` would run the same command line.
+ */
+import { boot } from '@mini/runtime';
+
+const SAVED_PREFIX = 'MINI_SAVED_';
+
+/** Give the program back the variables the launcher kept from the host. */
+function restoreEnvironment(): { execPath: string; argv0: string } {
+  const env = process.env;
+  for (const key of Object.keys(env)) {
+    if (key.startsWith(SAVED_PREFIX)) {
+      env[key.slice(SAVED_PREFIX.length)] = env[key];
+      delete env[key];
+    }
+  }
+  const execPath = env['MINI_EXEC_PATH'] ?? process.argv[1]!;
+  const argv0 = env['MINI_ARGV0'] ?? 'mini';
+  delete env['MINI_EXEC_PATH'];
+  delete env['MINI_ARGV0'];
+  return { execPath, argv0 };
+}
+
+const { execPath, argv0 } = restoreEnvironment();
+const argv = process.argv.slice(2);
+if (argv[0] === 'compare') {
+  // Loaded only here: the comparison tool is not part of a program's startup.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compare = require('@mini/compare') as { main(argv: string[]): Promise<number> | number };
+  void Promise.resolve(compare.main(argv.slice(1))).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  boot({ execPath, argv0, argv });
+}

@@ -1,0 +1,37 @@
+/**
+ * Which builtin comes from where. The rule: pure-JS libraries may be the
+ * host's; anything whose work needs an event loop is ours, or unavailable
+ * until it is.
+ */
+import type { BuiltinRegistry } from './registry.js';
+
+/** Host libraries that never touch the host's event loop for their work. */
+const HOST = [
+  'assert', 'assert/strict', 'buffer', 'constants', 'crypto', 'diagnostics_channel', 'events',
+  'os', 'path', 'path/posix', 'path/win32', 'punycode', 'querystring', 'stream', 'stream/consumers',
+  'stream/promises', 'stream/web', 'string_decoder', 'sys', 'url', 'util', 'util/types', 'v8', 'vm',
+  'zlib', 'perf_hooks', 'async_hooks', 'tty',
+];
+
+/** Builtins that need a loop and are not ours yet. */
+const UNAVAILABLE = [
+  'child_process', 'cluster', 'dgram', 'dns', 'dns/promises', 'fs/promises', 'http', 'http2',
+  'https', 'inspector', 'inspector/promises', 'net', 'readline', 'readline/promises', 'repl', 'tls',
+  'trace_events', 'wasi', 'worker_threads',
+];
+
+export interface OwnBuiltins {
+  [id: string]: () => unknown;
+}
+
+export function registerBuiltins(registry: BuiltinRegistry, own: OwnBuiltins): void {
+  for (const id of HOST) {
+    if (id in own) continue;
+    registry.register(id, 'host', () => require(`node:${id}`));
+  }
+  for (const [id, factory] of Object.entries(own)) registry.register(id, 'ours', factory);
+  for (const id of UNAVAILABLE) {
+    if (id in own) continue;
+    registry.register(id, 'unavailable', () => undefined);
+  }
+}

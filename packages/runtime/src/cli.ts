@@ -1,0 +1,52 @@
+/** The command line, parsed as node parses its own. */
+
+export type Action =
+  | { kind: 'script'; script: string; args: string[] }
+  | { kind: 'eval'; code: string; print: boolean; args: string[] }
+  | { kind: 'version' }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+export function parseCommandLine(argv: string[]): Action {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    switch (arg) {
+      case '-v':
+      case '--version':
+        return { kind: 'version' };
+      case '-h':
+      case '--help':
+        return { kind: 'help' };
+      case '-e':
+      case '--eval':
+      case '-p':
+      case '--print': {
+        const code = argv[i + 1];
+        if (code === undefined) return { kind: 'error', message: `${arg} requires an argument` };
+        return { kind: 'eval', code, print: arg === '-p' || arg === '--print', args: argv.slice(i + 2) };
+      }
+      case '--':
+        if (argv[i + 1] === undefined) return { kind: 'error', message: 'missing script after --' };
+        return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2) };
+      default:
+        if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `bad option: ${arg}` };
+        return { kind: 'script', script: arg, args: argv.slice(i + 1) };
+    }
+  }
+  return { kind: 'error', message: 'no script given (an interactive prompt is not available)' };
+}
+
+export const HELP = `Usage: mini [options] [ script.js ] [arguments]
+       mini compare script.js [arguments]
+
+Runs script.js on mini's own event loop, like node.
+
+Options:
+  -e, --eval script     evaluate script
+  -p, --print script    evaluate script and print result
+  -v, --version         print mini's version
+  -h, --help            print this help
+
+mini compare runs the script under node and under mini and shows the
+differences in output, exit code and time.
+`;

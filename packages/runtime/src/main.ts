@@ -1,0 +1,92 @@
+/**
+ * Boot, in the order Node's startup follows:
+ *   1. the Environment: this thread's loop, owned by us;
+ *   2. the builtin registry, every module registered as a linked-list node;
+ *   3. process and globals dressed for the program;
+ *   4. the module loader, then the main module (run_main_module);
+ *   5. nextTicks and microtasks queued by the main module, then the loop,
+ *      until nothing keeps it alive; the host's exit sequence does the rest
+ *      ('beforeExit' may bring work back, then 'exit' and exitCode).
+ */
+import path from 'node:path';
+import vm from 'node:vm';
+import { drainTicks } from '@mini/loop';
+import * as timers from '@mini/timers';
+import { registerBuiltins } from './builtins.js';
+import { HELP, parseCommandLine } from './cli.js';
+import { createConsole } from './console.js';
+import { Environment } from './environment.js';
+import { installGlobals, timersModule } from './globals.js';
+import { createModuleSystem } from './loader/index.js';
+import { dressProcess } from './process.js';
+
+export const VERSION = '0.1.0';
+
+export interface BootOptions {
+  /** Path of the `mini` launcher (process.execPath). */
+  execPath: string;
+  argv0: string;
+  /** Arguments after the launcher. */
+  argv: string[];
+}
+
+export function boot(opts: BootOptions): void {
+  const action = parseCommandLine(opts.argv);
+  switch (action.kind) {
+    case 'version':
+      process.stdout.write(`v${VERSION}\n`);
+      return;
+    case 'help':
+      process.stdout.write(HELP);
+      return;
+    case 'error':
+      process.stderr.write(`mini: ${action.message}\n`);
+      process.exitCode = 9;
+      return;
+  }
+
+  const env = new Environment();
+  const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
+  const proc = dressProcess({ execPath: opts.execPath, argv0: opts.argv0, script, args: action.args, registry: env.registry });
+  const console = createConsole(proc);
+
+  let moduleSystem: ReturnType<typeof createModuleSystem> | undefined;
+  registerBuiltins(env.registry, {
+    timers: timersModule,
+    'timers/promises': () => timers.timersPromises,
+    module: () => moduleSystem!.Module,
+    console: () => console,
+    process: () => proc,
+  });
+  env.registry.registerBinding('loop', () => env.loop);
+  installGlobals(console);
+  moduleSystem = createModuleSystem(env.registry);
+
+  try {
+    if (action.kind === 'script') {
+      moduleSystem.runMain(script!);
+    } else {
+      runEval(moduleSystem, action.code, action.print);
+    }
+  } catch (err) {
+    // On its way to the host's uncaught-exception handling; if a handler
+    // keeps the process alive, the loop runs from the next host turn.
+    env.driver.schedule();
+    throw err;
+  }
+  drainTicks();
+  env.driver.drive();
+}
+
+function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean): void {
+  const filename = path.join(process.cwd(), '[eval]');
+  const g = globalThis as Record<string, unknown>;
+  const module = { exports: {}, id: '[eval]', filename, loaded: false, paths: [] as string[] };
+  g['require'] = ms.createRequire(filename);
+  g['module'] = module;
+  g['exports'] = module.exports;
+  g['__filename'] = '[eval]';
+  g['__dirname'] = '.';
+  const result: unknown = vm.runInThisContext(code, { filename: '[eval]' });
+  if (print) (globalThis.console as Console).log(result);
+}

@@ -1,0 +1,51 @@
+/**
+ * The `process` object user code sees.
+ *
+ * It is the host's process object, re-dressed: its event emitter, exit
+ * sequence ('beforeExit', 'exit', exitCode), nextTick queue, unhandled
+ * rejection and uncaught exception handling are exactly Node's, because
+ * they are Node's pure-JS code. What belongs to the runtime is replaced:
+ * argv/execPath name the mini launcher and the script, stdout/stderr are our
+ * own write(2) streams, and `binding` exposes our handle layer.
+ */
+import { FdWriteStream } from './stdio.js';
+import type { BuiltinRegistry } from './registry.js';
+
+export interface ProcessSetup {
+  /** The `mini` launcher, which is what `fork()` must start. */
+  execPath: string;
+  argv0: string;
+  /** Absolute path of the main script, or undefined for -e / -p. */
+  script: string | undefined;
+  args: string[];
+  registry: BuiltinRegistry;
+}
+
+/** Bindings `process.binding()` hands out, as Node's public subset. */
+const PUBLIC_BINDINGS = new Set(['timer_wrap', 'loop']);
+
+export function dressProcess(setup: ProcessSetup): NodeJS.Process {
+  const proc = process;
+  proc.execPath = setup.execPath;
+  proc.argv0 = setup.argv0;
+  proc.argv = setup.script === undefined ? [setup.execPath, ...setup.args] : [setup.execPath, setup.script, ...setup.args];
+  // Node 20 keeps execArgv for the host's own flags; the program ran with none of its own.
+  proc.execArgv = [];
+  proc.title = 'mini';
+
+  const stdout = new FdWriteStream(1);
+  const stderr = new FdWriteStream(2);
+  Object.defineProperty(proc, 'stdout', { configurable: true, enumerable: true, get: () => stdout });
+  Object.defineProperty(proc, 'stderr', { configurable: true, enumerable: true, get: () => stderr });
+
+  const registry = setup.registry;
+  Object.defineProperty(proc, 'binding', {
+    configurable: true,
+    writable: true,
+    value(name: string): unknown {
+      if (!PUBLIC_BINDINGS.has(name) || !registry.hasBinding(name)) throw new Error(`No such module: ${name}`);
+      return registry.internalBinding(name);
+    },
+  });
+  return proc;
+}
