@@ -8,7 +8,7 @@ import { boot } from '@mini/runtime';
 const SAVED_PREFIX = 'MINI_SAVED_';
 
 /** Give the program back the variables the launcher kept from the host. */
-function restoreEnvironment(): { execPath: string; argv0: string } {
+function restoreEnvironment(): { execPath: string } {
   const env = process.env;
   for (const key of Object.keys(env)) {
     if (key.startsWith(SAVED_PREFIX)) {
@@ -17,13 +17,11 @@ function restoreEnvironment(): { execPath: string; argv0: string } {
     }
   }
   const execPath = env['MINI_EXEC_PATH'] ?? process.argv[1]!;
-  const argv0 = env['MINI_ARGV0'] ?? 'mini';
   delete env['MINI_EXEC_PATH'];
-  delete env['MINI_ARGV0'];
-  return { execPath, argv0 };
+  return { execPath };
 }
 
-const { execPath, argv0 } = restoreEnvironment();
+const { execPath } = restoreEnvironment();
 const argv = process.argv.slice(2);
 if (argv[0] === 'compare') {
   // Loaded only here: the comparison tool is not part of a program's startup.
@@ -33,5 +31,5 @@ if (argv[0] === 'compare') {
     process.exitCode = code;
   });
 } else {
-  boot({ execPath, argv0, argv });
+  boot({ execPath, argv });
 }

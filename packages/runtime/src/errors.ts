@@ -7,8 +7,4 @@ export class MiniNotImplementedError extends Error {
     super(`${what} is not implemented in mini yet`);
     this.name = 'Error';
   }
-
-  override get [Symbol.toStringTag](): string {
-    return 'Error';
-  }
 }

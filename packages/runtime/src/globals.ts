@@ -3,7 +3,6 @@
  * structuredClone, queueMicrotask, performance) are the host's plain JS or
  * V8's own; timers and console are replaced by ours.
  */
-import type { Console } from 'node:console';
 import * as timers from '@mini/timers';
 
 export function installGlobals(console: Console): void {

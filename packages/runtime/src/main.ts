@@ -25,7 +25,6 @@ export const VERSION = '0.1.0';
 export interface BootOptions {
   /** Path of the `mini` launcher (process.execPath). */
   execPath: string;
-  argv0: string;
   /** Arguments after the launcher. */
   argv: string[];
 }
@@ -47,7 +46,7 @@ export function boot(opts: BootOptions): void {
 
   const env = new Environment();
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
-  const proc = dressProcess({ execPath: opts.execPath, argv0: opts.argv0, script, args: action.args, registry: env.registry });
+  const proc = dressProcess({ execPath: opts.execPath, script, args: action.args, registry: env.registry });
   const console = createConsole(proc);
 
   let moduleSystem: ReturnType<typeof createModuleSystem> | undefined;
@@ -60,7 +59,7 @@ export function boot(opts: BootOptions): void {
   });
   env.registry.registerBinding('loop', () => env.loop);
   installGlobals(console);
-  moduleSystem = createModuleSystem(env.registry);
+  moduleSystem = createModuleSystem(env.registry, { process: proc });
 
   try {
     if (action.kind === 'script') {

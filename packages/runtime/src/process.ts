@@ -14,7 +14,6 @@ import type { BuiltinRegistry } from './registry.js';
 export interface ProcessSetup {
   /** The `mini` launcher, which is what `fork()` must start. */
   execPath: string;
-  argv0: string;
   /** Absolute path of the main script, or undefined for -e / -p. */
   script: string | undefined;
   args: string[];
@@ -27,7 +26,8 @@ const PUBLIC_BINDINGS = new Set(['timer_wrap', 'loop']);
 export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   const proc = process;
   proc.execPath = setup.execPath;
-  proc.argv0 = setup.argv0;
+  // argv0 is fixed on the host's object: the launcher starts node with
+  // `exec -a` so that it already is what the user typed.
   proc.argv = setup.script === undefined ? [setup.execPath, ...setup.args] : [setup.execPath, setup.script, ...setup.args];
   // Node 20 keeps execArgv for the host's own flags; the program ran with none of its own.
   proc.execArgv = [];
