@@ -182,14 +182,14 @@ export class Loop {
     if (this.pending.length === 0) return;
     const queue = this.pending;
     this.pending = [];
-    for (let i = 0; i < queue.length; i++) {
-      try {
-        this.invoke(queue[i]!);
-      } catch (err) {
-        // Keep the callbacks not yet run: an exception must not lose them.
-        this.pending = queue.slice(i + 1).concat(this.pending);
-        throw err;
-      }
+    let i = 0;
+    // try/finally, never catch-and-rethrow: a rethrow would move the error's
+    // reported location from the user's throw to this line.
+    try {
+      for (; i < queue.length; i++) this.invoke(queue[i]!);
+    } finally {
+      // On an exception, keep the callbacks not yet run.
+      if (i < queue.length) this.pending = queue.slice(i + 1).concat(this.pending);
     }
   }
 
@@ -199,12 +199,13 @@ export class Loop {
     while (h !== null) {
       const next: Handle | null = h.nextClosing;
       h.nextClosing = null;
+      let done = false;
       try {
         h.finishClose();
-      } catch (err) {
-        // Re-queue the rest so their callbacks still run.
-        if (next !== null) this.requeueClosing(next);
-        throw err;
+        done = true;
+      } finally {
+        // On an exception, re-queue the rest so their callbacks still run.
+        if (!done && next !== null) this.requeueClosing(next);
       }
       h = next;
     }
@@ -231,24 +232,24 @@ export class Loop {
       (ready ??= []).push(t);
     }
     if (ready === undefined) return;
-    for (let i = 0; i < ready.length; i++) {
-      const t = ready[i]!;
-      // A callback earlier in this batch may have stopped or restarted it.
-      if (!t.ready) continue;
-      t.ready = false;
-      if (t.repeat > 0) t.again();
-      try {
+    let i = 0;
+    try {
+      for (; i < ready.length; i++) {
+        const t = ready[i]!;
+        // A callback earlier in this batch may have stopped or restarted it.
+        if (!t.ready) continue;
+        t.ready = false;
+        if (t.repeat > 0) t.again();
         this.invoke(t.callback!);
-      } catch (err) {
-        // Timers left in the batch go back into the heap, still due.
-        for (let j = i + 1; j < ready.length; j++) {
-          const r = ready[j]!;
-          if (r.ready) {
-            r.ready = false;
-            r.start(r.callback!, r.due - this.time, r.repeat);
-          }
+      }
+    } finally {
+      // On an exception, timers left in the batch go back into the heap, still due.
+      for (let j = i + 1; j < ready.length; j++) {
+        const r = ready[j]!;
+        if (r.ready) {
+          r.ready = false;
+          r.start(r.callback!, r.due - this.time, r.repeat);
         }
-        throw err;
       }
     }
   }

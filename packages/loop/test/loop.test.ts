@@ -239,9 +239,10 @@ describe('Async', () => {
       );
       const start = performance.now();
       loop.run();
-      void w.terminate();
-      return { sameThread, woke, ms: performance.now() - start };
+      return { sameThread, woke, ms: performance.now() - start, w };
     });
+    // Wait for the thread to be gone so its fds do not skew later fd counts.
+    await r.w.terminate();
     expect(r.sameThread).toBe(1);
     expect(r.woke).toBe(1);
     expect(r.ms).toBeGreaterThanOrEqual(40);

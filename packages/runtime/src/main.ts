@@ -19,6 +19,7 @@ import { Environment } from './environment.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
 import { dressProcess } from './process.js';
+import { createFs } from './fs.js';
 
 export const VERSION = '0.1.0';
 
@@ -44,6 +45,8 @@ export function boot(opts: BootOptions): void {
       return;
   }
 
+  // The loader derives Node's global folder (<prefix>/lib/node) from the real node binary.
+  const hostExecPath = process.execPath;
   const env = new Environment();
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
   const proc = dressProcess({ execPath: opts.execPath, script, args: action.args, registry: env.registry });
@@ -56,24 +59,28 @@ export function boot(opts: BootOptions): void {
     module: () => moduleSystem!.Module,
     console: () => console,
     process: () => proc,
+    fs: createFs,
   });
   env.registry.registerBinding('loop', () => env.loop);
   installGlobals(console);
-  moduleSystem = createModuleSystem(env.registry, { process: proc });
+  moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
 
+  let ranMain = false;
   try {
     if (action.kind === 'script') {
       moduleSystem.runMain(script!);
     } else {
       runEval(moduleSystem, action.code, action.print);
     }
-  } catch (err) {
-    // On its way to the host's uncaught-exception handling; if a handler
-    // keeps the process alive, the loop runs from the next host turn.
-    env.driver.schedule();
-    throw err;
+    drainTicks();
+    ranMain = true;
+  } finally {
+    // An exception is on its way to the host's uncaught-exception handling
+    // (finally, not catch: a rethrow would report this line instead of the
+    // user's). If a handler keeps the process alive, the loop runs from the
+    // next host turn.
+    if (!ranMain) env.driver.schedule();
   }
-  drainTicks();
   env.driver.drive();
 }
 

@@ -26,12 +26,11 @@ const PUBLIC_BINDINGS = new Set(['timer_wrap', 'loop']);
 export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   const proc = process;
   proc.execPath = setup.execPath;
-  // argv0 is fixed on the host's object: the launcher starts node with
-  // `exec -a` so that it already is what the user typed.
+  // argv0 is read-only on the host's object and stays 'node', as do the
+  // host's own messages that quote it ("Use `node --trace-uncaught …`").
   proc.argv = setup.script === undefined ? [setup.execPath, ...setup.args] : [setup.execPath, setup.script, ...setup.args];
   // Node 20 keeps execArgv for the host's own flags; the program ran with none of its own.
   proc.execArgv = [];
-  proc.title = 'mini';
 
   const stdout = new FdWriteStream(1);
   const stderr = new FdWriteStream(2);

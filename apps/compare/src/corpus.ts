@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { corpusDir } from './paths.js';
+
+/**
+ * The corpus: `corpus/<area>/<name>.js`, plain CommonJS scripts that must
+ * print the same under node and mini. Only files directly inside an area
+ * are scripts (fixtures live in subfolders). The `pending` area holds
+ * scripts that need a subsystem mini does not have yet; they are checked on
+ * node but not compared.
+ *
+ * A script may take arguments, declared on its first line:
+ *   // args: one "two words" --flag
+ */
+export interface CorpusScript {
+  area: string;
+  name: string;
+  file: string;
+  args: string[];
+  pending: boolean;
+}
+
+export const PENDING_AREA = 'pending';
+
+export function listCorpus(dir: string = corpusDir): CorpusScript[] {
+  const scripts: CorpusScript[] = [];
+  for (const area of readdirSync(dir, { withFileTypes: true })) {
+    if (!area.isDirectory()) continue;
+    const areaDir = path.join(dir, area.name);
+    for (const entry of readdirSync(areaDir, { withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+      const file = path.join(areaDir, entry.name);
+      scripts.push({
+        area: area.name,
+        name: entry.name.slice(0, -3),
+        file,
+        args: declaredArgs(readFileSync(file, 'utf8')),
+        pending: area.name === PENDING_AREA,
+      });
+    }
+  }
+  return scripts.sort((a, b) => (a.area + '/' + a.name).localeCompare(b.area + '/' + b.name));
+}
+
+/** Words of a leading `// args:` line; double quotes group words. */
+export function declaredArgs(source: string): string[] {
+  const first = source.split('\n', 1)[0] ?? '';
+  const m = /^\/\/\s*args:(.*)$/.exec(first);
+  if (m === null) return [];
+  const args: string[] = [];
+  for (const w of m[1]!.matchAll(/"([^"]*)"|(\S+)/g)) args.push(w[1] ?? w[2]!);
+  return args;
+}

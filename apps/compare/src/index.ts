@@ -1,0 +1,10 @@
+export { compare, type CompareOptions, type CompareResult, type Side } from './compare.js';
+export { capture, type Capture, type CaptureOptions } from './capture.js';
+export { diffLines, unified, type Edit } from './diff.js';
+export { normalizeLines, isStackFrame, NO_FINAL_NEWLINE } from './normalize.js';
+export { formatReport, describeEnd } from './report.js';
+export { main } from './cli.js';
+export { corpusDir, defaultMiniBin, miniBin, nodeBin, packageRoot } from './paths.js';
+export { listCorpus, declaredArgs, type CorpusScript } from './corpus.js';
+export { resolveMini, type Target } from './target.js';
+export { limiter } from './limit.js';

@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compare } from '../src/compare.js';
+import { listCorpus } from '../src/corpus.js';
+import { corpusDir } from '../src/paths.js';
+import { formatReport } from '../src/report.js';
+import { resolveMini, type Target } from '../src/target.js';
+
+// Every corpus script must print the same, and end the same, under node and
+// mini. Scripts in corpus/pending need a subsystem mini lacks and are skipped.
+const scripts = listCorpus();
+let target: Target;
+
+beforeAll(async () => {
+  target = await resolveMini();
+  if (target.fallback !== undefined) {
+    console.warn(`corpus: comparing node against node — ${target.fallback}; set MINI_BIN to force a binary`);
+  }
+});
+
+test('the corpus is large enough to mean something', () => {
+  expect(scripts.filter((s) => !s.pending).length).toBeGreaterThanOrEqual(45);
+});
+
+describe.concurrent('corpus', () => {
+  for (const s of scripts) {
+    const name = path.relative(corpusDir, s.file);
+    test.skipIf(s.pending)(name, async () => {
+      const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin });
+      expect(r.same, formatReport(r)).toBe(true);
+    });
+  }
+});
