@@ -122,30 +122,31 @@ export function driveFromHost(loop: Loop): Driver {
   const timerWatcher = new IoWatcher(loop, tfd, () => unistd.read(tfd, drain, 8));
   timerWatcher.start(EPOLLIN);
   const spec = new BigInt64Array(4);
-  let armedFor = -2;
+  const specBytes = new Uint8Array(spec.buffer);
   const arm = (timeout: number) => {
-    if (timeout === armedFor) return;
-    armedFor = timeout;
-    // it_interval = 0; it_value = timeout (0 disarms, so clamp up to 1 ns).
-    spec[0] = 0n;
-    spec[1] = 0n;
-    if (timeout < 0) {
-      spec[2] = 0n;
-      spec[3] = 0n;
-    } else {
-      spec[2] = BigInt(Math.floor(timeout / 1000));
-      spec[3] = BigInt((timeout % 1000) * 1_000_000 + 1);
-    }
-    eventfd.timerfd_settime(tfd, 0, new Uint8Array(spec.buffer), null);
+    // it_interval = 0; it_value = timeout. A zero it_value disarms, so a due
+    // timer is armed 1 ns ahead instead.
+    spec[2] = timeout < 0 ? 0n : BigInt(Math.floor(timeout / 1000));
+    spec[3] = timeout < 0 ? 0n : BigInt((timeout % 1000) * 1_000_000 + 1);
+    eventfd.timerfd_settime(tfd, 0, specBytes, null);
   };
 
   let poller: PollWatcher | undefined;
   let scheduled = false;
+  let exiting = false;
+  // A poll callback that lands while the host tears down aborts the process
+  // (koffi cannot call into JS any more): stop watching once 'exit' is emitted.
+  process.once('exit', () => {
+    exiting = true;
+    poller?.close();
+  });
   const tick = () => {
     scheduled = false;
     if (loop.isRunning()) return;
     try {
-      loop.run(RunMode.NOWAIT);
+      // Forced: while the host keeps the process alive, our unref'd timers
+      // and handles still run, as Node's would.
+      loop.run(RunMode.NOWAIT, true);
     } finally {
       rearm();
     }
@@ -156,14 +157,12 @@ export function driveFromHost(loop: Loop): Driver {
     hostSetImmediate(tick);
   };
   const rearm = () => {
+    if (exiting) return;
     poller ??= hostPoll(loop.backend.fd, tick);
-    if (!loop.alive()) {
-      arm(-1);
-      poller.unref();
-      return;
-    }
-    poller.ref();
-    const t = loop.backendTimeout();
+    // Only our ref'd work may keep the host process alive.
+    if (loop.alive()) poller.ref();
+    else poller.unref();
+    const t = loop.alive() ? loop.backendTimeout() : loop.nextTimeout();
     if (t === 0) {
       arm(-1);
       schedule();
@@ -175,6 +174,6 @@ export function driveFromHost(loop: Loop): Driver {
   const driver: Driver = { mode: 'host', drive: schedule, schedule };
   drivers.set(loop, driver);
   // Handles may have been started before we were installed.
-  if (loop.alive()) schedule();
+  rearm();
   return driver;
 }

@@ -7,3 +7,4 @@ export { Async, wakeFd } from './async.js';
 export { ownThread, driveFromHost, driverOf, type Driver } from './drive.js';
 export { defaultLoop } from './default-loop.js';
 export { drainTicks } from './ticks.js';
+export * from './threadpool/index.js';

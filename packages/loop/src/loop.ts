@@ -71,7 +71,10 @@ export class Loop {
   }
 
   updateTime(): void {
-    this.time = Math.floor(performance.now());
+    // process.hrtime, not performance.now: the `performance` global loads
+    // perf_hooks on first use, a few ms of startup.
+    const [sec, nsec] = process.hrtime();
+    this.time = sec * 1000 + Math.floor(nsec / 1e6);
   }
 
   isRunning(): boolean {
@@ -98,19 +101,24 @@ export class Loop {
     return y;
   }
 
-  run(mode: RunMode = RunMode.DEFAULT): boolean {
+  /**
+   * `force` runs the iteration even when nothing of ours keeps the loop
+   * alive: in host-driven mode the host decides whether the process lives,
+   * and while it does, unref'd timers still fire, as in Node.
+   */
+  run(mode: RunMode = RunMode.DEFAULT, force = false): boolean {
     if (this.running) throw new Error('loop is already running');
     this.running = true;
     try {
-      return this.runPhases(mode);
+      return this.runPhases(mode, force);
     } finally {
       this.running = false;
       this.stopFlag = false;
     }
   }
 
-  private runPhases(mode: RunMode): boolean {
-    let alive = this.alive();
+  private runPhases(mode: RunMode, force: boolean): boolean {
+    let alive = this.alive() || force;
     if (!alive) this.updateTime();
     // Timers run once before the first iteration in DEFAULT mode, as libuv
     // does for backwards compatibility.
@@ -139,16 +147,21 @@ export class Loop {
     return alive;
   }
 
-  /** How long poll may block: libuv's uv_backend_timeout. */
-  backendTimeout(): number {
-    if (this.stopFlag || this.yieldFlag) return 0;
-    if (this.activeHandles === 0 && this.activeRequests === 0) return 0;
-    if (this.idleHandles.size > 0 || this.pending.length > 0 || this.closingHead !== null) return 0;
+  /** Ms until the nearest timer is due: 0 if overdue, -1 with none. */
+  nextTimeout(): number {
     const t = this.timerHeap.min();
     if (t === undefined) return -1;
     const diff = t.due - this.time;
     if (diff <= 0) return 0;
     return diff > INT_MAX ? INT_MAX : diff;
+  }
+
+  /** How long poll may block: libuv's uv_backend_timeout. */
+  backendTimeout(): number {
+    if (this.stopFlag || this.yieldFlag) return 0;
+    if (this.activeHandles === 0 && this.activeRequests === 0) return 0;
+    if (this.idleHandles.size > 0 || this.pending.length > 0 || this.closingHead !== null) return 0;
+    return this.nextTimeout();
   }
 
   private poll(timeout: number): void {

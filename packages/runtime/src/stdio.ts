@@ -7,7 +7,6 @@
  * it rather than drop output.
  */
 import { Writable } from 'node:stream';
-import { isatty } from 'node:tty';
 import { EAGAIN, EINTR, lastErrno, unistd } from '@mini/sys';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
@@ -41,7 +40,7 @@ export class FdWriteStream extends Writable {
   constructor(fd: number) {
     super({ decodeStrings: false, emitClose: false, autoDestroy: false });
     this.fd = fd;
-    this.isTTY = isatty(fd);
+    this.isTTY = unistd.isatty(fd) === 1;
     this._type = this.isTTY ? 'tty' : 'pipe';
   }
 

@@ -55,7 +55,19 @@ function spendExperimentalWarning(): void {
   }
 }
 
+/**
+ * Only code that can call import() needs the host's ESM loader behind it;
+ * wiring it costs a few ms at startup, so a file that never mentions
+ * `import` does without.
+ */
+function mayImport(content: string): boolean {
+  return content.includes('import');
+}
+
 export function compileWrapper(content: string, filename: string): ModuleWrapper {
+  if (!mayImport(content)) {
+    return vm.compileFunction(content, [...WRAPPER_PARAMS], { filename }) as unknown as ModuleWrapper;
+  }
   spendExperimentalWarning();
   return vm.compileFunction(content, [...WRAPPER_PARAMS], {
     filename,
@@ -65,6 +77,9 @@ export function compileWrapper(content: string, filename: string): ModuleWrapper
 
 /** The path taken when the wrapper text was patched by the program. */
 export function compileWrapped(wrapped: string, filename: string): ModuleWrapper {
+  if (!mayImport(wrapped)) {
+    return new vm.Script(wrapped, { filename }).runInThisContext({ displayErrors: true }) as ModuleWrapper;
+  }
   spendExperimentalWarning();
   const script = new vm.Script(wrapped, { filename, importModuleDynamically });
   return script.runInThisContext({ displayErrors: true }) as ModuleWrapper;

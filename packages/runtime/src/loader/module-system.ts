@@ -24,7 +24,9 @@ import * as path from 'node:path';
 import hostProcess from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { types } from 'node:util';
-import hostModule from 'node:module';
+import type hostModule from 'node:module';
+
+const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
 import { compileWrapped, compileWrapper, defaultWrapper, hasEsmSyntax, stripBOM } from './compile.js';
 import {
   ERR_INVALID_ARG_TYPE,
@@ -490,9 +492,17 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       // Builtins are not shared with an ESM loader here: nothing to sync.
     }
 
-    static findSourceMap = hostModule.findSourceMap;
-    static SourceMap = hostModule.SourceMap;
-    static register = hostModule.register;
+    // The host's, loaded on first use: `node:module` pulls in source-map
+    // support that a program that never asks for it should not pay for.
+    static get findSourceMap(): typeof hostModule.findSourceMap {
+      return hostModuleExports().findSourceMap;
+    }
+    static get SourceMap(): typeof hostModule.SourceMap {
+      return hostModuleExports().SourceMap;
+    }
+    static get register(): typeof hostModule.register {
+      return hostModuleExports().register;
+    }
 
     static runMain(main: string | undefined = proc.argv?.[1]): void {
       if (main === undefined) throw ERR_INVALID_ARG_TYPE('main', 'string', main);

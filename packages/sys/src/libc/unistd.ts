@@ -12,6 +12,7 @@ export const unistd = bindTable({
   fcntl: 'int fcntl(int fd, int cmd, int arg)',
   lseek: 'long lseek(int fd, long offset, int whence)',
   getpid: 'int getpid()',
+  isatty: 'int isatty(int fd)',
   gettid: 'int gettid()',
 });
 

@@ -1,0 +1,340 @@
+/**
+ * Timeouts and the per-loop machinery that fires them, as Node's
+ * `internal/timers`: all of a loop's timeouts share ONE libuv `Timer` handle,
+ * armed for the earliest list in the heap (see timer-list.ts). When it fires,
+ * `processTimers` runs every list that is due, each timeout in start order,
+ * draining nextTicks and microtasks between callbacks as Node does.
+ *
+ * Liveness: the handle is ref'd exactly while at least one ref'd timeout is
+ * scheduled (`refCount`), so unref'd timeouts never keep the loop alive but
+ * still fire while something else does.
+ */
+import { Timer, type Loop } from '@mini/loop';
+import { drainTicks } from '@mini/loop';
+import {
+  TimersList,
+  PriorityQueue,
+  append,
+  compareLists,
+  isEmpty,
+  peek,
+  remove,
+  type ListNode,
+} from './timer-list.js';
+
+/** The largest delay libuv and Node accept: a 32-bit signed int. */
+export const TIMEOUT_MAX = 2 ** 31 - 1;
+
+let nextAsyncId = 1;
+
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kAsyncId = Symbol('asyncId');
+const kQueue = Symbol('timerQueue');
+
+export class Timeout implements ListNode {
+  _idleTimeout: number;
+  _idlePrev: ListNode | null;
+  _idleNext: ListNode | null;
+  /** Loop time at which the current run of this timeout started. */
+  _idleStart: number | null = null;
+  _onTimeout: ((...args: unknown[]) => void) | null;
+  _timerArgs: unknown[] | undefined;
+  /** The interval for setInterval, null for a one-shot timeout. */
+  _repeat: number | null;
+  _destroyed = false;
+  [kRefed]: boolean;
+  [kHasPrimitive] = false;
+  [kAsyncId]: number;
+  readonly [kQueue]: TimerQueue;
+
+  constructor(
+    queue: TimerQueue,
+    callback: ((...args: unknown[]) => void) | null,
+    after: unknown,
+    args: unknown[] | undefined,
+    isRepeat: boolean,
+    isRefed: boolean,
+  ) {
+    // `* 1` rather than Number(): Node's coercion, so a Symbol throws as there.
+    let ms = (after as number) * 1;
+    if (!(ms >= 1 && ms <= TIMEOUT_MAX)) {
+      if (ms > TIMEOUT_MAX) {
+        process.emitWarning(
+          `${ms} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+          'TimeoutOverflowWarning',
+        );
+      }
+      ms = 1;
+    }
+    this[kQueue] = queue;
+    this._idleTimeout = ms;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? ms : null;
+    this[kAsyncId] = nextAsyncId++;
+    this[kRefed] = isRefed;
+    if (isRefed) queue.incRefCount();
+  }
+
+  /** Restart the countdown from now, keeping the same callback and delay. */
+  refresh(): this {
+    this[kQueue].insertGuarded(this, this[kRefed]);
+    return this;
+  }
+
+  unref(): this {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) this[kQueue].decRefCount();
+    }
+    return this;
+  }
+
+  ref(): this {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) this[kQueue].incRefCount();
+    }
+    return this;
+  }
+
+  hasRef(): boolean {
+    return this[kRefed];
+  }
+
+  close(): this {
+    this[kQueue].clearTimeout(this);
+    return this;
+  }
+
+  /** A numeric id that clearTimeout accepts in place of the object (as a number or string). */
+  [Symbol.toPrimitive](): number {
+    const id = this[kAsyncId];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      this[kQueue].knownTimersById.set(String(id), this);
+    }
+    return id;
+  }
+
+  [Symbol.dispose](): void {
+    this[kQueue].clearTimeout(this);
+  }
+}
+
+/** One loop's timeouts: Node's timerListMap + timerListQueue + the uv timer. */
+export class TimerQueue {
+  readonly loop: Loop;
+  private readonly lists = new Map<number, TimersList>();
+  private readonly queue = new PriorityQueue<TimersList>(compareLists, (list, pos) => {
+    list.priorityQueuePosition = pos;
+  });
+  /** The one loop timer, armed for the earliest list. */
+  private readonly handle: Timer;
+  /** Expiry the handle is armed for; Infinity when it need not fire. */
+  private nextExpiry = Infinity;
+  /** Scheduled timeouts that keep the loop alive. */
+  private refCount = 0;
+  /** Timeouts whose numeric id has been taken, so clearTimeout(id) finds them. */
+  readonly knownTimersById = new Map<string, Timeout>();
+
+  constructor(loop: Loop) {
+    this.loop = loop;
+    this.handle = new Timer(loop);
+    // Until a ref'd timeout exists the handle must not hold the loop.
+    this.handle.unref();
+  }
+
+  /** Node's getLibuvNow: the loop's time, brought up to date first. */
+  now(): number {
+    this.loop.updateTime();
+    return this.loop.now();
+  }
+
+  incRefCount(): void {
+    if (this.refCount++ === 0) this.handle.ref();
+  }
+
+  decRefCount(): void {
+    if (--this.refCount === 0) this.handle.unref();
+  }
+
+  /** Schedule `item` to fire `msecs` after `start`. */
+  insert(item: Timeout, msecs: number, start: number = this.now()): void {
+    item._idleStart = start;
+    let list = this.lists.get(msecs);
+    if (list === undefined) {
+      const expiry = start + msecs;
+      list = new TimersList(expiry, msecs);
+      this.lists.set(msecs, list);
+      this.queue.insert(list);
+      if (this.nextExpiry > expiry) this.schedule(expiry);
+    }
+    append(list, item);
+  }
+
+  /** (Re)start `item` with the given ref state: refresh() and the promise APIs. */
+  insertGuarded(item: Timeout, refed: boolean, start?: number): void {
+    const msecs = item._idleTimeout;
+    if (msecs < 0) return;
+    this.insert(item, msecs, start);
+    const wasDestroyed = item._destroyed;
+    if (wasDestroyed) {
+      // A timeout that already fired or was cleared comes back to life with a new id.
+      item._destroyed = false;
+      item[kAsyncId] = nextAsyncId++;
+      if (refed) this.incRefCount();
+    } else if (refed !== item[kRefed]) {
+      if (refed) this.incRefCount();
+      else this.decRefCount();
+    }
+    item[kRefed] = refed;
+  }
+
+  /** Take `item` out of its list for good. */
+  unenroll(item: Timeout): void {
+    if (item._destroyed) return;
+    item._destroyed = true;
+    if (item[kHasPrimitive]) this.knownTimersById.delete(String(item[kAsyncId]));
+    if (item[kRefed]) this.decRefCount();
+    remove(item);
+    const list = this.lists.get(item._idleTimeout);
+    if (list !== undefined && isEmpty(list)) {
+      this.queue.removeAt(list.priorityQueuePosition);
+      this.lists.delete(list.msecs);
+    }
+    // The handle stays armed: firing with nothing due is cheap, and it is
+    // unref'd once no ref'd timeout remains, so it holds nothing alive.
+    item._idleTimeout = -1;
+  }
+
+  clearTimeout(timer: unknown): void {
+    if (timer instanceof Timeout) {
+      if (timer._onTimeout) {
+        timer._onTimeout = null;
+        timer[kQueue].unenroll(timer);
+      }
+      return;
+    }
+    if (typeof timer === 'number' || typeof timer === 'string') {
+      const found = this.knownTimersById.get(String(timer));
+      if (found !== undefined) {
+        found._idleTimeout = -1;
+        this.unenroll(found);
+      }
+    }
+  }
+
+  /** Arm the loop timer for `expiry` (loop ms); libuv timers take whole ms. */
+  private schedule(expiry: number): void {
+    this.nextExpiry = expiry;
+    const delay = Math.trunc(expiry) - this.loop.now();
+    this.handle.start(this.onTimer, delay > 1 ? delay : 1, 0);
+  }
+
+  private readonly onTimer = (): void => {
+    let finished = false;
+    try {
+      this.processTimers(this.now());
+      finished = true;
+    } finally {
+      // Whether the lists ran dry or a callback threw, re-arm for what is
+      // left so nothing is lost: due timeouts run on the next iteration.
+      const head = this.queue.peek();
+      if (head === undefined) {
+        this.nextExpiry = Infinity;
+      } else if (finished) {
+        this.schedule(head.expiry);
+      } else {
+        this.nextExpiry = head.expiry;
+        this.handle.start(this.onTimer, Math.max(0, Math.trunc(head.expiry) - this.loop.now()), 0);
+      }
+      if (this.refCount > 0) this.handle.ref();
+      else this.handle.unref();
+    }
+  };
+
+  private processTimers(now: number): void {
+    this.nextExpiry = Infinity;
+    let ranAtLeastOneList = false;
+    let list: TimersList | undefined;
+    while ((list = this.queue.peek()) !== undefined) {
+      if (list.expiry > now) return;
+      if (ranAtLeastOneList) drainTicks();
+      else ranAtLeastOneList = true;
+      this.listOnTimeout(list, now);
+    }
+  }
+
+  private listOnTimeout(list: TimersList, now: number): void {
+    const msecs = list.msecs;
+    let ranAtLeastOneTimer = false;
+    let node: ListNode | null;
+    while ((node = peek(list)) !== null) {
+      const timer = node as Timeout;
+      const start = timer._idleStart!;
+      if (now - start < msecs) {
+        // The rest of this list started later: it is due at its new head's
+        // time, ordered after lists already due then. `now + 1` guarantees
+        // progress for fractional durations.
+        list.setExpiry(Math.max(start + msecs, now + 1));
+        this.queue.siftDown(list.priorityQueuePosition);
+        return;
+      }
+      if (ranAtLeastOneTimer) drainTicks();
+      else ranAtLeastOneTimer = true;
+
+      remove(timer);
+      const callback = timer._onTimeout;
+      if (!callback) {
+        // Cleared while the ticks above ran.
+        this.destroyFired(timer);
+        continue;
+      }
+      // An interval counts its next run from when this one began, as Node does.
+      const restart = timer._repeat ? this.now() : 0;
+      try {
+        const args = timer._timerArgs;
+        if (args === undefined) callback.call(timer);
+        else callback.apply(timer, args);
+      } finally {
+        if (timer._repeat && timer._idleTimeout !== -1) {
+          timer._idleTimeout = timer._repeat;
+          this.insert(timer, timer._idleTimeout, restart);
+        } else if (!timer._idleNext && !timer._idlePrev) {
+          // Not refreshed by its own callback: it is done.
+          this.destroyFired(timer);
+        }
+      }
+    }
+    // The list ran dry. A callback may have emptied it and a later one made
+    // a new list of the same duration: only remove the one we ran.
+    if (this.lists.get(msecs) === list) {
+      this.lists.delete(msecs);
+      this.queue.removeAt(list.priorityQueuePosition);
+    }
+  }
+
+  /**
+   * A fired or cleared timeout leaves the ref count. Unlike decRefCount this
+   * does not touch the handle: onTimer settles its ref state once at the end.
+   */
+  private destroyFired(timer: Timeout): void {
+    if (timer._destroyed) return;
+    timer._destroyed = true;
+    if (timer[kRefed]) this.refCount--;
+    if (timer[kHasPrimitive]) this.knownTimersById.delete(String(timer[kAsyncId]));
+  }
+
+  /** For tests and diagnostics: lists currently scheduled. */
+  get listCount(): number {
+    return this.queue.size;
+  }
+
+  get refedCount(): number {
+    return this.refCount;
+  }
+}
