@@ -13,6 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
+      // Node's API functions keep their declared arity (Function.length) and
+      // read extra arguments from `arguments`; rest parameters would change both.
+      'prefer-rest-params': 'off',
+      'prefer-spread': 'off',
     },
   },
 );

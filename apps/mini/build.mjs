@@ -21,7 +21,8 @@ await build({
   platform: 'node',
   target: 'node20',
   conditions: ['mini-source'],
-  external: ['@mini/compare'],
+  // Found at run time by name: pool threads load the package's own dist/.
+  external: ['@mini/compare', '@mini/loop/package.json'],
   sourcemap: true,
   logLevel: 'warning',
   plugins: [

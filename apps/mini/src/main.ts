@@ -25,7 +25,6 @@ const { execPath } = restoreEnvironment();
 const argv = process.argv.slice(2);
 if (argv[0] === 'compare') {
   // Loaded only here: the comparison tool is not part of a program's startup.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const compare = require('@mini/compare') as { main(argv: string[]): Promise<number> | number };
   void Promise.resolve(compare.main(argv.slice(1))).then((code) => {
     process.exitCode = code;

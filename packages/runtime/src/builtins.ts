@@ -15,7 +15,7 @@ const HOST = [
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
-  'child_process', 'cluster', 'dgram', 'dns', 'dns/promises', 'fs/promises', 'http', 'http2',
+  'child_process', 'cluster', 'dgram', 'dns', 'dns/promises', 'http', 'http2',
   'https', 'inspector', 'inspector/promises', 'net', 'readline', 'readline/promises', 'repl', 'tls',
   'trace_events', 'wasi', 'worker_threads',
 ];

@@ -4,8 +4,9 @@
  *   2. the builtin registry, every module registered as a linked-list node;
  *   3. process and globals dressed for the program;
  *   4. the module loader, then the main module (run_main_module);
- *   5. nextTicks and microtasks queued by the main module, then the loop,
- *      until nothing keeps it alive; the host's exit sequence does the rest
+ *   5. nextTicks and microtasks queued by the main module, then the loop
+ *      (from the host's first turn), until nothing keeps it alive; the
+ *      host's exit sequence does the rest
  *      ('beforeExit' may bring work back, then 'exit' and exitCode).
  */
 import path from 'node:path';
@@ -52,18 +53,19 @@ export function boot(opts: BootOptions): void {
   const proc = dressProcess({ execPath: opts.execPath, script, args: action.args, registry: env.registry });
   const console = createConsole(proc);
 
-  let moduleSystem: ReturnType<typeof createModuleSystem> | undefined;
   registerBuiltins(env.registry, {
     timers: timersModule,
     'timers/promises': () => timers.timersPromises,
-    module: () => moduleSystem!.Module,
+    // Called on the first require('module'), after the module system exists.
+    module: () => moduleSystem.Module,
     console: () => console,
     process: () => proc,
     fs: createFs,
+    'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
   });
   env.registry.registerBinding('loop', () => env.loop);
   installGlobals(console);
-  moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
+  const moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
 
   let ranMain = false;
   try {
@@ -81,7 +83,11 @@ export function boot(opts: BootOptions): void {
     // next host turn.
     if (!ranMain) env.driver.schedule();
   }
-  env.driver.drive();
+  // The loop starts from the host's first check phase, not from here: the
+  // host registers its own watchers (the thread pool's async wakeup among
+  // them) with the kernel only when it first polls, and until it has, our
+  // epoll could not see the host's work complete.
+  env.driver.schedule();
 }
 
 function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean): void {

@@ -76,7 +76,7 @@ export interface RequireResolve {
 }
 
 export interface RequireFunction {
-  (id: string): any;
+  (id: string): unknown;
   resolve: RequireResolve;
   main: CjsModule | undefined;
   extensions: Record<string, ExtensionLoader>;
@@ -88,14 +88,14 @@ export type ExtensionLoader = (module: CjsModule, filename: string) => void;
 export interface CjsModule {
   id: string;
   path: string;
-  exports: any;
+  exports: unknown;
   filename: string | null;
   loaded: boolean;
   children: CjsModule[];
   paths: string[];
   parent: CjsModule | null | undefined;
   readonly isPreloading: boolean;
-  require(id: string): any;
+  require(id: string): unknown;
   load(filename: string): void;
   _compile(content: string, filename: string): unknown;
 }
@@ -111,7 +111,7 @@ export interface ModuleConstructor {
   builtinModules: readonly string[];
   wrapper: string[];
   wrap(script: string): string;
-  _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): any;
+  _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): unknown;
   _resolveFilename(request: string, parent: CjsModule | null | undefined, isMain?: boolean, options?: ResolveOptions): string;
   _findPath(request: string, paths: readonly string[] | null | undefined, isMain?: boolean): string | false;
   _nodeModulePaths(from: string): string[];
@@ -242,7 +242,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   class Module implements CjsModule {
     declare id: string;
     declare path: string;
-    declare exports: any;
+    declare exports: unknown;
     declare filename: string | null;
     declare loaded: boolean;
     declare children: CjsModule[];
@@ -280,7 +280,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       return false;
     }
 
-    require(id: string): any {
+    require(id: string): unknown {
       validateString(id, 'id');
       if (id === '') throw ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
       return Module._load(id, this, false);
@@ -304,7 +304,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       return Reflect.apply(fn, exports, [exports, makeRequire(this), this, filename, path.dirname(filename)]);
     }
 
-    static _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): any {
+    static _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): unknown {
       if (request.startsWith('node:')) {
         const id = request.slice(5);
         if (!canBeRequiredByUsers(id)) throw ERR_UNKNOWN_BUILTIN_MODULE(request);

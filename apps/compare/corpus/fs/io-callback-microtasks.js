@@ -1,4 +1,4 @@
-// Microtasks drain after each I/O callback. Pending: needs our fs.
+// Microtasks drain after each I/O callback.
 const fs = require('fs');
 // Two reads in flight at once complete in either order, so they are chained.
 function read(n) {

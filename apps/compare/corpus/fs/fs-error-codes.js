@@ -1,4 +1,4 @@
-// An fs error in a callback: code, syscall, errno sign. Pending: needs our fs.
+// An fs error in a callback: code, syscall, errno sign.
 const fs = require('fs');
 fs.readFile(__dirname + '/no-such-file', (err) => {
   console.log(err.code, err.syscall, err.errno < 0, err.message.split(__dirname).join('.'));

@@ -1,5 +1,5 @@
 // Inside an I/O callback the check phase is next, so setImmediate always
-// runs before setTimeout(0). Pending: needs our fs.
+// runs before setTimeout(0).
 const fs = require('fs');
 fs.readFile(__filename, () => {
   setTimeout(() => console.log('timeout 0'), 0);

@@ -1,6 +1,6 @@
 // Alternating I/O and check phases: immediates from I/O callbacks, I/O from
 // immediates. (A setTimeout(0) from the I/O callback races the next read's
-// completion on node, so none is used.) Pending: needs our fs.
+// completion on node, so none is used.)
 const fs = require('fs');
 let n = 0;
 function step() {
