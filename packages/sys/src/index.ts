@@ -7,3 +7,5 @@ export * from './libc/epoll.js';
 export * from './libc/eventfd.js';
 export * from './libc/uv.js';
 export * from './fd.js';
+export * from './libc/socket.js';
+export * from './sockaddr.js';
