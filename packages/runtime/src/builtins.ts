@@ -15,8 +15,8 @@ const HOST = [
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
-  'child_process', 'cluster', 'dgram', 'dns', 'dns/promises', 'http', 'http2',
-  'https', 'inspector', 'inspector/promises', 'net', 'readline', 'readline/promises', 'repl', 'tls',
+  'child_process', 'cluster', 'dns', 'dns/promises', 'http2',
+  'https', 'inspector', 'inspector/promises', 'readline', 'readline/promises', 'repl', 'tls',
   'trace_events', 'wasi', 'worker_threads',
 ];
 

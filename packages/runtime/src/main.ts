@@ -61,6 +61,10 @@ export function boot(opts: BootOptions): void {
     console: () => console,
     process: () => proc,
     fs: createFs,
+    // Loaded on first require: a program that never opens a socket does not pay for them.
+    net: () => (require('@mini/net') as typeof import('@mini/net')).net,
+    dgram: () => (require('@mini/net') as typeof import('@mini/net')).dgram,
+    http: () => (require('@mini/http') as typeof import('@mini/http')).http,
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
   });
   env.registry.registerBinding('loop', () => env.loop);

@@ -1,0 +1,1 @@
+export * as http from './http.js';
