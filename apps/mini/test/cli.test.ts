@@ -87,6 +87,27 @@ describe('mini command line', () => {
     expect(r.stdout).toBe('gzip 65536,pbkdf2 32,wasm\n');
   });
 
+  it('process.stdin opened from a callback while our loop stays busy still receives data', async () => {
+    const file = script(`
+      const busy = setInterval(() => {}, 20);
+      setTimeout(() => {
+        process.stdin.on('data', (d) => console.log('data', JSON.stringify(String(d))));
+        process.stdin.on('end', () => { console.log('end'); clearInterval(busy); });
+      }, 10);
+    `);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(MINI, [file], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    await new Promise((r) => setTimeout(r, 200));
+    child.stdin.write('one\n');
+    await new Promise((r) => setTimeout(r, 100));
+    child.stdin.end('two\n');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(out).toBe('data "one\\n"\ndata "two\\n"\nend\n');
+  });
+
   it('mini compare reports same and different', () => {
     const same = script('setImmediate(() => console.log("x"))');
     expect(mini(['compare', same]).status).toBe(0);

@@ -7,8 +7,10 @@
  *    our epoll set, so when the host has work (crypto or zlib completions,
  *    a wasm compile, FinalizationRegistry jobs) we end the run after this
  *    iteration and resume from a host `setImmediate`, which runs after the
- *    host has polled. We only yield on that fd or the host's own next
- *    timer; yielding whenever the host's timeout is 0 spins.
+ *    host has polled. We only yield on that fd, the host's own next timer,
+ *    or a change in its count of active handles (a new host watcher needs
+ *    one host poll to be registered); yielding whenever the host's timeout
+ *    is 0 spins.
  *
  * 2. `driveFromHost(loop)` — for packages imported into a plain Node
  *    program, which must stay responsive. The host loop watches our epoll
@@ -26,6 +28,7 @@ import {
   TFD_NONBLOCK,
   errnoException,
   eventfd,
+  hostActiveHandles,
   hostPoll,
   hostUv,
   hostUvPointers,
@@ -62,8 +65,21 @@ export function ownThread(loop: Loop): Driver {
   hostWatcher.start(EPOLLIN);
 
   let hostDeadline = -1;
+  // The host registers a watcher with the kernel only when it next polls, so
+  // a host handle started from one of our callbacks (process.stdin, say)
+  // would never wake our epoll. When the host's count of active handles
+  // changed, it gets one turn before we block.
+  let hostHandlesSeen = hostActiveHandles(hostLoop);
   loop.bridge = {
     timeout(ours) {
+      if (ours !== 0) {
+        const handles = hostActiveHandles(hostLoop);
+        if (handles !== hostHandlesSeen) {
+          hostHandlesSeen = handles;
+          loop.requestYield();
+          return 0;
+        }
+      }
       // Only a positive host timeout is a real timer; 0 means the host is
       // mid-turn (its immediate queue is running us) and would spin.
       const host = hostUv.uv_backend_timeout(hostLoop);

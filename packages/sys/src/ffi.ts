@@ -87,3 +87,8 @@ export interface PollWatcher {
 export function hostPoll(fd: number, onReadable: () => void): PollWatcher {
   return koffi.node.poll(fd, { readable: true }, () => onReadable());
 }
+
+/** Read a u32 field of a native struct we only hold a pointer to. */
+export function readU32(pointer: bigint, offset: number): number {
+  return koffi.decode(pointer, offset, 'uint32') as number;
+}

@@ -1,4 +1,4 @@
-export { bindTable, bindPointerTable, lastErrno, loadLibrary, hostPoll } from './ffi.js';
+export { bindTable, bindPointerTable, lastErrno, loadLibrary, hostPoll, readU32 } from './ffi.js';
 export type { Bytes, NativeArg, NativeFn, PollWatcher } from './ffi.js';
 export * from './errors.js';
 export * from './syscall.js';

@@ -1,4 +1,4 @@
-import { bindPointerTable, bindTable } from '../ffi.js';
+import { bindPointerTable, bindTable, readU32 } from '../ffi.js';
 
 /**
  * The host node's own libuv, exported by the node binary. We only read its
@@ -13,3 +13,14 @@ export const hostUv = bindTable(
     uv_loop_alive: 'int uv_loop_alive(void *loop)',
   },
 );
+
+/**
+ * uv_loop_t starts `void *data; unsigned int active_handles; …` (uv.h,
+ * UV_LOOP_PRIVATE_FIELDS come later), so the count of the host's active
+ * handles sits at offset 8 on 64-bit Linux.
+ */
+const ACTIVE_HANDLES_OFFSET = 8;
+
+export function hostActiveHandles(loop: bigint): number {
+  return readU32(loop, ACTIVE_HANDLES_OFFSET);
+}
