@@ -11,29 +11,16 @@
 import hostFs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultLoop, fsWorkModule, queueWork } from '@mini/loop';
+import { invalidArgType } from '@mini/sys';
 import { MiniNotImplementedError } from './errors.js';
 
 type ReadFileCallback = (err: Error | null, data?: Buffer | string) => void;
-
-function invalidArgType(name: string, expected: string, actual: unknown): TypeError {
-  const received =
-    actual === undefined || actual === null
-      ? ` Received ${String(actual)}`
-      : typeof actual === 'function'
-        ? ` Received function ${actual.name}`
-        : typeof actual === 'object'
-          ? ` Received an instance of ${(actual as object).constructor?.name ?? 'Object'}`
-          : ` Received type ${typeof actual} (${String(actual)})`;
-  const err = new TypeError(`The "${name}" argument must be ${expected}.${received}`) as TypeError & { code: string };
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
 
 function toPath(path: unknown): string {
   if (typeof path === 'string') return path;
   if (Buffer.isBuffer(path)) return path.toString();
   if (path instanceof URL) return fileURLToPath(path);
-  throw invalidArgType('path', 'of type string or an instance of Buffer or URL', path);
+  throw invalidArgType('path', ['string', 'Buffer', 'URL'], path);
 }
 
 function encodingOf(options: unknown): BufferEncoding | undefined {
@@ -49,7 +36,7 @@ function encodingOf(options: unknown): BufferEncoding | undefined {
 /** fs.readFile(path[, options], callback): one work item on our pool. */
 function readFile(path: unknown, options: unknown, callback?: unknown): void {
   const cb = (typeof options === 'function' && callback === undefined ? options : callback) as ReadFileCallback;
-  if (typeof cb !== 'function') throw invalidArgType('cb', 'of type function', cb);
+  if (typeof cb !== 'function') throw invalidArgType('cb', 'function', cb);
   const opts = typeof options === 'function' ? undefined : options;
   if (typeof path === 'number') throw new MiniNotImplementedError('fs.readFile() of a file descriptor');
   const file = toPath(path);

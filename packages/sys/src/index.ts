@@ -9,3 +9,4 @@ export * from './libc/uv.js';
 export * from './fd.js';
 export * from './libc/socket.js';
 export * from './sockaddr.js';
+export * from './node-errors.js';

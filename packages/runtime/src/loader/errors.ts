@@ -7,63 +7,16 @@
  * loader's "not found" errors are plain Errors with a `code` property, as in
  * Node, where they predate the ERR_* scheme.
  */
-import { inspect } from 'node:util';
+import { invalidArgType, invalidArgValue, nodeError, type NodeError } from '@mini/sys';
 
-export interface NodeError extends Error {
-  code: string;
-}
-
-type ErrorClass = new (message: string) => Error;
-
-function nodeError(Base: ErrorClass, code: string, message: string): NodeError {
-  const err = new Base(message) as NodeError;
-  // The stack header is formatted from the name when the trace is captured,
-  // so the code is put into the name for that moment only.
-  Object.defineProperty(err, 'name', { value: `${err.name} [${code}]`, configurable: true, writable: true });
-  Error.captureStackTrace(err, nodeError);
-  // Read it now: with a custom Error.prepareStackTrace the text is only
-  // formatted on first access.
-  void err.stack;
-  delete (err as { name?: string }).name;
-  Object.defineProperty(err, 'toString', {
-    value(this: Error) {
-      return `${this.name} [${code}]: ${this.message}`;
-    },
-    configurable: true,
-    writable: true,
-  });
-  err.code = code;
-  return err;
-}
-
-/** Node's short description of a received value, as in ERR_INVALID_ARG_TYPE. */
-function describeReceived(value: unknown): string {
-  if (value == null) return ` Received ${String(value)}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    const ctor = (value as { constructor?: { name?: string } }).constructor;
-    if (ctor?.name) return ` Received an instance of ${ctor.name}`;
-    return ` Received ${inspect(value, { depth: -1 })}`;
-  }
-  let inspected = inspect(value, { colors: false });
-  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${inspected})`;
-}
+export type { NodeError };
 
 export function ERR_INVALID_ARG_TYPE(name: string, expected: string, actual: unknown): NodeError {
-  const kind = name.includes('.') ? 'property' : 'argument';
-  return nodeError(
-    TypeError,
-    'ERR_INVALID_ARG_TYPE',
-    `The "${name}" ${kind} must be of type ${expected}.${describeReceived(actual)}`,
-  );
+  return invalidArgType(name, expected, actual);
 }
 
 export function ERR_INVALID_ARG_VALUE(name: string, value: unknown, reason = 'is invalid'): NodeError {
-  let inspected = inspect(value);
-  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
-  const kind = name.includes('.') ? 'property' : 'argument';
-  return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${inspected}`);
+  return invalidArgValue(name, value, reason);
 }
 
 export function ERR_UNKNOWN_BUILTIN_MODULE(request: string): NodeError {
