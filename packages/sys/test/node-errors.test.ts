@@ -14,7 +14,7 @@ function thrown(fn: () => unknown): NodeJS.ErrnoException {
 
 describe('Node errors, compared with what the host throws for the same calls', () => {
   it.each([
-    ['path', ['string', 'Buffer', 'URL'], 5, () => readFile(5 as unknown as string, () => {})],
+    ['path', ['string', 'Buffer', 'URL'], true, () => readFile(true as unknown as string, () => {})],
     ['cb', 'function', undefined, () => readFile('x', undefined as unknown as () => void)],
     ['callback', 'function', 5, () => setTimeout(5 as unknown as () => void)],
   ] as const)('ERR_INVALID_ARG_TYPE for %s', (name, expected, actual, call) => {
