@@ -8,7 +8,15 @@ import { resolveMini, type Target } from '../src/target.js';
 
 // Every corpus script must print the same, and end the same, under node and
 // mini. Scripts in corpus/pending need a subsystem mini lacks and are skipped.
+// MINI_CORPUS_SKIP=net,http skips whole areas too, for a subsystem that has
+// not landed yet; the skipped tests stay visible as skipped.
 const scripts = listCorpus();
+const skippedAreas = new Set(
+  (process.env.MINI_CORPUS_SKIP ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== ''),
+);
 let target: Target;
 
 beforeAll(async () => {
@@ -25,7 +33,7 @@ test('the corpus is large enough to mean something', () => {
 describe.concurrent('corpus', () => {
   for (const s of scripts) {
     const name = path.relative(corpusDir, s.file);
-    test.skipIf(s.pending)(name, async () => {
+    test.skipIf(s.pending || skippedAreas.has(s.area))(name, async () => {
       const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin });
       expect(r.same, formatReport(r)).toBe(true);
     });

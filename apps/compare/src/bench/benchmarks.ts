@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { packageRoot } from '../paths.js';
-import { idleRss, reportedMs, wallTime, type Measure } from './measure.js';
+import { idleRss, reported, reportedMs, wallTime, type Measure } from './measure.js';
+import { wrk } from './wrk.js';
 
 /**
  * The benchmark table. Each entry is a workload script (under `workloads/`)
@@ -9,15 +10,37 @@ import { idleRss, reportedMs, wallTime, type Measure } from './measure.js';
  */
 export interface Benchmark {
   name: string;
-  unit: 'ms' | 'MB';
+  /** Unit of a single-figure measure; ignored when `metrics` is set. */
+  unit: string;
   /** File name under workloads/. */
   workload: string;
   args?: string[];
   measure: Measure;
+  /** With --quick: a smaller workload and a shorter measure, if they differ. */
+  quickArgs?: string[];
+  quickMeasure?: Measure;
+  /**
+   * For a measure that yields several named figures per run: one table row
+   * each, named `<name> <label>`.
+   */
+  metrics?: Metric[];
   reps: { full: number; quick: number };
 }
 
+export interface Metric {
+  key: string;
+  label: string;
+  unit: string;
+}
+
 export const workloadsDir = path.join(packageRoot, 'workloads');
+
+/** req/s and latency percentiles from one wrk run. */
+const wrkMetrics: Metric[] = [
+  { key: 'rps', label: 'req/s', unit: 'req/s' },
+  { key: 'p50', label: 'p50', unit: 'ms' },
+  { key: 'p99', label: 'p99', unit: 'ms' },
+];
 
 export const benchmarks: Benchmark[] = [
   { name: 'startup (hello world)', unit: 'ms', workload: 'hello.js', measure: wallTime, reps: { full: 20, quick: 5 } },
@@ -25,4 +48,49 @@ export const benchmarks: Benchmark[] = [
   { name: '1e6 setImmediate chain', unit: 'ms', workload: 'immediate-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: '1e6 nextTick chain', unit: 'ms', workload: 'nexttick-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: 'idle RSS (1 s timer)', unit: 'MB', workload: 'idle.js', measure: idleRss(), reps: { full: 5, quick: 2 } },
+  {
+    name: 'http hello, wrk -c50',
+    unit: 'req/s',
+    workload: 'http-hello.js',
+    measure: wrk({ connections: 50, threads: 1, durationS: 3 }),
+    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1 }),
+    metrics: wrkMetrics,
+    reps: { full: 3, quick: 1 },
+  },
+  {
+    name: 'http hello, wrk -c1',
+    unit: 'req/s',
+    workload: 'http-hello.js',
+    measure: wrk({ connections: 1, threads: 1, durationS: 3 }),
+    quickMeasure: wrk({ connections: 1, threads: 1, durationS: 1 }),
+    metrics: wrkMetrics,
+    reps: { full: 3, quick: 1 },
+  },
+  {
+    name: 'tcp echo, 64 KiB writes',
+    unit: 'MiB/s',
+    workload: 'tcp-echo.js',
+    args: ['1024'],
+    quickArgs: ['128'],
+    measure: reported('MiBps'),
+    reps: { full: 3, quick: 1 },
+  },
+  {
+    name: 'tcp 1-byte ping-pong',
+    unit: 'trips/s',
+    workload: 'tcp-pingpong.js',
+    args: ['50000'],
+    quickArgs: ['10000'],
+    measure: reported('rtps'),
+    reps: { full: 3, quick: 1 },
+  },
+  {
+    name: 'udp 100 B datagrams',
+    unit: 'dgrams/s',
+    workload: 'udp-datagrams.js',
+    args: ['100000'],
+    quickArgs: ['20000'],
+    measure: reported('dps'),
+    reps: { full: 3, quick: 1 },
+  },
 ];

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { nodeBin } from '../paths.js';
 import { resolveMini, type Target } from '../target.js';
 import { benchmarks, workloadsDir, type Benchmark } from './benchmarks.js';
+import type { Sample } from './measure.js';
 import { median, renderTable, type Row } from './table.js';
 
 /**
@@ -31,29 +32,52 @@ function parse(argv: readonly string[]): Options {
   return o;
 }
 
-async function side(b: Benchmark, bin: string, samples: number[]): Promise<string | undefined> {
+async function side(b: Benchmark, bin: string, quick: boolean, samples: Sample[]): Promise<string | undefined> {
+  const measure = (quick ? b.quickMeasure : undefined) ?? b.measure;
+  const args = (quick ? b.quickArgs : undefined) ?? b.args ?? [];
   try {
-    samples.push(await b.measure(bin, path.join(workloadsDir, b.workload), b.args ?? []));
+    samples.push(await measure(bin, path.join(workloadsDir, b.workload), args));
     return undefined;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
 }
 
-export async function runBenchmark(b: Benchmark, node: string, mini: string, reps: number): Promise<Row> {
-  const nodeSamples: number[] = [];
-  const miniSamples: number[] = [];
+/** The figure `key` of each sample (the sample itself for single-figure measures). */
+function figures(samples: readonly Sample[], key: string | undefined): number[] {
+  return samples.map((s) => (typeof s === 'number' ? s : key === undefined ? NaN : (s[key] ?? NaN)));
+}
+
+/** One row per figure the benchmark yields: a single one, or one per metric. */
+export async function runBenchmarkRows(b: Benchmark, node: string, mini: string, reps: number, quick = false): Promise<Row[]> {
+  const nodeSamples: Sample[] = [];
+  const miniSamples: Sample[] = [];
   let nodeError: string | undefined;
   let miniError: string | undefined;
   for (let i = 0; i < reps; i++) {
-    nodeError ??= await side(b, node, nodeSamples);
+    nodeError ??= await side(b, node, quick, nodeSamples);
     // A runtime that failed once is not run again: its number would mean nothing.
-    if (miniError === undefined) miniError = await side(b, mini, miniSamples);
+    if (miniError === undefined) miniError = await side(b, mini, quick, miniSamples);
   }
-  const row: Row = { name: b.name, unit: b.unit, reps, node: median(nodeSamples), mini: median(miniSamples) };
-  if (nodeError !== undefined) row.nodeError = nodeError;
-  if (miniError !== undefined) row.miniError = miniError;
-  return row;
+  const metrics: readonly { key?: string; label?: string; unit: string }[] = b.metrics ?? [{ unit: b.unit }];
+  return metrics.map((m) => {
+    const row: Row = {
+      name: m.label === undefined ? b.name : `${b.name} ${m.label}`,
+      unit: m.unit,
+      reps,
+      node: median(figures(nodeSamples, m.key)),
+      mini: median(figures(miniSamples, m.key)),
+    };
+    if (m.label !== undefined) row.group = b.name;
+    if (nodeError !== undefined) row.nodeError = nodeError;
+    if (miniError !== undefined) row.miniError = miniError;
+    return row;
+  });
+}
+
+/** The first (for most benchmarks, the only) row. */
+export async function runBenchmark(b: Benchmark, node: string, mini: string, reps: number, quick = false): Promise<Row> {
+  return (await runBenchmarkRows(b, node, mini, reps, quick))[0]!;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -65,8 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const rows: Row[] = [];
   for (const b of chosen) {
     const reps = o.reps ?? (o.quick ? b.reps.quick : b.reps.full);
-    const row = await runBenchmark(b, node, target.bin, reps);
-    rows.push(row);
+    rows.push(...(await runBenchmarkRows(b, node, target.bin, reps, o.quick)));
     if (!o.json) process.stderr.write(`  ${b.name}: done\n`);
   }
   process.stdout.write(o.json ? JSON.stringify({ node, mini: target.bin, rows }, null, 2) + '\n' : renderTable(rows, node, target.bin));

@@ -5,9 +5,16 @@ import { capture, type Capture } from '../capture.js';
  * Ways to turn one run of a workload into one number. Each throws when the
  * run failed, so a broken runtime shows as a failure, not as a fast time.
  */
-export type Measure = (bin: string, script: string, args: readonly string[]) => Promise<number>;
+export type Measure = (bin: string, script: string, args: readonly string[]) => Promise<Sample>;
 
-function failure(c: Capture): Error {
+/**
+ * One run's result: a single number, or several named ones when one run
+ * yields more than one figure (wrk gives req/s and latency percentiles at
+ * once; running it again per figure would triple the cost).
+ */
+export type Sample = number | Readonly<Record<string, number>>;
+
+export function failure(c: Capture): Error {
   const end = c.spawnError ?? (c.signal !== null ? `signal ${c.signal}` : `exit ${String(c.code)}`);
   // The error line says more than the `Node.js vX` trailer that ends stderr.
   const lines = c.stderr.trim().split('\n');
@@ -24,13 +31,22 @@ async function run(bin: string, script: string, args: readonly string[]): Promis
 /** Wall time of the whole process, spawn to exit: what startup costs. */
 export const wallTime: Measure = async (bin, script, args) => (await run(bin, script, args)).wallMs;
 
+/**
+ * The `<key>=<n>` the workload printed: a figure it measured itself, without
+ * startup (its elapsed `ms`, or a rate such as `MiBps`).
+ */
+export function reported(key: string): Measure {
+  const pattern = new RegExp(`(?:^|\\s)${key}=(\\d+(?:\\.\\d+)?)`);
+  return async (bin, script, args) => {
+    const c = await run(bin, script, args);
+    const m = pattern.exec(c.stdout);
+    if (m === null) throw new Error(`no ${key}= in output ${JSON.stringify(c.stdout.slice(0, 80))}`);
+    return Number(m[1]);
+  };
+}
+
 /** The `ms=<n>` the workload printed: its own timing, without startup. */
-export const reportedMs: Measure = async (bin, script, args) => {
-  const c = await run(bin, script, args);
-  const m = /ms=(\d+(?:\.\d+)?)/.exec(c.stdout);
-  if (m === null) throw new Error(`no ms= line in output ${JSON.stringify(c.stdout.slice(0, 80))}`);
-  return Number(m[1]);
-};
+export const reportedMs: Measure = reported('ms');
 
 /** Pids of a process and all its descendants (a launcher may not exec). */
 function processTree(pid: number): number[] {

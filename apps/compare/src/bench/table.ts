@@ -5,6 +5,8 @@ export interface Row {
   reps: number;
   node: number;
   mini: number;
+  /** The benchmark's name, when it yields several rows. */
+  group?: string;
   nodeError?: string;
   miniError?: string;
 }
@@ -18,7 +20,7 @@ export function median(xs: readonly number[]): number {
 
 function cell(value: number, unit: string, error: string | undefined): string {
   if (error !== undefined) return 'failed';
-  return `${value.toFixed(value < 100 ? 1 : 0)} ${unit}`;
+  return `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : value < 100 ? 1 : 0)} ${unit}`;
 }
 
 /** `name | node | mini | mini/node`, aligned, followed by the failures' reasons. */
@@ -35,9 +37,13 @@ export function renderTable(rows: readonly Row[], node: string, mini: string): s
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   const out = [`node: ${node}`, `mini: ${mini}`, '', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)];
+  // Rows of one multi-figure benchmark share a failure: say it once.
+  const reasons = new Set<string>();
   for (const r of rows) {
-    if (r.nodeError !== undefined) out.push(`${r.name}: node failed: ${r.nodeError}`);
-    if (r.miniError !== undefined) out.push(`${r.name}: mini failed: ${r.miniError}`);
+    const base = r.group ?? r.name;
+    if (r.nodeError !== undefined) reasons.add(`${base}: node failed: ${r.nodeError}`);
+    if (r.miniError !== undefined) reasons.add(`${base}: mini failed: ${r.miniError}`);
   }
+  out.push(...reasons);
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import * as net from 'node:net';
+import { capture, type Capture } from '../capture.js';
+import { failure, type Measure } from './measure.js';
+
+/**
+ * HTTP load from wrk against a server workload. The workload prints
+ * `port=<n>` once listening and ends by itself on `GET /quit`, so a run that
+ * does not exit 0 afterwards counts as a failure even if wrk was happy.
+ */
+export interface WrkOptions {
+  connections: number;
+  threads: number;
+  durationS: number;
+}
+
+/** What one wrk run measured: requests per second and latency percentiles in ms. */
+export interface WrkResult {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+const unitMs: Record<string, number> = { us: 1e-3, ms: 1, s: 1000, m: 60_000 };
+
+/**
+ * Parse `wrk --latency` output. Socket errors or non-2xx answers make the
+ * run void: a server that drops requests would otherwise look fast.
+ */
+export function parseWrk(text: string): WrkResult {
+  const percentile = (p: string): number => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(text);
+    if (m === null) throw new Error(`wrk output has no ${p}% latency`);
+    return Number(m[1]) * unitMs[m[2]!]!;
+  };
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(text);
+  if (rps === null) throw new Error(`wrk output has no Requests/sec: ${JSON.stringify(text.slice(0, 200))}`);
+  const errors = /^\s*Socket errors:.*$/m.exec(text);
+  if (errors !== null) throw new Error(`wrk: ${errors[0].trim()}`);
+  const non2xx = /^\s*Non-2xx or 3xx responses:.*$/m.exec(text);
+  if (non2xx !== null) throw new Error(`wrk: ${non2xx[0].trim()}`);
+  const requests = /^\s*(\d+) requests in /m.exec(text);
+  if (requests === null || Number(requests[1]) === 0) throw new Error('wrk: no request completed');
+  return { rps: Number(rps[1]), p50: percentile('50'), p99: percentile('99') };
+}
+
+function runWrk(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.on('error', (e) => reject(new Error(`wrk: ${e.message} (install it: apt-get install wrk)`)));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exit ${String(code)}: ${out.trim()}`))));
+  });
+}
+
+/** `GET /quit` on a fresh connection; resolves whatever happens to it. */
+function quit(port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => s.end('GET /quit HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n'));
+    s.setTimeout(5000, () => s.destroy());
+    s.on('error', () => resolve());
+    s.on('close', () => resolve());
+    s.resume();
+  });
+}
+
+export function wrk(o: WrkOptions): Measure {
+  return async (bin, script, args) => {
+    let pid = 0;
+    let seen = '';
+    let onPort: (port: number) => void = () => {};
+    const port = new Promise<number>((resolve) => (onPort = resolve));
+    const run: Promise<Capture> = capture(bin, [script, ...args], {
+      timeoutMs: o.durationS * 1000 + 30_000,
+      onSpawn: (p) => (pid = p),
+      onStdout: (chunk) => {
+        seen += chunk;
+        const m = /port=(\d+)/.exec(seen);
+        if (m !== null) onPort(Number(m[1]));
+      },
+    });
+    // The server may die before it ever listens: then the capture ends first.
+    const first = await Promise.race([port, run]);
+    if (typeof first !== 'number') {
+      throw first.code === 0 && !first.timedOut ? new Error('the workload ended without printing port=') : failure(first);
+    }
+    let result: WrkResult | Error;
+    try {
+      const url = `http://127.0.0.1:${first}/`;
+      result = parseWrk(await runWrk([`-t${o.threads}`, `-c${o.connections}`, `-d${o.durationS}s`, '--latency', url]));
+    } catch (e) {
+      result = e instanceof Error ? e : new Error(String(e));
+    }
+    await quit(first);
+    // A server that ignores /quit is not waited for.
+    const late = setTimeout(() => {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, 5000);
+    const c = await run;
+    clearTimeout(late);
+    // The server's own failure says more than what wrk saw of it.
+    if (c.code !== 0 || c.timedOut || c.spawnError !== undefined) throw failure(c);
+    if (result instanceof Error) throw result;
+    return { ...result };
+  };
+}
