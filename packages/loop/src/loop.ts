@@ -55,7 +55,6 @@ export class Loop {
   private yieldFlag = false;
   private pending: (() => void)[] = [];
   private closingHead: Handle | null = null;
-  private closingTail: Handle | null = null;
   private running = false;
   private closed = false;
   bridge: PollBridge | undefined;
@@ -208,7 +207,7 @@ export class Loop {
 
   private runClosing(): void {
     let h = this.closingHead;
-    this.closingHead = this.closingTail = null;
+    this.closingHead = null;
     while (h !== null) {
       const next: Handle | null = h.nextClosing;
       h.nextClosing = null;
@@ -224,12 +223,12 @@ export class Loop {
     }
   }
 
+  /** Put the unrun rest of a closing list back in front, order kept. */
   private requeueClosing(first: Handle): void {
     let last = first;
     while (last.nextClosing !== null) last = last.nextClosing;
     last.nextClosing = this.closingHead;
     this.closingHead = first;
-    if (this.closingTail === null) this.closingTail = last;
   }
 
   private runTimers(): void {
@@ -284,12 +283,14 @@ export class Loop {
     this.onStateChange();
   }
 
+  /**
+   * As libuv, a closing handle goes to the front of the list: close
+   * callbacks run newest first (observable: two sockets destroyed a then b
+   * emit 'close' b then a).
+   */
   queueClosing(h: Handle): void {
-    if (this.closingTail === null) this.closingHead = this.closingTail = h;
-    else {
-      this.closingTail.nextClosing = h;
-      this.closingTail = h;
-    }
+    h.nextClosing = this.closingHead;
+    this.closingHead = h;
     this.onStateChange();
   }
 

@@ -270,3 +270,16 @@ describe('resources', () => {
     expect(openFdCount()).toBe(before);
   });
 });
+
+describe('closing', () => {
+  it('runs close callbacks newest first, as libuv', async () => {
+    const log = await inMacrotask(() => {
+      const loop = new Loop();
+      const log: string[] = [];
+      for (const name of ['a', 'b', 'c']) new Timer(loop).close(() => log.push(name));
+      loop.run();
+      return log;
+    });
+    expect(log).toEqual(['c', 'b', 'a']);
+  });
+});

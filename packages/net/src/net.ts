@@ -1,1 +1,42 @@
-export {};
+/**
+ * node:net on our loop: Server, Socket, and the helpers around them.
+ * The handle layer lives in ./handles; this module only assembles the API.
+ */
+import { isIP, isIPv4, isIPv6, BlockList, SocketAddress } from 'node:net';
+import { Server, type ConnectionListener, type ServerOptions } from './server.js';
+import { Socket, type SocketOptions } from './socket.js';
+import { normalizeArgs } from './args.js';
+
+export { Server, Socket, isIP, isIPv4, isIPv6, BlockList, SocketAddress };
+export const Stream = Socket;
+
+export function createServer(options?: ServerOptions | ConnectionListener, connectionListener?: ConnectionListener): Server {
+  return new Server(options, connectionListener);
+}
+
+/** net.connect(options[, cb]) / (port[, host][, cb]) / (path[, cb]). */
+export function connect(...args: unknown[]): Socket {
+  const [options] = normalizeArgs(args);
+  const socketOptions = options as SocketOptions & { timeout?: number };
+  const socket = new Socket(socketOptions);
+  if (socketOptions.timeout) socket.setTimeout(socketOptions.timeout);
+  return socket.connect(...args);
+}
+
+export const createConnection = connect;
+
+let autoSelectFamily = true;
+let autoSelectFamilyAttemptTimeout = 250;
+
+export function getDefaultAutoSelectFamily(): boolean {
+  return autoSelectFamily;
+}
+export function setDefaultAutoSelectFamily(value: boolean): void {
+  autoSelectFamily = Boolean(value);
+}
+export function getDefaultAutoSelectFamilyAttemptTimeout(): number {
+  return autoSelectFamilyAttemptTimeout;
+}
+export function setDefaultAutoSelectFamilyAttemptTimeout(value: number): void {
+  autoSelectFamilyAttemptTimeout = Math.max(10, Number(value));
+}

@@ -14,6 +14,7 @@ export const unistd = bindTable({
   getpid: 'int getpid()',
   isatty: 'int isatty(int fd)',
   gettid: 'int gettid()',
+  unlink: 'int unlink(const char *path)',
 });
 
 export const O_RDONLY = 0;

@@ -1,0 +1,532 @@
+/**
+ * What TCP and Unix-socket handles share: libuv's stream.c, with the write
+ * path of Node's StreamBase on top (try the write at once, queue only the
+ * rest).
+ *
+ * One non-blocking fd, one level-triggered watcher. What the watcher asks
+ * epoll for follows the state, so a steady ping-pong costs no epoll_ctl:
+ *
+ *   EPOLLIN   while reading or listening
+ *   EPOLLOUT  while a connect is in flight, writes are queued, or a
+ *             shutdown waits for the queue to drain
+ *
+ * Costs per readiness event, in FFI calls: a listener accepts one
+ * connection (one accept4); a reader reads into one 64 KiB pool buffer
+ * until a read comes back short (usually one read); the writer sends the
+ * queue in one write, staging several chunks into one buffer first.
+ *
+ * Results are libuv's: 0 or a negative errno, read EOF as UV_EOF. Each
+ * callback into the layer above is followed by a microtask drain, as Node
+ * does after every MakeCallback.
+ */
+import { Handle, Request, drainTicks, type Loop, IoWatcher } from '@mini/loop';
+import {
+  EAGAIN,
+  EINTR,
+  EMFILE,
+  ENFILE,
+  ENOTCONN,
+  EPOLLERR,
+  EPOLLHUP,
+  EPOLLIN,
+  EPOLLOUT,
+  O_CLOEXEC,
+  O_RDONLY,
+  SHUT_WR,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOL_SOCKET,
+  SO_ERROR,
+  decodeSockaddr,
+  lastErrno,
+  socket as sock,
+  unistd,
+  type SocketAddress,
+} from '@mini/sys';
+
+export const UV_EOF = -4095;
+export const UV_ECANCELED = -125;
+const ECONNABORTED = 103;
+
+/** libuv's read buffer size: one kernel round trip takes up to this much. */
+export const READ_BUFFER_SIZE = 64 * 1024;
+/** Several queued chunks are copied into one buffer of at most this size and sent in one call. */
+const STAGE_SIZE = 256 * 1024;
+
+const readPool = Buffer.allocUnsafeSlow(READ_BUFFER_SIZE);
+const stagePool = Buffer.allocUnsafeSlow(STAGE_SIZE);
+
+export type ConnectCallback = (status: number, handle: StreamHandle, req: ConnectReq, readable: boolean, writable: boolean) => void;
+
+export class ConnectReq extends Request {
+  oncomplete: ConnectCallback | undefined;
+  address = '';
+  port = 0;
+  localAddress: string | undefined;
+  localPort: number | undefined;
+}
+
+export class WriteReq extends Request {
+  oncomplete: ((status: number, handle: StreamHandle, error?: unknown) => void) | undefined;
+  /** Bytes this write carries. */
+  bytes = 0;
+  /** False when the write completed inside the call (no oncomplete follows). */
+  async = false;
+  /** Chunks still to send; `offset` into the first. */
+  chunks: Uint8Array[] = [];
+  offset = 0;
+  remaining = 0;
+}
+
+export class ShutdownReq extends Request {
+  oncomplete: ((status: number, handle: StreamHandle) => void) | undefined;
+}
+
+/** An fd kept open so that, out of descriptors, a listener can still accept and drop (libuv's emfile trick). */
+let reserveFd = -1;
+
+function openReserve(): void {
+  if (reserveFd < 0) reserveFd = unistd.open('/', O_RDONLY | O_CLOEXEC, 0);
+}
+
+export abstract class StreamHandle extends Handle {
+  fd = -1;
+  protected watcher: IoWatcher | undefined;
+  reading = false;
+  protected listening = false;
+  /** Data (nread > 0, a fresh Buffer), UV_EOF, or a negative errno. */
+  onread: ((nread: number, buf?: Buffer) => void) | undefined;
+  /** A listener's new connection, or a negative errno from accept. */
+  onconnection: ((status: number, handle?: StreamHandle) => void) | undefined;
+  bytesRead = 0;
+  bytesWritten = 0;
+  /** Bytes queued in the kernel-bound write queue, not yet written. */
+  writeQueueSize = 0;
+  private writeQueue: WriteReq[] = [];
+  private writeHead = 0;
+  protected connectReq: ConnectReq | undefined;
+  private shutdownReq: ShutdownReq | undefined;
+  /** Set by a shutdown; writes after it are refused. */
+  private shut = false;
+  /** Owner object of the layer above (Node's owner_symbol). */
+  owner: unknown;
+
+  constructor(loop: Loop, fd = -1) {
+    super(loop);
+    if (fd >= 0) this.adopt(fd);
+  }
+
+  /** Take an open, non-blocking, CLOEXEC socket fd. */
+  protected adopt(fd: number): void {
+    this.fd = fd;
+    this.watcher = new IoWatcher(this.loop, fd, (events) => this.io(events));
+  }
+
+  /** A new handle of the same kind for an accepted fd. */
+  protected abstract accepted(fd: number): StreamHandle;
+
+  // ---- listening -------------------------------------------------------------
+
+  listen(backlog: number): number {
+    if (this.fd < 0) return -22; // EINVAL
+    if (sock.listen(this.fd, backlog) < 0) return -lastErrno();
+    openReserve();
+    this.listening = true;
+    this.updateWatch();
+    this.activate();
+    return 0;
+  }
+
+  /** One connection per readiness event: level-triggered epoll brings us back for the rest. */
+  private acceptOne(): void {
+    for (;;) {
+      const fd = sock.accept4(this.fd, null, null, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd >= 0) {
+        this.deliverConnection(0, this.accepted(fd));
+        return;
+      }
+      const errno = lastErrno();
+      if (errno === EAGAIN || errno === ECONNABORTED) return;
+      if (errno === EINTR) continue;
+      if ((errno === EMFILE || errno === ENFILE) && this.shedLoad()) return;
+      this.deliverConnection(-errno);
+      return;
+    }
+  }
+
+  /**
+   * Out of descriptors: the pending connections would keep the listener
+   * readable forever. Give the reserve fd back, accept and close what is
+   * queued, then take the reserve again.
+   */
+  private shedLoad(): boolean {
+    if (reserveFd < 0) return false;
+    unistd.close(reserveFd);
+    reserveFd = -1;
+    for (;;) {
+      const fd = sock.accept4(this.fd, null, null, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd < 0) {
+        if (lastErrno() === EINTR) continue;
+        break;
+      }
+      unistd.close(fd);
+    }
+    openReserve();
+    return true;
+  }
+
+  private deliverConnection(status: number, handle?: StreamHandle): void {
+    const cb = this.onconnection;
+    if (cb === undefined) {
+      handle?.close();
+      return;
+    }
+    cb(status, handle);
+    drainTicks();
+  }
+
+  // ---- connecting ------------------------------------------------------------
+
+  /** Start a connect(2) already issued on our fd: `ret`/`errno` are its result. */
+  protected beginConnect(req: ConnectReq, ret: number, errno: number, delayErrors: boolean): number {
+    if (ret < 0 && errno !== 115 /* EINPROGRESS */) {
+      if (!delayErrors) return -errno;
+      // Reported from the pending phase, as libuv does, so the caller sees
+      // every connect outcome through its callback.
+      this.connectReq = req;
+      req.start();
+      this.loop.queuePending(() => this.finishConnect(-errno));
+      return 0;
+    }
+    this.connectReq = req;
+    req.start();
+    this.updateWatch();
+    return 0;
+  }
+
+  private finishConnect(status: number): void {
+    const req = this.connectReq;
+    if (req === undefined) return;
+    this.connectReq = undefined;
+    req.finish();
+    if (!this.isClosing()) this.updateWatch();
+    req.oncomplete?.(status, this, req, true, true);
+    drainTicks();
+  }
+
+  private connectStatus(): number {
+    const val = Buffer.alloc(4);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(4, 0);
+    if (sock.getsockopt(this.fd, SOL_SOCKET, SO_ERROR, val, len) < 0) return -lastErrno();
+    return -val.readInt32LE(0);
+  }
+
+  // ---- reading ---------------------------------------------------------------
+
+  readStart(): number {
+    if (this.fd < 0) return -ENOTCONN;
+    this.reading = true;
+    this.updateWatch();
+    this.activate();
+    return 0;
+  }
+
+  readStop(): number {
+    if (!this.reading) return 0;
+    this.reading = false;
+    if (this.fd >= 0) this.updateWatch();
+    if (!this.listening) this.deactivate();
+    return 0;
+  }
+
+  /** Read until the kernel has nothing more, a short read, or the reader stops. */
+  private doRead(): void {
+    for (let i = 0; i < 32 && this.reading; i++) {
+      const n = unistd.read(this.fd, readPool, READ_BUFFER_SIZE);
+      if (n > 0) {
+        const buf = Buffer.allocUnsafe(n);
+        readPool.copy(buf, 0, 0, n);
+        this.bytesRead += n;
+        this.deliverRead(n, buf);
+        if (n < READ_BUFFER_SIZE) return;
+        continue;
+      }
+      if (n === 0) {
+        this.readStop();
+        this.deliverRead(UV_EOF);
+        return;
+      }
+      const errno = lastErrno();
+      if (errno === EAGAIN) return;
+      if (errno === EINTR) continue;
+      this.readStop();
+      this.deliverRead(-errno);
+      return;
+    }
+  }
+
+  private deliverRead(nread: number, buf?: Buffer): void {
+    this.onread?.(nread, buf);
+    drainTicks();
+  }
+
+  // ---- writing ---------------------------------------------------------------
+
+  /**
+   * Write `chunks` in order. Whatever the kernel takes now is written now;
+   * if that is all of it, `req.async` is false and no callback follows.
+   * Otherwise the rest is queued and `req.oncomplete` runs once it is out.
+   */
+  writev(req: WriteReq, chunks: Uint8Array[]): number {
+    let total = 0;
+    for (const c of chunks) total += c.byteLength;
+    req.bytes = total;
+    req.async = false;
+    if (this.fd < 0 || this.shut) return -32; // EPIPE, as a write after shutdown
+    req.chunks = chunks;
+    req.offset = 0;
+    req.remaining = total;
+    if (this.writeQueue.length === this.writeHead && this.connectReq === undefined) {
+      const n = this.flush([req], 0);
+      if (n < 0) return n;
+      if (req.remaining === 0) return 0;
+    }
+    req.async = true;
+    req.start();
+    this.writeQueue.push(req);
+    this.writeQueueSize += req.remaining;
+    this.updateWatch();
+    return 0;
+  }
+
+  writeBuffer(req: WriteReq, buf: Uint8Array): number {
+    return this.writev(req, [buf]);
+  }
+
+  writeString(req: WriteReq, s: string, encoding: BufferEncoding): number {
+    return this.writev(req, [Buffer.from(s, encoding)]);
+  }
+
+  /** Whether the last flush wrote less than it offered (the kernel buffer is full). */
+  private short = false;
+
+  /**
+   * One write(2) for `reqs[from..]`: a lone chunk goes as is, several are
+   * staged into one buffer. Accounts what was written; returns the byte
+   * count (0 when the kernel would block) or -errno.
+   */
+  private flush(reqs: WriteReq[], from: number): number {
+    const first = reqs[from]!;
+    let n: number;
+    let attempted: number;
+    if (first.chunks.length === 1 || first.chunks[0]!.byteLength - first.offset >= STAGE_SIZE) {
+      const chunk = first.chunks[0]!;
+      attempted = chunk.byteLength - first.offset;
+      n = attempted === 0 ? 0 : unistd.write(this.fd, first.offset === 0 ? chunk : chunk.subarray(first.offset), attempted);
+    } else {
+      attempted = this.stage(reqs, from);
+      n = unistd.write(this.fd, stagePool, attempted);
+    }
+    if (n < 0) {
+      const errno = lastErrno();
+      this.short = true;
+      return errno === EAGAIN || errno === EINTR ? 0 : -errno;
+    }
+    this.consume(reqs, from, n);
+    this.short = n < attempted;
+    return n;
+  }
+
+  /** Copy queued bytes, from the head on, into the stage buffer; returns how many. */
+  private stage(reqs: WriteReq[], from: number): number {
+    let len = 0;
+    for (let r = from; r < reqs.length && len < STAGE_SIZE; r++) {
+      const req = reqs[r]!;
+      let off = req.offset;
+      for (const chunk of req.chunks) {
+        if (len >= STAGE_SIZE) break;
+        const take = Math.min(chunk.byteLength - off, STAGE_SIZE - len);
+        stagePool.set(off === 0 && take === chunk.byteLength ? chunk : chunk.subarray(off, off + take), len);
+        len += take;
+        off = 0;
+      }
+    }
+    return len;
+  }
+
+  /** Advance the queue by `n` written bytes; drop finished chunks. */
+  private consume(reqs: WriteReq[], from: number, n: number): void {
+    this.bytesWritten += n;
+    for (let r = from; r < reqs.length && n > 0; r++) {
+      const req = reqs[r]!;
+      while (n > 0 && req.chunks.length > 0) {
+        const chunk = req.chunks[0]!;
+        const left = chunk.byteLength - req.offset;
+        if (n >= left) {
+          n -= left;
+          req.remaining -= left;
+          req.offset = 0;
+          req.chunks.shift();
+        } else {
+          req.offset += n;
+          req.remaining -= n;
+          n = 0;
+        }
+      }
+    }
+  }
+
+  /** Writable again: send what is queued, complete what is done. */
+  private doWrite(): void {
+    const queue = this.writeQueue;
+    while (this.writeHead < queue.length) {
+      const n = this.flush(queue, this.writeHead);
+      if (n < 0) {
+        this.failWrites(n);
+        return;
+      }
+      this.writeQueueSize -= n;
+      // Complete, in order, every request now fully written.
+      while (this.writeHead < queue.length && queue[this.writeHead]!.remaining === 0) {
+        const req = queue[this.writeHead]!;
+        queue[this.writeHead++] = undefined as unknown as WriteReq;
+        this.completeWrite(req, 0);
+        if (this.isClosing()) return;
+      }
+      if (this.short) break;
+    }
+    if (this.writeHead === queue.length) {
+      this.writeQueue = [];
+      this.writeHead = 0;
+    } else if (this.writeHead > 1024) {
+      this.writeQueue = queue.slice(this.writeHead);
+      this.writeHead = 0;
+    }
+  }
+
+  private failWrites(status: number): void {
+    const queue = this.writeQueue;
+    const head = this.writeHead;
+    this.writeQueue = [];
+    this.writeHead = 0;
+    this.writeQueueSize = 0;
+    for (let r = head; r < queue.length; r++) this.completeWrite(queue[r]!, status);
+  }
+
+  private completeWrite(req: WriteReq, status: number): void {
+    req.finish();
+    req.oncomplete?.(status, this);
+    drainTicks();
+  }
+
+  // ---- shutdown --------------------------------------------------------------
+
+  /** Half-close once the write queue is empty; `req.oncomplete` follows from the poll phase. */
+  shutdown(req: ShutdownReq): number {
+    if (this.fd < 0 || this.shut || this.connectReq !== undefined) return -ENOTCONN;
+    this.shut = true;
+    this.shutdownReq = req;
+    req.start();
+    this.updateWatch();
+    return 0;
+  }
+
+  private doShutdown(): void {
+    const req = this.shutdownReq!;
+    this.shutdownReq = undefined;
+    const status = sock.shutdown(this.fd, SHUT_WR) < 0 ? -lastErrno() : 0;
+    this.updateWatch();
+    req.finish();
+    req.oncomplete?.(status, this);
+    drainTicks();
+  }
+
+  // ---- the watcher -----------------------------------------------------------
+
+  private io(events: number): void {
+    if (this.listening) {
+      this.acceptOne();
+      return;
+    }
+    if (this.connectReq !== undefined) {
+      if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) !== 0) this.finishConnect(this.connectStatus());
+      return;
+    }
+    if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) !== 0 && this.reading) this.doRead();
+    if (this.fd < 0 || this.isClosing()) return;
+    if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) !== 0) {
+      if (this.writeHead < this.writeQueue.length) this.doWrite();
+      if (this.fd < 0 || this.isClosing()) return;
+      if (this.shutdownReq !== undefined && this.writeHead === this.writeQueue.length) this.doShutdown();
+      else this.updateWatch();
+    }
+  }
+
+  protected updateWatch(): void {
+    const w = this.watcher;
+    if (w === undefined || this.isClosing()) return;
+    let want = 0;
+    if (this.reading || this.listening) want |= EPOLLIN;
+    if (this.connectReq !== undefined || this.writeHead < this.writeQueue.length || this.shutdownReq !== undefined) {
+      want |= EPOLLOUT;
+    }
+    if (want === w.events) return;
+    // One epoll_ctl for any change of interest.
+    w.events = want;
+    this.loop.backend.update(w);
+  }
+
+  // ---- addresses and options -------------------------------------------------
+
+  protected addressOf(which: 'getsockname' | 'getpeername'): SocketAddress | number {
+    if (this.fd < 0) return -9; // EBADF
+    const buf = Buffer.alloc(128);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(128, 0);
+    if (sock[which](this.fd, buf, len) < 0) return -lastErrno();
+    return decodeSockaddr(buf, len.readUInt32LE(0)) ?? -22;
+  }
+
+  // ---- closing ---------------------------------------------------------------
+
+  protected onClose(): void {
+    this.reading = false;
+    this.listening = false;
+    if (this.watcher !== undefined) this.watcher.close();
+    if (this.fd >= 0) unistd.close(this.fd);
+    this.fd = -1;
+    this.deactivate();
+    this.onFdClosed();
+  }
+
+  /** Subclass hook after the fd is gone (a pipe server removes its path). */
+  protected onFdClosed(): void {}
+
+  /** In-flight requests end with ECANCELED before the close callback, as libuv's uv__stream_destroy. */
+  override finishClose(): void {
+    const connect = this.connectReq;
+    this.connectReq = undefined;
+    if (connect !== undefined) {
+      connect.finish();
+      connect.oncomplete?.(UV_ECANCELED, this, connect, false, false);
+    }
+    const queue = this.writeQueue;
+    const head = this.writeHead;
+    this.writeQueue = [];
+    this.writeHead = 0;
+    this.writeQueueSize = 0;
+    for (let r = head; r < queue.length; r++) {
+      const req = queue[r]!;
+      req.finish();
+      req.oncomplete?.(UV_ECANCELED, this);
+    }
+    const shutdown = this.shutdownReq;
+    this.shutdownReq = undefined;
+    if (shutdown !== undefined) {
+      shutdown.finish();
+      shutdown.oncomplete?.(UV_ECANCELED, this);
+    }
+    super.finishClose();
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * net.Server: a listening TCP or Pipe handle and the sockets it accepts.
+ *
+ * listen() takes Node's overloads; the handle is bound and listening
+ * inside the call (or after the host's name is resolved), 'listening' and
+ * any 'error' follow on the next tick. With no host a TCP server binds
+ * `::` (dual stack), falling back to 0.0.0.0 where IPv6 is missing, as
+ * Node does. close() stops accepting at once and emits 'close' once the
+ * last accepted socket is gone.
+ */
+import { EventEmitter } from 'node:events';
+import { isIP } from 'node:net';
+import { defaultLoop } from '@mini/loop';
+import { errnoException } from '@mini/sys';
+import type { StreamHandle } from './handles/stream.js';
+import { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
+import { Pipe } from './handles/pipe.js';
+import { Socket } from './socket.js';
+import { isPipeName, normalizeArgs, toNumber, validatePort, type ConnectOptions } from './args.js';
+import {
+  dnsNotImplemented,
+  invalidArgType,
+  invalidArgValue,
+  serverAlreadyListen,
+  serverNotRunning,
+  uvExceptionWithHostPort,
+} from './errors.js';
+
+export interface ServerOptions {
+  allowHalfOpen?: boolean;
+  pauseOnConnect?: boolean;
+  noDelay?: boolean;
+  keepAlive?: boolean;
+  keepAliveInitialDelay?: number;
+  highWaterMark?: number;
+}
+
+export type ConnectionListener = (socket: Socket) => void;
+
+export class Server extends EventEmitter {
+  _connections = 0;
+  _handle: StreamHandle | null = null;
+  _pipeName: string | undefined;
+  _connectionKey: string | undefined;
+  _unref = false;
+  maxConnections: number | undefined;
+  allowHalfOpen: boolean;
+  pauseOnConnect: boolean;
+  noDelay: boolean;
+  keepAlive: boolean;
+  keepAliveInitialDelay: number;
+  highWaterMark: number | undefined;
+
+  constructor(options?: ServerOptions | ConnectionListener, connectionListener?: ConnectionListener) {
+    super();
+    let opts: ServerOptions;
+    if (typeof options === 'function') {
+      opts = {};
+      this.on('connection', options);
+    } else if (options == null || typeof options === 'object') {
+      opts = { ...options };
+      if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+    } else {
+      throw invalidArgType('options', 'object', options);
+    }
+    this.allowHalfOpen = opts.allowHalfOpen || false;
+    this.pauseOnConnect = Boolean(opts.pauseOnConnect);
+    this.noDelay = Boolean(opts.noDelay);
+    this.keepAlive = Boolean(opts.keepAlive);
+    this.keepAliveInitialDelay = ~~((opts.keepAliveInitialDelay ?? 0) / 1000);
+    this.highWaterMark = opts.highWaterMark;
+  }
+
+  get listening(): boolean {
+    return this._handle !== null && this._connectionKey !== undefined;
+  }
+
+  listen(...args: unknown[]): this {
+    const [normalized, cb] = normalizeArgs(args);
+    if (this._handle !== null) throw serverAlreadyListen();
+    if (cb !== null) this.once('listening', cb);
+    const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]) || undefined;
+    const options = normalized as ConnectOptions;
+    const flags = options.ipv6Only ? UV_TCP_IPV6ONLY : 0;
+    // listen(), listen(cb), listen(null), listen({port: undefined}): any free port.
+    if (args.length === 0 || typeof args[0] === 'function' || (options.port === undefined && 'port' in options) || options.port === null) {
+      options.port = 0;
+    }
+    if (typeof options.port === 'number' || typeof options.port === 'string') {
+      const port = validatePort(options.port, 'options.port');
+      const backlog = options.backlog || backlogFromArgs;
+      if (options.host) this.lookupAndListen(port, options.host, backlog, flags);
+      else this.setupListenHandle(null, port, 4, backlog, flags);
+      return this;
+    }
+    if (options.path && isPipeName(options.path)) {
+      this._pipeName = options.path;
+      this.setupListenHandle(options.path, -1, -1, options.backlog || backlogFromArgs, 0);
+      return this;
+    }
+    if (!('port' in options || 'path' in options)) {
+      throw invalidArgValue('options', options, 'must have the property "port" or "path"');
+    }
+    throw invalidArgValue('options', options);
+  }
+
+  private lookupAndListen(port: number, host: unknown, backlog: number | undefined, flags: number): void {
+    if (typeof host !== 'string') throw invalidArgType('hostname', 'string', host);
+    const family = isIP(host);
+    if (family !== 0) {
+      // dns.lookup answers a literal on the next tick.
+      process.nextTick(() => this.setupListenHandle(host, port, family, backlog, flags));
+      return;
+    }
+    defaultLoop().queuePending(() => {
+      if (host.toLowerCase() !== 'localhost') {
+        this.emit('error', dnsNotImplemented(host));
+        return;
+      }
+      this.setupListenHandle('127.0.0.1', port, 4, backlog, flags);
+    });
+  }
+
+  private setupListenHandle(address: string | null, port: number, addressType: number, backlog: number | undefined, flags: number): void {
+    let handle: StreamHandle | number | null = null;
+    if (address === null) {
+      // Unspecified address: dual-stack IPv6 if this host has IPv6.
+      handle = createServerHandle('::', port, 6, flags);
+      if (typeof handle === 'number') {
+        handle = null;
+        address = '0.0.0.0';
+        addressType = 4;
+      } else {
+        address = '::';
+        addressType = 6;
+      }
+    }
+    if (handle === null) handle = createServerHandle(address, port, addressType, flags);
+    if (typeof handle === 'number') {
+      const error = uvExceptionWithHostPort(-handle, 'listen', address, port);
+      process.nextTick(() => this.emit('error', error));
+      return;
+    }
+    this._handle = handle;
+    handle.owner = this;
+    handle.onconnection = (status, client) => this.onconnection(status, client);
+    // 511: the kernel rounds backlog + 1 up to a power of two, giving 512.
+    const err = handle.listen(backlog || 511);
+    if (err < 0) {
+      const ex = uvExceptionWithHostPort(-err, 'listen', address, port);
+      handle.close();
+      this._handle = null;
+      process.nextTick(() => this.emit('error', ex));
+      return;
+    }
+    this._connectionKey = `${addressType}:${address}:${port}`;
+    if (this._unref) this.unref();
+    process.nextTick(() => {
+      if (this._handle !== null) this.emit('listening');
+    });
+  }
+
+  private onconnection(status: number, client?: StreamHandle): void {
+    if (status < 0 || client === undefined) {
+      this.emit('error', errnoException(-status, 'accept'));
+      return;
+    }
+    if (this.maxConnections != null && this._connections >= this.maxConnections) {
+      this.emit('drop', dropInfo(client));
+      client.close();
+      return;
+    }
+    const socket = new Socket({
+      handle: client,
+      allowHalfOpen: this.allowHalfOpen,
+      pauseOnCreate: this.pauseOnConnect,
+      readable: true,
+      writable: true,
+      keepAlive: this.keepAlive,
+      keepAliveInitialDelay: this.keepAliveInitialDelay * 1000,
+      ...(this.highWaterMark !== undefined ? { highWaterMark: this.highWaterMark } : {}),
+    });
+    if (this.noDelay && client instanceof TCP) {
+      socket.setNoDelay(true);
+    }
+    if (this.keepAlive && client instanceof TCP) client.setKeepAlive(true, this.keepAliveInitialDelay);
+    this._connections++;
+    socket.server = this;
+    socket._server = this;
+    this.emit('connection', socket);
+  }
+
+  address(): Partial<AddressInfo> | string | null {
+    const handle = this._handle;
+    if (handle instanceof TCP) {
+      const out: Partial<AddressInfo> = {};
+      const err = handle.getsockname(out);
+      if (err < 0) throw errnoException(-err, 'address');
+      return out;
+    }
+    if (this._pipeName !== undefined) return this._pipeName;
+    return null;
+  }
+
+  close(cb?: (err?: Error) => void): this {
+    if (typeof cb === 'function') {
+      if (this._handle === null) this.once('close', () => cb(serverNotRunning()));
+      else this.once('close', cb);
+    }
+    if (this._handle !== null) {
+      this._handle.close();
+      this._handle = null;
+    }
+    this._emitCloseIfDrained();
+    return this;
+  }
+
+  _emitCloseIfDrained(): void {
+    if (this._handle !== null || this._connections > 0) return;
+    process.nextTick(() => this.emit('close'));
+  }
+
+  getConnections(cb: (err: Error | null, count: number) => void): this {
+    const count = this._connections;
+    process.nextTick(cb, null, count);
+    return this;
+  }
+
+  ref(): this {
+    this._unref = false;
+    this._handle?.ref();
+    return this;
+  }
+
+  unref(): this {
+    this._unref = true;
+    this._handle?.unref();
+    return this;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    if (this._handle === null) return Promise.resolve();
+    return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function createServerHandle(address: string, port: number, addressType: number, flags: number): StreamHandle | number {
+  const loop = defaultLoop();
+  if (port === -1 && addressType === -1) {
+    const pipe = new Pipe(loop);
+    const err = pipe.bind(address);
+    if (err < 0) {
+      pipe.close();
+      return err;
+    }
+    return pipe;
+  }
+  const tcp = new TCP(loop);
+  const err = addressType === 6 ? tcp.bind6(address, port, flags) : tcp.bind(address, port);
+  if (err < 0) {
+    tcp.close();
+    return err;
+  }
+  return tcp;
+}
+
+function dropInfo(client: StreamHandle): Record<string, unknown> {
+  const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  if (client instanceof TCP) {
+    const local: Partial<AddressInfo> = {};
+    client.getsockname(local);
+    data['localAddress'] = local.address;
+    data['localPort'] = local.port;
+    data['localFamily'] = local.family;
+    const remote: Partial<AddressInfo> = {};
+    client.getpeername(remote);
+    data['remoteAddress'] = remote.address;
+    data['remotePort'] = remote.port;
+    data['remoteFamily'] = remote.family;
+  }
+  return data;
+}

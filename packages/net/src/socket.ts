@@ -1,0 +1,594 @@
+/**
+ * net.Socket: a stream.Duplex over a TCP or Pipe handle.
+ *
+ * The stream machinery is the host's own (buffering, 'drain', 'finish',
+ * 'end', autoDestroy); this file connects it to the handle:
+ *
+ *   _read     → handle.readStart; onread pushes, readStop on backpressure
+ *   _write(v) → handle.writev; the callback runs at once when the kernel
+ *               took everything, else from the write completion
+ *   _final    → handle.shutdown (half-close), 'finish' after it completes
+ *   _destroy  → handle.close; 'close' (hadError) from the close callback,
+ *               i.e. the loop's closing phase, after any 'error' tick
+ *
+ * Event order is Node's because the same stream library drives it and the
+ * handle calls back at the same loop phases as libuv.
+ */
+import { Duplex } from 'node:stream';
+import { isIP } from 'node:net';
+import { defaultLoop } from '@mini/loop';
+import { exceptionWithHostPort, errnoException, type SystemError } from '@mini/sys';
+import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
+import { ConnectReq, ShutdownReq, UV_EOF, WriteReq, type StreamHandle } from './handles/stream.js';
+import { TCP, type AddressInfo } from './handles/tcp.js';
+import { Pipe } from './handles/pipe.js';
+import {
+  dnsNotImplemented,
+  invalidArgType,
+  invalidIpAddress,
+  missingArgs,
+  outOfRange,
+  socketClosed,
+  socketClosedBeforeConnection,
+} from './errors.js';
+import { normalizeArgs, validatePort, type ConnectOptions } from './args.js';
+
+const ENOTCONN = 107;
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+export interface SocketOptions {
+  handle?: StreamHandle;
+  allowHalfOpen?: boolean;
+  readable?: boolean;
+  writable?: boolean;
+  pauseOnCreate?: boolean;
+  manualStart?: boolean;
+  highWaterMark?: number;
+  noDelay?: boolean;
+  keepAlive?: boolean;
+  keepAliveInitialDelay?: number;
+  signal?: AbortSignal;
+}
+
+/** What the server needs of a socket it counts; avoids a module cycle. */
+export interface ConnectionCounter {
+  _connections: number;
+  _emitCloseIfDrained(): void;
+}
+
+type Chunk = { chunk: Buffer | string; encoding: BufferEncoding };
+
+export class Socket extends Duplex {
+  connecting = false;
+  _handle: StreamHandle | null = null;
+  _host: string | null = null;
+  _peername: Partial<AddressInfo> | null = null;
+  _sockname: Partial<AddressInfo> | null = null;
+  _pendingData: unknown = null;
+  _pendingEncoding = '';
+  server: unknown = null;
+  _server: ConnectionCounter | null = null;
+  private timer: Timeout | undefined;
+  private timeoutMs: number | undefined;
+  private finalBytesRead = 0;
+  private finalBytesWritten = 0;
+  private wantNoDelay = false;
+  private wantKeepAlive = false;
+  private keepAliveDelay = 0;
+
+  constructor(options: SocketOptions = {}) {
+    if (options === null || typeof options !== 'object') options = {};
+    super({
+      ...options,
+      allowHalfOpen: Boolean(options.allowHalfOpen),
+      // 'close' comes from the handle's close callback, not the stream.
+      emitClose: false,
+      autoDestroy: true,
+      decodeStrings: false,
+    } as ConstructorParameters<typeof Duplex>[0]);
+    this.wantNoDelay = Boolean(options.noDelay);
+    this.wantKeepAlive = Boolean(options.keepAlive);
+    this.keepAliveDelay = Math.trunc((options.keepAliveInitialDelay ?? 0) / 1000);
+    if (options.handle) {
+      this._handle = options.handle;
+      this.attach(options.handle);
+    }
+    this.on('end', onReadableStreamEnd);
+    if (this._handle !== null && options.readable !== false) {
+      if (options.pauseOnCreate) {
+        this._handle.readStop();
+        (this as unknown as { readableFlowing: boolean | null }).readableFlowing = false;
+      } else if (!options.manualStart) {
+        this.read(0);
+      }
+    }
+  }
+
+  private attach(handle: StreamHandle): void {
+    handle.owner = this;
+    handle.onread = (nread, buf) => this.onStreamRead(nread, buf);
+  }
+
+  // ---- state -----------------------------------------------------------------
+
+  get pending(): boolean {
+    return this._handle === null || this.connecting;
+  }
+
+  get readyState(): string {
+    if (this.connecting) return 'opening';
+    if (this.readable && this.writable) return 'open';
+    if (this.readable && !this.writable) return 'readOnly';
+    if (!this.readable && this.writable) return 'writeOnly';
+    return 'closed';
+  }
+
+  get bufferSize(): number | undefined {
+    return this._handle !== null ? this.writableLength : undefined;
+  }
+
+  get bytesRead(): number {
+    return this._handle !== null ? this._handle.bytesRead : this.finalBytesRead;
+  }
+
+  get bytesWritten(): number | undefined {
+    let bytes = this._handle !== null ? this._handle.bytesWritten : this.finalBytesWritten;
+    // Not yet handed to the kernel, but written as far as the user is concerned.
+    const state = (this as unknown as { _writableState: { buffered?: Chunk[] } })._writableState;
+    for (const { chunk, encoding } of state.buffered ?? []) {
+      bytes += Buffer.isBuffer(chunk) ? chunk.length : Buffer.byteLength(chunk, encoding);
+    }
+    const pending = this._pendingData;
+    if (Array.isArray(pending)) {
+      for (const el of pending as Chunk[]) bytes += Buffer.isBuffer(el.chunk) ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
+    } else if (pending) {
+      bytes += Buffer.isBuffer(pending) ? pending.length : Buffer.byteLength(pending as string, this._pendingEncoding as BufferEncoding);
+    }
+    return bytes;
+  }
+
+  // ---- addresses -------------------------------------------------------------
+
+  _getpeername(): Partial<AddressInfo> {
+    if (this._handle === null || this.connecting || !(this._handle instanceof TCP)) return this._peername ?? {};
+    if (this._peername === null) {
+      const out: Partial<AddressInfo> = {};
+      if (this._handle.getpeername(out) < 0) return out;
+      this._peername = out;
+    }
+    return this._peername;
+  }
+
+  _getsockname(): Partial<AddressInfo> | string {
+    if (this._handle === null) return {};
+    // Node's pipe handles have no getsockname: a Unix socket's address() is {}.
+    if (this._handle instanceof Pipe) return {};
+    if (this._sockname === null) {
+      const out: Partial<AddressInfo> = {};
+      if ((this._handle as TCP).getsockname(out) < 0) return {};
+      this._sockname = out;
+    }
+    return this._sockname;
+  }
+
+  address(): Partial<AddressInfo> | string {
+    return this._getsockname();
+  }
+
+  get remoteAddress(): string | undefined {
+    return this._getpeername().address;
+  }
+  get remoteFamily(): string | undefined {
+    return this._getpeername().family;
+  }
+  get remotePort(): number | undefined {
+    return this._getpeername().port;
+  }
+  get localAddress(): string | undefined {
+    const s = this._getsockname();
+    return typeof s === 'string' ? undefined : s.address;
+  }
+  get localPort(): number | undefined {
+    const s = this._getsockname();
+    return typeof s === 'string' ? undefined : s.port;
+  }
+  get localFamily(): string | undefined {
+    const s = this._getsockname();
+    return typeof s === 'string' ? undefined : s.family;
+  }
+
+  // ---- options ---------------------------------------------------------------
+
+  setNoDelay(enable = true): this {
+    const on = Boolean(enable);
+    if (this._handle === null || this.connecting) {
+      this.wantNoDelay = on;
+      return this;
+    }
+    if (this._handle instanceof TCP && on !== this.wantNoDelay) {
+      this.wantNoDelay = on;
+      this._handle.setNoDelay(on);
+    }
+    return this;
+  }
+
+  setKeepAlive(enable = false, initialDelay = 0): this {
+    const on = Boolean(enable);
+    const delay = Math.trunc(Math.max(0, Number(initialDelay) || 0) / 1000);
+    if (this._handle === null || this.connecting) {
+      this.wantKeepAlive = on;
+      this.keepAliveDelay = delay;
+      return this;
+    }
+    if (this._handle instanceof TCP) this._handle.setKeepAlive(on, delay);
+    return this;
+  }
+
+  ref(): this {
+    if (this._handle === null) {
+      this.once('connect', () => this.ref());
+      return this;
+    }
+    this._handle.ref();
+    return this;
+  }
+
+  unref(): this {
+    if (this._handle === null) {
+      this.once('connect', () => this.unref());
+      return this;
+    }
+    this._handle.unref();
+    return this;
+  }
+
+  setTimeout(msecs: unknown, callback?: unknown): this {
+    if (typeof msecs !== 'number') throw invalidArgType('msecs', 'number', msecs);
+    if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
+    const ms = Math.min(msecs, TIMEOUT_MAX);
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.timeoutMs = ms;
+    if (ms > 0) {
+      this.timer = setTimeout(() => this.onTimeout(), ms);
+      this.timer.unref();
+    }
+    if (callback !== undefined) {
+      if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+      const cb = callback as () => void;
+      if (ms === 0) this.removeListener('timeout', cb);
+      else this.once('timeout', cb);
+    }
+    return this;
+  }
+
+  get timeout(): number | undefined {
+    return this.timeoutMs;
+  }
+
+  private onTimeout(): void {
+    this.emit('timeout');
+  }
+
+  /** Activity: restart the idle countdown. */
+  _unrefTimer(): void {
+    this.timer?.refresh();
+  }
+
+  // ---- connecting ------------------------------------------------------------
+
+  connect(...args: unknown[]): this {
+    const [options, cb] = normalizeArgs(args) as [ConnectOptions, ((...a: unknown[]) => void) | null];
+    if (cb !== null) this.once('connect', cb);
+    if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+    if (this.destroyed) {
+      this._handle = null;
+      this._peername = null;
+      this._sockname = null;
+      (this as unknown as { _undestroy(): void })._undestroy();
+      readableState(this).endEmitted = false;
+    }
+    const path = options.path;
+    if (options.port === undefined && path == null) throw missingArgs('options', 'port', 'path');
+    const pipe = path != null;
+    if (this._handle === null) {
+      this._handle = pipe ? new Pipe(defaultLoop()) : new TCP(defaultLoop());
+      this.attach(this._handle);
+    }
+    this._unrefTimer();
+    this.connecting = true;
+    if (pipe) {
+      if (typeof path !== 'string') throw invalidArgType('options.path', 'string', path);
+      this.startConnect(path, 0, 0);
+    } else {
+      this.lookupAndConnect(options);
+    }
+    return this;
+  }
+
+  private lookupAndConnect(options: ConnectOptions): void {
+    const { localAddress, localPort } = options;
+    const host = options.host ?? 'localhost';
+    let port = options.port;
+    if (localAddress !== undefined && !isIP(localAddress)) throw invalidIpAddress(String(localAddress));
+    if (localPort !== undefined && typeof localPort !== 'number') throw invalidArgType('options.localPort', 'number', localPort);
+    if (typeof port !== 'undefined') {
+      if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', ['number', 'string'], port);
+      port = validatePort(port, 'Port');
+    }
+    const portNum = (port as number) | 0;
+    const family = isIP(host as string);
+    if (family !== 0) {
+      // Node connects to a literal on the next tick, never inside connect().
+      process.nextTick(() => {
+        if (this.connecting) this.startConnect(host as string, portNum, family, localAddress, localPort);
+      });
+      return;
+    }
+    if (typeof host !== 'string') throw invalidArgType('hostname', 'string', host);
+    // Until dns lands: 'localhost' is the loopback, anything else fails as a lookup would.
+    const loop = defaultLoop();
+    const resolved = host.toLowerCase() === 'localhost' ? '127.0.0.1' : undefined;
+    loop.queuePending(() => {
+      if (!this.connecting) return;
+      if (resolved === undefined) {
+        const err = dnsNotImplemented(host);
+        this.emit('lookup', err, undefined, undefined, host);
+        this.destroy(err);
+        return;
+      }
+      this.emit('lookup', null, resolved, 4, host);
+      if (!this.connecting) return;
+      this._unrefTimer();
+      this.startConnect(resolved, portNum, 4, localAddress, localPort);
+    });
+  }
+
+  private startConnect(address: string, port: number, family: number, localAddress?: string, localPort?: number): void {
+    const handle = this._handle;
+    if (handle === null) return;
+    if (localAddress !== undefined || localPort !== undefined) {
+      const tcp = handle as TCP;
+      const local = localAddress ?? (family === 6 ? '::' : '0.0.0.0');
+      const err = family === 6 ? tcp.bind6(local, localPort ?? 0) : tcp.bind(local, localPort ?? 0);
+      if (err < 0) {
+        this.destroy(exceptionWithHostPort(-err, 'bind', local, localPort));
+        return;
+      }
+    }
+    const req = new ConnectReq(handle.loop);
+    req.oncomplete = afterConnect;
+    req.localAddress = localAddress;
+    req.localPort = localPort;
+    let err: number;
+    if (family === 4) err = (handle as TCP).connect(req, address, port);
+    else if (family === 6) err = (handle as TCP).connect6(req, address, port);
+    else err = (handle as Pipe).connect(req, address);
+    if (err < 0) {
+      const name = this._getsockname();
+      const details = typeof name === 'object' && name.address !== undefined ? `${name.address}:${name.port}` : undefined;
+      this.destroy(exceptionWithHostPort(-err, 'connect', address, family === 0 ? undefined : port, details));
+    }
+  }
+
+  /** After a successful connect: apply options chosen while connecting, announce, start reading. */
+  onConnected(readable: boolean, writable: boolean): void {
+    this.connecting = false;
+    this._sockname = null;
+    if (this.readable && !readable) {
+      this.push(null);
+      this.read();
+    }
+    if (this.writable && !writable) this.end();
+    this._unrefTimer();
+    const handle = this._handle;
+    if (handle instanceof TCP) {
+      if (this.wantNoDelay) handle.setNoDelay(true);
+      if (this.wantKeepAlive) handle.setKeepAlive(true, this.keepAliveDelay);
+    }
+    this.emit('connect');
+    this.emit('ready');
+    // Starts the first read, or sees an immediate EOF.
+    if (readable && !this.isPaused()) this.read(0);
+  }
+
+  // ---- reading ---------------------------------------------------------------
+
+  override _read(_n: number): void {
+    if (this.connecting || this._handle === null) {
+      this.once('connect', () => this._read(_n));
+    } else if (!this._handle.reading) {
+      this.tryReadStart();
+    }
+  }
+
+  private tryReadStart(): void {
+    const handle = this._handle!;
+    const err = handle.readStart();
+    if (err < 0) this.destroy(errnoException(-err, 'read'));
+  }
+
+  private onStreamRead(nread: number, buf?: Buffer): void {
+    const handle = this._handle;
+    if (nread > 0 && buf !== undefined) {
+      this._unrefTimer();
+      if (!this.push(buf) && handle !== null) {
+        handle.readStop();
+      }
+      return;
+    }
+    if (nread === 0) return;
+    if (nread !== UV_EOF) {
+      this.destroy(errnoException(-nread, 'read'));
+      return;
+    }
+    if (readableState(this).endEmitted) return;
+    this.push(null);
+    this.read(0);
+  }
+
+  // ---- writing ---------------------------------------------------------------
+
+  override _write(data: Buffer | string, encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.writeGeneric(false, data, encoding, cb);
+  }
+
+  override _writev(chunks: Chunk[], cb: (err?: Error | null) => void): void {
+    this.writeGeneric(true, chunks, 'utf8', cb);
+  }
+
+  private writeGeneric(writev: boolean, data: unknown, encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
+    if (this.connecting) {
+      this._pendingData = data;
+      this._pendingEncoding = encoding;
+      const onClose = () => cb(socketClosedBeforeConnection());
+      this.once('connect', () => {
+        this.off('close', onClose);
+        this.writeGeneric(writev, data, encoding, cb);
+      });
+      this.once('close', onClose);
+      return;
+    }
+    this._pendingData = null;
+    this._pendingEncoding = '';
+    const handle = this._handle;
+    if (handle === null) {
+      cb(socketClosed());
+      return;
+    }
+    this._unrefTimer();
+    let bufs: Uint8Array[];
+    if (writev) {
+      bufs = (data as Chunk[]).map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk));
+    } else {
+      bufs = [typeof data === 'string' ? Buffer.from(data, encoding) : (data as Uint8Array)];
+    }
+    const req = new WriteReq(handle.loop);
+    req.oncomplete = (status) => this.afterWrite(status, cb);
+    const err = handle.writev(req, bufs);
+    if (err < 0) {
+      cb(errnoException(-err, 'write'));
+      return;
+    }
+    if (!req.async) cb();
+  }
+
+  private afterWrite(status: number, cb: (err?: Error | null) => void): void {
+    if (this.destroyed) {
+      cb(null);
+      return;
+    }
+    if (status < 0) {
+      cb(errnoException(-status, 'write'));
+      return;
+    }
+    this._unrefTimer();
+    cb(null);
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    if (this.pending) {
+      this.once('connect', () => this._final(cb));
+      return;
+    }
+    const handle = this._handle;
+    if (handle === null) {
+      cb();
+      return;
+    }
+    const req = new ShutdownReq(handle.loop);
+    req.oncomplete = () => cb();
+    const err = handle.shutdown(req);
+    if (err === -ENOTCONN) cb();
+    else if (err < 0) cb(errnoException(-err, 'shutdown'));
+  }
+
+  override end(...args: unknown[]): this {
+    (Duplex.prototype.end as (...a: unknown[]) => unknown).apply(this, args);
+    return this;
+  }
+
+  destroySoon(): void {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', () => this.destroy());
+  }
+
+  resetAndDestroy(): this {
+    return this.destroy();
+  }
+
+  // ---- destroying ------------------------------------------------------------
+
+  override _destroy(exception: Error | null, cb: (err: Error | null) => void): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.connecting = false;
+    const handle = this._handle;
+    if (handle !== null) {
+      const hadError = Boolean(exception);
+      this.finalBytesRead = handle.bytesRead;
+      this.finalBytesWritten = handle.bytesWritten;
+      handle.close(() => this.emit('close', hadError));
+      handle.onread = () => {};
+      this._handle = null;
+      this._sockname = null;
+      cb(exception);
+    } else {
+      cb(exception);
+      process.nextTick(() => this.emit('close', Boolean(exception)));
+    }
+    const server = this._server;
+    if (server !== null) {
+      server._connections--;
+      server._emitCloseIfDrained();
+    }
+  }
+}
+
+function readableState(s: Socket): { endEmitted: boolean } {
+  return (s as unknown as { _readableState: { endEmitted: boolean } })._readableState;
+}
+
+function afterConnect(status: number, handle: StreamHandle, req: ConnectReq, readable: boolean, writable: boolean): void {
+  const self = handle.owner as Socket | undefined;
+  if (self === undefined || self.destroyed) return;
+  if (status === 0) {
+    self.onConnected(readable, writable);
+    return;
+  }
+  self.connecting = false;
+  let details: string | undefined;
+  if (req.localAddress !== undefined && req.localPort !== undefined) details = `${req.localAddress}:${req.localPort}`;
+  const ex: SystemError & { localAddress?: string; localPort?: number } = exceptionWithHostPort(
+    -status,
+    'connect',
+    req.address,
+    handle instanceof Pipe ? undefined : req.port,
+    details,
+  );
+  if (details !== undefined) {
+    ex.localAddress = req.localAddress!;
+    ex.localPort = req.localPort!;
+  }
+  self.destroy(ex);
+}
+
+/** The peer ended: without half-open, further writes fail as Node's do. */
+function onReadableStreamEnd(this: Socket): void {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN as Socket['write'];
+}
+
+function writeAfterFIN(this: Socket, chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
+  if (!this.writableEnded) return (Duplex.prototype.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, cb);
+  const callback = typeof encoding === 'function' ? encoding : cb;
+  const er = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
+  if (typeof callback === 'function') process.nextTick(callback as (e: Error) => void, er);
+  this.destroy(er);
+  return false;
+}
+
