@@ -241,7 +241,11 @@ export abstract class StreamHandle extends Handle {
   }
 
   /** Read until the kernel has nothing more, a short read, or the reader stops. */
+  /** Reads stopped at a short read (not EAGAIN, not EOF): libuv's UV_HANDLE_READ_PARTIAL. */
+  private readPartial = false;
+
   private doRead(): void {
+    this.readPartial = false;
     for (let i = 0; i < 32 && this.reading; i++) {
       const n = unistd.read(this.fd, readPool, READ_BUFFER_SIZE);
       if (n > 0) {
@@ -249,7 +253,10 @@ export abstract class StreamHandle extends Handle {
         readPool.copy(buf, 0, 0, n);
         this.bytesRead += n;
         this.deliverRead(n, buf);
-        if (n < READ_BUFFER_SIZE) return;
+        if (n < READ_BUFFER_SIZE) {
+          this.readPartial = true;
+          return;
+        }
         continue;
       }
       if (n === 0) {
@@ -428,7 +435,14 @@ export abstract class StreamHandle extends Handle {
     this.shut = true;
     this.shutdownReq = req;
     req.start();
-    this.updateWatch();
+    if (this.writeHead === this.writeQueue.length) {
+      // Nothing left to write: as libuv (uv__io_feed), the shutdown runs in
+      // the next pending phase, before that iteration polls.
+      this.loop.queuePending(() => {
+        if (this.shutdownReq === req && this.fd >= 0 && !this.isClosing()) this.doShutdown();
+      });
+    }
+    // Otherwise it follows the last write, from the watcher.
     return 0;
   }
 
@@ -453,7 +467,15 @@ export abstract class StreamHandle extends Handle {
       if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) !== 0) this.finishConnect(this.connectStatus());
       return;
     }
-    if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) !== 0 && this.reading) this.doRead();
+    if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) !== 0 && this.reading) {
+      this.doRead();
+      // Both directions are shut (EPOLLHUP) and the read stopped short: the
+      // rest is EOF, delivered now rather than one poll later, as libuv does.
+      if ((events & EPOLLHUP) !== 0 && this.readPartial && this.reading && this.fd >= 0 && !this.isClosing()) {
+        this.readStop();
+        this.deliverRead(UV_EOF);
+      }
+    }
     if (this.fd < 0 || this.isClosing()) return;
     if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) !== 0) {
       if (this.writeHead < this.writeQueue.length) this.doWrite();
@@ -468,9 +490,7 @@ export abstract class StreamHandle extends Handle {
     if (w === undefined || this.isClosing()) return;
     let want = 0;
     if (this.reading || this.listening) want |= EPOLLIN;
-    if (this.connectReq !== undefined || this.writeHead < this.writeQueue.length || this.shutdownReq !== undefined) {
-      want |= EPOLLOUT;
-    }
+    if (this.connectReq !== undefined || this.writeHead < this.writeQueue.length) want |= EPOLLOUT;
     if (want === w.events) return;
     // One epoll_ctl for any change of interest.
     w.events = want;
