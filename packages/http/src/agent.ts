@@ -1,0 +1,204 @@
+/**
+ * Agent: pools client sockets per origin (`host:port:localAddress:family`).
+ *
+ *   sockets[name]      in use, at most maxSockets per name
+ *   freeSockets[name]  idle keep-alive sockets, unref'd, reused LIFO/FIFO
+ *   requests[name]     requests waiting for a socket
+ *
+ * A request that finishes with its response on a keep-alive socket makes
+ * the socket emit 'free'; the agent hands it to the next waiting request
+ * or parks it.
+ */
+import { EventEmitter } from 'node:events';
+import type { ClientRequest } from './client.js';
+import type { HttpSocket } from './outgoing.js';
+import { getTransport, type TransportSocket } from './transport.js';
+
+export interface AgentOptions {
+  keepAlive?: boolean;
+  keepAliveMsecs?: number;
+  maxSockets?: number;
+  maxTotalSockets?: number;
+  maxFreeSockets?: number;
+  scheduling?: 'fifo' | 'lifo';
+  timeout?: number;
+  [key: string]: unknown;
+}
+
+export interface ConnectOptions {
+  host?: string;
+  hostname?: string;
+  port?: number | string;
+  localAddress?: string;
+  family?: number;
+  [key: string]: unknown;
+}
+
+type PooledSocket = HttpSocket & { _agentName?: string; timeout?: number };
+
+export class Agent extends EventEmitter {
+  defaultPort = 80;
+  protocol = 'http:';
+  options: AgentOptions;
+  keepAlive: boolean;
+  keepAliveMsecs: number;
+  maxSockets: number;
+  maxFreeSockets: number;
+  maxTotalSockets: number;
+  totalSocketCount = 0;
+  scheduling: 'fifo' | 'lifo';
+  requests: Record<string, ClientRequest[]> = Object.create(null) as Record<string, ClientRequest[]>;
+  sockets: Record<string, PooledSocket[]> = Object.create(null) as Record<string, PooledSocket[]>;
+  freeSockets: Record<string, PooledSocket[]> = Object.create(null) as Record<string, PooledSocket[]>;
+
+  constructor(options?: AgentOptions) {
+    super();
+    this.options = { __proto__: null, ...options } as AgentOptions;
+    this.options.path = null;
+    this.keepAlive = this.options.keepAlive ?? false;
+    this.keepAliveMsecs = this.options.keepAliveMsecs ?? 1000;
+    this.maxSockets = this.options.maxSockets ?? Infinity;
+    this.maxFreeSockets = this.options.maxFreeSockets ?? 256;
+    this.maxTotalSockets = this.options.maxTotalSockets ?? Infinity;
+    this.scheduling = this.options.scheduling ?? 'lifo';
+    this.on('free', (socket: PooledSocket, options: ConnectOptions) => this.onFree(socket, options));
+  }
+
+  getName(options: ConnectOptions = {}): string {
+    let name = options.host || 'localhost';
+    name += ':';
+    if (options.port) name += String(options.port);
+    name += ':';
+    if (options.localAddress) name += options.localAddress;
+    if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+    return name;
+  }
+
+  createConnection(options: ConnectOptions, cb?: () => void): TransportSocket {
+    return getTransport().connect(options, cb);
+  }
+
+  addRequest(req: ClientRequest, options: ConnectOptions): void {
+    const name = this.getName(options);
+    const free = this.freeSockets[name];
+    if (free && free.length) {
+      const socket = this.scheduling === 'fifo' ? free.shift()! : free.pop()!;
+      if (free.length === 0) delete this.freeSockets[name];
+      this.reuseSocket(socket, req);
+      (this.sockets[name] ??= []).push(socket);
+      req.onSocket(socket);
+      return;
+    }
+    const inUse = this.sockets[name]?.length ?? 0;
+    if (inUse < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+      const socket = this.createSocket(req, options, name);
+      req.onSocket(socket);
+    } else {
+      (this.requests[name] ??= []).push(req);
+    }
+  }
+
+  private createSocket(req: ClientRequest, options: ConnectOptions, name: string): PooledSocket {
+    // The request's path is not a Unix socket path: the agent's options (path: null) win.
+    const opts = { ...options, ...this.options, _agentKey: name } as ConnectOptions;
+    if (opts.host !== undefined && opts.servername === undefined) opts.servername = opts.host;
+    const socket = (req._createConnection ?? this.createConnection.bind(this))(opts) as PooledSocket;
+    socket._agentName = name;
+    this.totalSocketCount++;
+    (this.sockets[name] ??= []).push(socket);
+    const onFree = (): void => {
+      this.emit('free', socket, options);
+    };
+    const onClose = (): void => this.removeSocket(socket, name);
+    const onTimeout = (): void => {
+      // Only an idle pooled socket is ours to end; an active one belongs to its request.
+      if (this.freeSockets[name]?.includes(socket)) socket.destroy();
+    };
+    const onRemove = (): void => {
+      this.removeSocket(socket, name);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onClose);
+      socket.removeListener('timeout', onTimeout);
+      socket.removeListener('agentRemove', onRemove);
+    };
+    socket.on('free', onFree);
+    socket.on('close', onClose);
+    socket.on('timeout', onTimeout);
+    socket.on('agentRemove', onRemove);
+    return socket;
+  }
+
+  private removeSocket(socket: PooledSocket, name: string): void {
+    for (const table of [this.sockets, this.freeSockets]) {
+      const list = table[name];
+      if (!list) continue;
+      const i = list.indexOf(socket);
+      if (i === -1) continue;
+      list.splice(i, 1);
+      if (table === this.sockets) this.totalSocketCount--;
+      if (list.length === 0) delete table[name];
+    }
+    // A slot opened: the next waiting request gets a fresh socket.
+    const waiting = this.requests[name];
+    if (waiting && waiting.length) {
+      const req = waiting.shift()!;
+      if (waiting.length === 0) delete this.requests[name];
+      req.onSocket(this.createSocket(req, req._connectOptions, name));
+    }
+  }
+
+  private onFree(socket: PooledSocket, options: ConnectOptions): void {
+    const name = socket._agentName ?? this.getName(options);
+    const waiting = this.requests[name];
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    if (waiting && waiting.length) {
+      const req = waiting.shift()!;
+      if (waiting.length === 0) delete this.requests[name];
+      this.reuseSocket(socket, req);
+      req.onSocket(socket);
+      return;
+    }
+    const req = socket._httpMessage as ClientRequest | null | undefined;
+    const inUse = this.sockets[name];
+    if (inUse) {
+      const i = inUse.indexOf(socket);
+      if (i !== -1) inUse.splice(i, 1);
+      if (inUse.length === 0) delete this.sockets[name];
+    }
+    const free = (this.freeSockets[name] ??= []);
+    if (!this.keepAlive || (req && !req.shouldKeepAlive) || free.length >= this.maxFreeSockets || !this.keepSocketAlive(socket)) {
+      if (free.length === 0) delete this.freeSockets[name];
+      this.totalSocketCount--;
+      socket.destroy();
+      return;
+    }
+    // Parked sockets are no longer counted as in use; they count again when reused.
+    this.totalSocketCount--;
+    free.push(socket);
+  }
+
+  keepSocketAlive(socket: PooledSocket): boolean {
+    socket.setKeepAlive(true, this.keepAliveMsecs);
+    socket.unref();
+    const timeout = this.options.timeout ?? 0;
+    if (socket.timeout !== timeout) socket.setTimeout(timeout);
+    return true;
+  }
+
+  reuseSocket(socket: PooledSocket, req: ClientRequest): void {
+    req.reusedSocket = true;
+    this.totalSocketCount++;
+    socket.ref();
+  }
+
+  destroy(): void {
+    for (const table of [this.freeSockets, this.sockets]) {
+      for (const name of Object.keys(table)) for (const s of [...table[name]!]) s.destroy();
+    }
+  }
+}
+
+export const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });

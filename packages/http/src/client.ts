@@ -1,0 +1,470 @@
+/**
+ * ClientRequest: an outgoing request and the parsing of its response.
+ *
+ * The socket comes from the agent (pooled) or from `createConnection`. It
+ * is attached on the next tick (`onSocket`), when a response parser is
+ * bound to it; writes made before then wait in outputData. When the
+ * response has ended and the request finished, a keep-alive socket is
+ * detached and emits 'free' for the agent to reuse.
+ */
+import { checkIsHttpToken, connResetException, errorCode } from './common.js';
+import { Agent, globalAgent, type ConnectOptions } from './agent.js';
+import { IncomingMessage } from './incoming.js';
+import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
+import { HTTPParser, RESPONSE, type ParserOwner } from './parser/parser.js';
+import { maxHeaderSize } from './common.js';
+import { getTransport, type TransportSocket } from './transport.js';
+
+export interface RequestOptions extends ConnectOptions {
+  protocol?: string | null;
+  method?: string;
+  path?: string | null;
+  headers?: Record<string, HeaderValue> | string[];
+  auth?: string | null;
+  agent?: Agent | boolean;
+  defaultPort?: number;
+  timeout?: number;
+  setHost?: boolean;
+  createConnection?: (options: ConnectOptions, cb?: () => void) => TransportSocket;
+  maxHeaderSize?: number;
+  signal?: AbortSignal;
+}
+
+type ResponseListener = (res: IncomingMessage) => void;
+
+const NO_BODY_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+/** Node refuses a path with control characters or spaces in it. */
+function hasUnescapedChar(path: string): boolean {
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) <= 0x20) return true;
+  return false;
+}
+
+type ClientSocket = HttpSocket & { _hadError?: boolean; parser?: HTTPParser | null };
+
+export class ClientRequest extends OutgoingMessage implements ParserOwner {
+  method: string;
+  path: string;
+  host: string;
+  protocol: string;
+  res: IncomingMessage | null = null;
+  aborted = false;
+  reusedSocket = false;
+  upgradeOrConnect = false;
+  timeout: number | undefined;
+  maxHeadersCount: number | null = null;
+  override agent: Agent | undefined;
+  _connectOptions: ConnectOptions;
+  _createConnection: ((options: ConnectOptions, cb?: () => void) => TransportSocket) | undefined;
+  private parser: HTTPParser | null = null;
+  private readonly maxHeaderSize: number;
+  private _error: Error | undefined;
+
+  constructor(input: string | URL | RequestOptions, options?: RequestOptions | ResponseListener, cb?: ResponseListener) {
+    super();
+    let opts: RequestOptions;
+    if (typeof input === 'string' || input instanceof URL) {
+      opts = urlToOptions(typeof input === 'string' ? new URL(input) : input);
+      if (typeof options === 'function') cb = options;
+      else if (options) opts = { ...opts, ...options };
+    } else {
+      if (typeof options === 'function') cb = options;
+      opts = { ...input };
+    }
+
+    let agent = opts.agent;
+    const defaultAgent = globalAgent;
+    if (agent === false) agent = new Agent();
+    else if (agent === null || agent === undefined || agent === true) {
+      if (typeof opts.createConnection !== 'function') agent = defaultAgent;
+    }
+    this.agent = agent instanceof Agent || (agent && typeof agent === 'object') ? (agent as Agent) : undefined;
+
+    const protocol = opts.protocol || (this.agent?.protocol ?? 'http:');
+    if (protocol !== 'http:') {
+      throw errorCode(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "http:"`);
+    }
+    this.protocol = protocol;
+    const defaultPort = opts.defaultPort || this.agent?.defaultPort || 80;
+    const port = (opts.port = opts.port || defaultPort || 80);
+    const host = (opts.host = validateHost(opts.hostname, 'hostname') || validateHost(opts.host, 'host') || 'localhost');
+    this.host = host;
+    this.timeout = opts.timeout;
+    this.maxHeaderSize = opts.maxHeaderSize ?? maxHeaderSize;
+
+    const path = opts.path || '/';
+    if (hasUnescapedChar(path)) {
+      throw errorCode(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
+    }
+    this.path = path;
+
+    const method = opts.method ?? 'GET';
+    if (typeof method !== 'string' || !checkIsHttpToken(method)) {
+      throw errorCode(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${String(method)}"]`);
+    }
+    this.method = method.toUpperCase();
+    this.useChunkedEncodingByDefault = !NO_BODY_BY_DEFAULT.has(this.method);
+
+    if (cb) this.once('response', cb);
+
+    const headers = opts.headers;
+    if (Array.isArray(headers)) {
+      for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i]!, headers[i + 1]!);
+    } else if (headers) {
+      for (const key of Object.keys(headers)) this.setHeader(key, headers[key]!);
+    }
+    if (opts.setHost !== false && !this.getHeader('host')) {
+      let hostHeader = host;
+      // IPv6 literals are bracketed in Host.
+      if (hostHeader.includes(':') && !hostHeader.startsWith('[')) hostHeader = `[${hostHeader}]`;
+      if (port && +port !== defaultPort) hostHeader += ':' + String(port);
+      this.setHeader('Host', hostHeader);
+    }
+    if (opts.auth && !this.getHeader('Authorization')) {
+      this.setHeader('Authorization', 'Basic ' + Buffer.from(opts.auth).toString('base64'));
+    }
+
+    if (this.agent) {
+      // Keep-alive is only asked for when the agent will actually reuse the socket.
+      if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
+        this._last = true;
+        this.shouldKeepAlive = false;
+      } else {
+        this._last = false;
+        this.shouldKeepAlive = true;
+      }
+    } else {
+      this.shouldKeepAlive = false;
+    }
+
+    if (opts.signal) {
+      const signal = opts.signal;
+      if (signal.aborted) process.nextTick(() => this.destroy(abortError(signal)));
+      else signal.addEventListener('abort', () => this.destroy(abortError(signal)), { once: true });
+    }
+
+    this._connectOptions = { ...opts, host, port } as ConnectOptions;
+    this._createConnection = opts.createConnection;
+    if (this.agent) {
+      this.agent.addRequest(this, this._connectOptions);
+    } else {
+      const create = opts.createConnection ?? ((o: ConnectOptions) => getTransport().connect(o));
+      this.onSocket(create(this._connectOptions) as HttpSocket);
+    }
+  }
+
+  override _implicitHeader(): void {
+    if (this._header) throw errorCode(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot render headers after they are sent to the client');
+    this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this._outHeaders, false);
+  }
+
+  onSocket(socket: HttpSocket, err?: Error): void {
+    process.nextTick(() => this.tickOnSocket(socket as ClientSocket, err));
+  }
+
+  private tickOnSocket(socket: ClientSocket, err?: Error): void {
+    if (err) {
+      this.emit('error', err);
+      return;
+    }
+    if (this.destroyed) {
+      socket.destroy(this._error);
+      this.socket = socket;
+      this.attach(socket);
+      return;
+    }
+    this.attach(socket);
+    this.emit('socket', socket);
+    // Anything written before the socket came goes out now.
+    const ret = this._flushOutput(socket);
+    if (this.finished) this._finish();
+    else if (ret && this._needDrain) {
+      this._needDrain = false;
+      this.emit('drain');
+    }
+  }
+
+  private attach(socket: ClientSocket): void {
+    const parser = new HTTPParser(RESPONSE, this, this.maxHeaderSize);
+    this.parser = parser;
+    this.socket = socket;
+    socket.parser = parser;
+    socket._httpMessage = this;
+    socket._hadError = false;
+    socket.on('error', this.onSocketError);
+    socket.on('data', this.onSocketData);
+    socket.on('end', this.onSocketEnd);
+    socket.on('close', this.onSocketClose);
+    socket.on('drain', this.onSocketDrain);
+    if (this.timeout !== undefined) this.setTimeout(this.timeout);
+    else if (this.agent?.options.timeout) socket.on('timeout', this.onSocketTimeout);
+  }
+
+  private detach(socket: ClientSocket): void {
+    socket.removeListener('error', this.onSocketError);
+    socket.removeListener('data', this.onSocketData);
+    socket.removeListener('end', this.onSocketEnd);
+    socket.removeListener('close', this.onSocketClose);
+    socket.removeListener('drain', this.onSocketDrain);
+    socket.removeListener('timeout', this.onSocketTimeout);
+    this.freeParser(socket);
+  }
+
+  private freeParser(socket: ClientSocket): void {
+    if (this.parser !== null) {
+      this.parser.free();
+      this.parser = null;
+    }
+    socket.parser = null;
+  }
+
+  override setTimeout(ms: number, cb?: () => void): this {
+    if (cb) this.once('timeout', cb);
+    this.timeout = ms;
+    const apply = (s: TransportSocket): void => {
+      s.setTimeout(ms);
+      s.removeListener('timeout', this.onSocketTimeout);
+      if (ms > 0) s.on('timeout', this.onSocketTimeout);
+    };
+    if (this.socket) apply(this.socket);
+    return this;
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    process.nextTick(() => this.emit('abort'));
+    this.destroy();
+  }
+
+  override destroy(err?: Error): this {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    if (this.res) this.res._dump();
+    this._error = err;
+    this.socket?.destroy(err);
+    return this;
+  }
+
+  // Socket events
+
+  private readonly onSocketTimeout = (): void => {
+    this.emit('timeout');
+  };
+
+  private readonly onSocketDrain = (): void => {
+    if (this._needDrain) {
+      this._needDrain = false;
+      this.emit('drain');
+    }
+  };
+
+  private readonly onSocketError = (err: Error): void => {
+    const socket = this.socket as ClientSocket;
+    if (!socket._hadError) {
+      socket._hadError = true;
+      this.emit('error', err);
+    }
+    this.freeParser(socket);
+    socket.destroy();
+  };
+
+  private readonly onSocketData = (d: Buffer): void => {
+    const socket = this.socket as ClientSocket;
+    const parser = this.parser;
+    if (parser === null) return;
+    const ret = parser.execute(d);
+    if (typeof ret !== 'number') {
+      this.freeParser(socket);
+      socket.destroy();
+      socket._hadError = true;
+      this.emit('error', ret);
+      return;
+    }
+    if (parser.upgraded && this.res !== null && this.res.upgrade) {
+      const res = this.res;
+      this.detach(socket);
+      const head = d.subarray(ret);
+      const event = this.method === 'CONNECT' ? 'connect' : 'upgrade';
+      if (this.listenerCount(event) > 0) {
+        this.upgradeOrConnect = true;
+        socket.emit('agentRemove');
+        socket._httpMessage = null;
+        (socket as unknown as { readableFlowing: boolean | null }).readableFlowing = null;
+        this.emit(event, res, socket, head);
+        this.destroyed = true;
+        this._closed = true;
+        this.emit('close');
+      } else {
+        socket.destroy();
+      }
+    }
+  };
+
+  private readonly onSocketEnd = (): void => {
+    const socket = this.socket as ClientSocket;
+    if (!this.res && !socket._hadError) {
+      socket._hadError = true;
+      this.emit('error', connResetException('socket hang up'));
+    }
+    if (this.parser) this.parser.finish();
+    this.freeParser(socket);
+    socket.destroy();
+  };
+
+  private readonly onSocketClose = (): void => {
+    const socket = this.socket as ClientSocket;
+    const res = this.res;
+    this.destroyed = true;
+    if (res) {
+      if (!res.complete) res.destroy(connResetException('aborted'));
+      this._closed = true;
+      this.emit('close');
+      if (!res.aborted && res.readable) res.push(null);
+    } else {
+      if (!socket._hadError) {
+        socket._hadError = true;
+        this.emit('error', this._error ?? connResetException('socket hang up'));
+      }
+      this._closed = true;
+      this.emit('close');
+    }
+    this.outputData = [];
+    if (this.parser) this.parser.finish();
+    this.freeParser(socket);
+  };
+
+  // Parser events (the response)
+
+  onHeadersComplete(parser: HTTPParser): number {
+    const socket = this.socket as ClientSocket;
+    if (this.res) {
+      // A second response to one request: the peer is not speaking HTTP to us.
+      socket.destroy();
+      return 0;
+    }
+    const res = new IncomingMessage(socket);
+    const major = parser.versionMajor;
+    const minor = parser.versionMinor;
+    res.httpVersionMajor = major;
+    res.httpVersionMinor = minor;
+    res.httpVersion = `${major}.${minor}`;
+    res.statusCode = parser.statusCode;
+    res.statusMessage = parser.statusMessage();
+    res._rawHead = parser.headers;
+    res._maxHeaders = this.maxHeadersCount ?? 2000;
+    res.upgrade = parser.upgrade;
+    res._onRead = () => socket.resume();
+    this.res = res;
+    if (res.upgrade) return 2;
+    if (this.method === 'CONNECT') {
+      res.upgrade = true;
+      return 2;
+    }
+    const status = parser.statusCode;
+    if (status >= 100 && status < 200 && status !== 101) {
+      this.res = null;
+      if (status === 100) this.emit('continue');
+      this.emit('information', {
+        statusCode: status,
+        statusMessage: res.statusMessage,
+        httpVersion: res.httpVersion,
+        httpVersionMajor: major,
+        httpVersionMinor: minor,
+        headers: res.headers,
+        rawHeaders: res.rawHeaders,
+      });
+      return 1;
+    }
+    if (this.shouldKeepAlive && !parser.shouldKeepAlive && !this.upgradeOrConnect) this.shouldKeepAlive = false;
+    (res as IncomingMessage & { req: ClientRequest }).req = this;
+    res.on('end', this.onResponseEnd);
+    this.on('finish', this.onRequestFinish);
+    if (this.aborted || !this.emit('response', res)) res._dump();
+    if (this.method === 'HEAD') return 1;
+    if (status === 304) {
+      res.complete = true;
+      return 1;
+    }
+    return 0;
+  }
+
+  onBody(chunk: Buffer): void {
+    const res = this.res;
+    if (res === null || res._dumped && res.readableEnded) return;
+    if (!res.push(chunk)) this.socket?.pause();
+  }
+
+  onMessageComplete(parser: HTTPParser): void {
+    const res = this.res;
+    if (res === null) return;
+    res.complete = true;
+    res._rawTrailers = parser.trailers;
+    res.push(null);
+  }
+
+  private readonly onResponseEnd = (): void => {
+    const socket = this.socket as ClientSocket | null;
+    if (socket === null) return;
+    if (!this.shouldKeepAlive) {
+      if (socket.writable) {
+        if (typeof socket.destroySoon === 'function') socket.destroySoon();
+        else socket.end();
+      }
+    } else if (this.writableFinished && !this.aborted) {
+      this.responseKeepAlive();
+    }
+  };
+
+  private readonly onRequestFinish = (): void => {
+    if (this.shouldKeepAlive && this.res?.readableEnded) this.responseKeepAlive();
+  };
+
+  private responseKeepAlive(): void {
+    const socket = this.socket as ClientSocket | null;
+    if (socket === null || socket._httpMessage !== this) return;
+    this.detach(socket);
+    socket.setTimeout(0);
+    this.destroyed = true;
+    process.nextTick(() => {
+      this._closed = true;
+      this.emit('close');
+      socket._httpMessage = null;
+      socket.emit('free', socket, this._connectOptions);
+    });
+  }
+}
+
+function validateHost(host: unknown, name: string): string | undefined {
+  if (host !== null && host !== undefined && typeof host !== 'string') {
+    throw errorCode(TypeError, 'ERR_INVALID_ARG_TYPE', `The "options.${name}" property must be of type string.`);
+  }
+  return host ?? undefined;
+}
+
+function urlToOptions(url: URL): RequestOptions {
+  const options: RequestOptions = {
+    protocol: url.protocol,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    path: `${url.pathname || ''}${url.search || ''}`,
+  };
+  if (url.port !== '') options.port = Number(url.port);
+  if (url.username || url.password) options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return options;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const err = new Error('The operation was aborted', { cause: signal.reason }) as Error & { code: string };
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  return err;
+}
+
+export function request(url: string | URL | RequestOptions, options?: RequestOptions | ResponseListener, cb?: ResponseListener): ClientRequest {
+  return new ClientRequest(url, options, cb);
+}
+
+export function get(url: string | URL | RequestOptions, options?: RequestOptions | ResponseListener, cb?: ResponseListener): ClientRequest {
+  const req = request(url, options, cb);
+  req.end();
+  return req;
+}
