@@ -13,6 +13,7 @@ import { IncomingMessage } from './incoming.js';
 import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
 import { HTTPParser, RESPONSE, type ParserOwner } from './parser/parser.js';
 import { maxHeaderSize } from './common.js';
+import { invalidArgType } from '@mini/sys';
 import { getTransport, type TransportSocket } from './transport.js';
 
 export interface RequestOptions extends ConnectOptions {
@@ -436,7 +437,7 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
 
 function validateHost(host: unknown, name: string): string | undefined {
   if (host !== null && host !== undefined && typeof host !== 'string') {
-    throw errorCode(TypeError, 'ERR_INVALID_ARG_TYPE', `The "options.${name}" property must be of type string.`);
+    throw invalidArgType(`options.${name}`, 'string', host);
   }
   return host ?? undefined;
 }

@@ -6,7 +6,7 @@ export { IncomingMessage } from './incoming.js';
 export { OutgoingMessage } from './outgoing.js';
 export { ServerResponse } from './server-response.js';
 export { Server, createServer } from './server.js';
-export { setTransport, getTransport, type Transport } from './transport.js';
+export { setMaxIdleHTTPParsers } from './parser/pool.js';
 export { Agent, globalAgent } from './agent.js';
 export { ClientRequest, request, get, type RequestOptions } from './client.js';
 export { type AgentOptions } from './agent.js';

@@ -169,8 +169,10 @@ export class IncomingMessage extends Readable {
     if (this.socket && !this.socket.destroyed && this.aborted) {
       this.socket.destroy(err ?? undefined);
     }
-    // Nobody listening for 'error': Node does not make an abort an uncaught error.
-    cb(this.listenerCount('error') === 0 ? null : err);
+    // Nobody listening for 'error': Node does not make an abort an uncaught
+    // error. Settled one tick later, as Node's does: 'close' on a finished
+    // request follows the response's.
+    process.nextTick(() => cb(this.listenerCount('error') === 0 ? null : err));
   }
 
   /** Discard the body the handler did not read, so the next message on the socket can follow. */

@@ -12,6 +12,7 @@
  * Like Node's, it is a legacy Stream (pipe-able), not a stream.Writable.
  */
 import { Stream } from 'node:stream';
+import { invalidArgType } from '@mini/sys';
 import {
   checkInvalidHeaderChar,
   errorCode,
@@ -168,7 +169,7 @@ export class OutgoingMessage extends Stream {
   }
 
   getHeader(name: string): HeaderValue | undefined {
-    if (typeof name !== 'string') throw errorCode(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string');
+    if (typeof name !== 'string') throw invalidArgType('name', 'string', name);
     const entry = this._outHeaders?.[name.toLowerCase()];
     return entry?.[1];
   }
@@ -374,7 +375,7 @@ export class OutgoingMessage extends Stream {
     }
     if (chunk === null) throw errorCode(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw errorCode(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
+      throw invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
     }
     if (!this._header) {
       if (fromEnd) this._contentLength = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;

@@ -2,9 +2,10 @@ import nodeHttp from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as http from '../src/http.js';
+import { setTransport, type Transport } from '../src/transport.js';
 import { closed, listening, portOf } from './helpers.js';
 
-http.setTransport(net as unknown as http.Transport);
+setTransport(net as unknown as Transport);
 
 interface Got {
   status: number;

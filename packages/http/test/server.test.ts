@@ -4,9 +4,10 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as http from '../src/http.js';
+import { setTransport, type Transport } from '../src/transport.js';
 import { closed, exchange, listening, normDate, portOf } from './helpers.js';
 
-http.setTransport(net as unknown as http.Transport);
+setTransport(net as unknown as Transport);
 
 type Req = http.IncomingMessage;
 type Res = http.ServerResponse;
