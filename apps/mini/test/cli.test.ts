@@ -40,6 +40,11 @@ describe('mini command line', () => {
     expect(help.stdout).toContain('mini compare');
   });
 
+  it("engine flags before the script go to the host, as node's do", () => {
+    const file = script('console.log(typeof gc, JSON.stringify(process.execArgv), JSON.stringify(process.argv.slice(2)))');
+    expect(mini(['--expose-gc', file, '--expose-gc']).stdout).toBe(node(['--expose-gc', file, '--expose-gc']).stdout);
+  });
+
   it('a bad option exits 9 as node does', () => {
     const ours = mini(['--no-such-option']);
     expect(ours.status).toBe(node(['--no-such-option']).status);

@@ -29,8 +29,8 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   // argv0 is read-only on the host's object and stays 'node', as do the
   // host's own messages that quote it ("Use `node --trace-uncaught …`").
   proc.argv = setup.script === undefined ? [setup.execPath, ...setup.args] : [setup.execPath, setup.script, ...setup.args];
-  // Node 20 keeps execArgv for the host's own flags; the program ran with none of its own.
-  proc.execArgv = [];
+  // execArgv stays the host's: the engine flags the launcher passed on
+  // (`mini --expose-gc app.js` → ['--expose-gc']), as node reports them.
 
   const stdout = new FdWriteStream(1);
   const stderr = new FdWriteStream(2);
