@@ -21,6 +21,8 @@ await build({
   platform: 'node',
   target: 'node20',
   conditions: ['mini-source'],
+  // Class and function names are observable (constructor.name, util.inspect).
+  keepNames: true,
   // Found at run time by name: pool threads load the package's own dist/.
   external: ['@mini/compare', '@mini/loop/package.json'],
   sourcemap: true,
