@@ -8,99 +8,26 @@
  *   ExceptionWithHostPort "bind EADDRINUSE 0.0.0.0:41234"  + address, port
  *   SystemError      ERR_SOCKET_BUFFER_SIZE, with `info`
  */
-import { inspect } from 'node:util';
-import { errnoDescription, errnoName } from '@mini/sys';
+import { describeReceived, errnoDescription, errnoName, invalidArgType, nodeError, outOfRange } from '@mini/sys';
+
+export { invalidArgType, outOfRange };
 
 export type CodedError<E extends Error = Error> = E & { code: string };
 
-function withCode<E extends Error>(err: E, code: string): CodedError<E> {
-  // V8 renders the stack from `name` on first access: rename for that
-  // moment so the code shows in the first line, as Node's errors do.
-  err.name = `${err.name} [${code}]`;
-  void err.stack;
-  delete (err as { name?: string }).name;
-  Object.defineProperty(err, 'toString', {
-    value(this: Error) {
-      return `${this.name} [${code}]: ${this.message}`;
-    },
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
-  const coded = err as CodedError<E>;
-  coded.code = code;
-  return coded;
-}
-
-/** Node's determineSpecificType: how "Received …" describes a value. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  switch (typeof value) {
-    case 'bigint':
-      return `type bigint (${value}n)`;
-    case 'number':
-      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
-      return `type number (${String(value)})`;
-    case 'boolean':
-      return `type boolean (${value})`;
-    case 'symbol':
-      return `type symbol (${String(value)})`;
-    case 'function':
-      return `function ${value.name}`;
-    case 'object': {
-      const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-      if (ctor && 'name' in ctor) return `an instance of ${String(ctor.name)}`;
-      return inspect(value, { depth: -1 });
-    }
-    case 'string': {
-      const s = value.length > 28 ? `${value.slice(0, 25)}...` : value;
-      return s.includes("'") ? `type string (${JSON.stringify(s)})` : `type string ('${s}')`;
-    }
-    default: {
-      let s = inspect(value, { colors: false });
-      if (s.length > 28) s = `${s.slice(0, 25)}...`;
-      return `type ${typeof value} (${s})`;
-    }
-  }
-}
-
-function subject(name: string): string {
-  return name.includes('.') ? `"${name}" property` : `"${name}" argument`;
-}
-
-/** ERR_INVALID_ARG_TYPE with the wording already decided ("of type string", "an instance of …"). */
-export function invalidArgType(name: string, expected: string, actual: unknown): CodedError<TypeError> {
-  return withCode(
-    new TypeError(`The ${subject(name)} must be ${expected}. Received ${describeValue(actual)}`),
-    'ERR_INVALID_ARG_TYPE',
-  );
-}
-
-export const BUFFER_TYPES = 'of type string or an instance of Buffer, TypedArray, or DataView';
-
-export function outOfRange(name: string, range: string, actual: unknown): CodedError<RangeError> {
-  const shown = typeof actual === 'number' ? String(actual) : inspect(actual);
-  return withCode(
-    new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${shown}`),
-    'ERR_OUT_OF_RANGE',
-  );
-}
+/** The "buffer" of a send: Node's list of accepted types. */
+export const BUFFER_TYPES = ['string', 'Buffer', 'TypedArray', 'DataView'];
 
 export function badPort(name: string, port: unknown, allowZero: boolean): CodedError<RangeError> {
   const op = allowZero ? '>=' : '>';
-  return withCode(
-    new RangeError(`${name} should be ${op} 0 and < 65536. Received ${describeValue(port)}.`),
-    'ERR_SOCKET_BAD_PORT',
-  );
+  return nodeError<RangeError>(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be ${op} 0 and < 65536. ${describeReceived(port)}.`);
 }
 
 export function missingArgs(name: string): CodedError<TypeError> {
-  return withCode(new TypeError(`The "${name}" argument must be specified`), 'ERR_MISSING_ARGS');
+  return nodeError<TypeError>(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);
 }
 
 export function bufferOutOfBounds(name: string): CodedError<RangeError> {
-  return withCode(new RangeError(`"${name}" is outside of buffer bounds`), 'ERR_BUFFER_OUT_OF_BOUNDS');
+  return nodeError<RangeError>(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', `"${name}" is outside of buffer bounds`);
 }
 
 const messages = {
@@ -114,7 +41,7 @@ const messages = {
 
 export function dgramError(code: keyof typeof messages): CodedError {
   const [message, Ctor] = messages[code];
-  return withCode(new Ctor(message), code);
+  return nodeError(Ctor, code, message);
 }
 
 export interface ErrnoError extends Error {
@@ -178,11 +105,10 @@ export function bufferSizeError(err: number, syscall: string): CodedError {
 
 /** Host names need dns.lookup; until it exists only literals and localhost resolve. */
 export function lookupUnavailable(hostname: string): CodedError {
-  const e = withCode(
-    new Error(
-      `dns.lookup is not implemented in mini yet: cannot resolve '${hostname}' (use an IP address or 'localhost')`,
-    ),
+  const e = nodeError(
+    Error,
     'ERR_MINI_NOT_IMPLEMENTED',
+    `dns.lookup is not implemented in mini yet: cannot resolve '${hostname}' (use an IP address or 'localhost')`,
   ) as CodedError & { syscall: string; hostname: string };
   e.syscall = 'getaddrinfo';
   e.hostname = hostname;

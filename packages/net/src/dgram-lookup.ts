@@ -15,7 +15,7 @@ export type LookupCallback = (err: Error | null, address?: string, family?: numb
 export type LookupFunction = (hostname: string, family: number, callback: LookupCallback) => unknown;
 
 export const lookup: LookupFunction = (hostname, family, callback) => {
-  if (typeof hostname !== 'string') throw invalidArgType('hostname', 'of type string', hostname);
+  if (typeof hostname !== 'string') throw invalidArgType('hostname', 'string', hostname);
   const literal = isIP(hostname);
   if (literal !== 0) {
     process.nextTick(callback, null, hostname, literal);

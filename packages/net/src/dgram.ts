@@ -115,7 +115,7 @@ export class Socket extends EventEmitter {
       if (options.recvBufferSize) validateUint32(options.recvBufferSize, 'options.recvBufferSize');
       if (options.sendBufferSize) validateUint32(options.sendBufferSize, 'options.sendBufferSize');
     }
-    if (lookup !== undefined && typeof lookup !== 'function') throw invalidArgType('lookup', 'of type function', lookup);
+    if (lookup !== undefined && typeof lookup !== 'function') throw invalidArgType('lookup', 'function', lookup);
     if (kind !== 'udp4' && kind !== 'udp6') throw dgramError('ERR_SOCKET_BAD_TYPE');
     this.type = kind;
     const resolve = lookup ?? defaultLookup;
@@ -137,7 +137,7 @@ export class Socket extends EventEmitter {
     const signal = options?.signal;
     if (signal !== undefined) {
       if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
-        throw invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+        throw invalidArgType('options.signal', 'AbortSignal', signal);
       }
       const onAbort = () => {
         if (this[kState].handle) this.close();
@@ -230,7 +230,7 @@ export class Socket extends EventEmitter {
     } else if (addr === undefined) {
       addr = '';
     }
-    if (typeof addr !== 'string') throw invalidArgType('address', 'of type string', addr);
+    if (typeof addr !== 'string') throw invalidArgType('address', 'string', addr);
     const state = this[kState];
     if (state.connectState !== ConnectState.DISCONNECTED) throw dgramError('ERR_SOCKET_DGRAM_IS_CONNECTED');
     state.connectState = ConnectState.CONNECTING;
@@ -329,7 +329,7 @@ export class Socket extends EventEmitter {
       cb = address as SendCb;
       address = undefined;
     } else if (address != null && typeof address !== 'string') {
-      throw invalidArgType('address', 'of type string', address);
+      throw invalidArgType('address', 'string', address);
     }
     healthCheck(this);
     if (state.bindState === BindState.UNBOUND) this.bind({ port: 0, exclusive: true }, null as unknown as Callback);
@@ -389,10 +389,10 @@ export class Socket extends EventEmitter {
 
   /** Deprecated alias with stricter argument checks. */
   sendto(buffer: unknown, offset: unknown, length: unknown, port: unknown, address: unknown, callback?: unknown): void {
-    if (typeof offset !== 'number') throw invalidArgType('offset', 'of type number', offset);
-    if (typeof length !== 'number') throw invalidArgType('length', 'of type number', length);
-    if (typeof port !== 'number') throw invalidArgType('port', 'of type number', port);
-    if (typeof address !== 'string') throw invalidArgType('address', 'of type string', address);
+    if (typeof offset !== 'number') throw invalidArgType('offset', 'number', offset);
+    if (typeof length !== 'number') throw invalidArgType('length', 'number', length);
+    if (typeof port !== 'number') throw invalidArgType('port', 'number', port);
+    if (typeof address !== 'string') throw invalidArgType('address', 'string', address);
     (this.send as (...args: unknown[]) => void)(buffer, offset, length, port, address, callback);
   }
 
@@ -444,14 +444,14 @@ export class Socket extends EventEmitter {
   }
 
   setTTL(ttl: number): number {
-    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'of type number', ttl);
+    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'number', ttl);
     const r = handleOf(this, 'setTTL').setTTL(ttl | 0);
     if (r) throw errnoException(r, 'setTTL');
     return ttl;
   }
 
   setMulticastTTL(ttl: number): number {
-    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'of type number', ttl);
+    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'number', ttl);
     const r = handleOf(this, 'setMulticastTTL').setMulticastTTL(ttl | 0);
     if (r) throw errnoException(r, 'setMulticastTTL');
     return ttl;
@@ -465,7 +465,7 @@ export class Socket extends EventEmitter {
 
   setMulticastInterface(interfaceAddress: string): void {
     healthCheck(this);
-    if (typeof interfaceAddress !== 'string') throw invalidArgType('interfaceAddress', 'of type string', interfaceAddress);
+    if (typeof interfaceAddress !== 'string') throw invalidArgType('interfaceAddress', 'string', interfaceAddress);
     const r = this[kState].handle!.setMulticastInterface(interfaceAddress);
     if (r) throw errnoException(r, 'setMulticastInterface');
   }
@@ -495,8 +495,8 @@ export class Socket extends EventEmitter {
 
   private sourceMembership(source: unknown, group: unknown, iface: unknown, join: boolean, syscall: string): void {
     healthCheck(this);
-    if (typeof source !== 'string') throw invalidArgType('sourceAddress', 'of type string', source);
-    if (typeof group !== 'string') throw invalidArgType('groupAddress', 'of type string', group);
+    if (typeof source !== 'string') throw invalidArgType('sourceAddress', 'string', source);
+    if (typeof group !== 'string') throw invalidArgType('groupAddress', 'string', group);
     const r = this[kState].handle!.setSourceMembership(source, group, iface == null ? undefined : String(iface), join);
     if (r) throw errnoException(r, syscall);
   }
@@ -659,7 +659,7 @@ function validatePort(port: unknown, name: string, allowZero: boolean): number {
 }
 
 function validateUint32(value: unknown, name: string): void {
-  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
   if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
   if (value < 0 || value > 4294967295) throw outOfRange(name, '>= 0 && <= 4294967295', value);
 }

@@ -34,21 +34,40 @@ export function nodeError<E extends Error = Error>(Base: ErrorClass, code: strin
   return err;
 }
 
-/** Node's short description of a received value ("Received type number (42)"). */
+/** Node's short description of a received value ("Received type number (42)"), as its determineSpecificType. */
 export function describeReceived(value: unknown): string {
-  if (value == null) return `Received ${String(value)}`;
-  if (typeof value === 'function' && value.name) return `Received function ${value.name}`;
-  if (typeof value === 'object') {
-    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-    if (typeof ctor?.name === 'string' && ctor.name !== '') return `Received an instance of ${ctor.name}`;
-    return `Received ${inspect(value, { depth: -1 })}`;
+  return `Received ${specificType(value)}`;
+}
+
+function specificType(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  switch (typeof value) {
+    case 'bigint':
+      return `type bigint (${value}n)`;
+    case 'number':
+      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+      return `type number (${String(value)})`;
+    case 'boolean':
+      return `type boolean (${String(value)})`;
+    case 'symbol':
+      return `type symbol (${String(value)})`;
+    case 'function':
+      // Anonymous ones too: "Received function ".
+      return `function ${value.name}`;
+    case 'object': {
+      const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+      if (ctor && typeof ctor.name === 'string' && ctor.name !== '') return `an instance of ${ctor.name}`;
+      return inspect(value, { depth: -1 });
+    }
+    case 'string': {
+      // Shortened before quoting; quoted as util.inspect would.
+      const shown = value.length > 28 ? `${value.slice(0, 25)}...` : value;
+      return `type string (${inspect(shown)})`;
+    }
+    default:
+      return `type ${typeof value} (${inspect(value)})`;
   }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) {
-    // Node shortens a string before quoting it, anything else after.
-    shown = typeof value === 'string' ? inspect(`${value.slice(0, 25)}...`) : `${shown.slice(0, 25)}...`;
-  }
-  return `Received type ${typeof value} (${shown})`;
 }
 
 const PRIMITIVES = new Set(['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol', 'undefined']);
