@@ -96,6 +96,7 @@ export function ownThread(loop: Loop): Driver {
   };
 
   let scheduled = false;
+  let resumeAfterYield = false;
   const resume = () => {
     scheduled = false;
     driver.drive();
@@ -113,13 +114,23 @@ export function ownThread(loop: Loop): Driver {
     drive() {
       if (loop.isRunning()) return;
       let finished = false;
+      const resume = resumeAfterYield;
+      resumeAfterYield = false;
       try {
-        loop.run(RunMode.DEFAULT);
+        loop.run(RunMode.DEFAULT, { resume });
         finished = true;
       } finally {
         // A yield, or an exception on its way to the host's uncaught
-        // handler: either way we come back once the host had its turn.
-        if (loop.takeYield() || (!finished && loop.alive())) schedule();
+        // handler: either way we come back once the host had its turn. After
+        // a yield the finished iteration is not repeated (its timers ran);
+        // after an exception the interrupted phase's work comes first, as
+        // Node's timers go on after a handled exception.
+        if (loop.takeYield()) {
+          resumeAfterYield = true;
+          schedule();
+        } else if (!finished && loop.alive()) {
+          schedule();
+        }
       }
     },
   };
@@ -162,7 +173,7 @@ export function driveFromHost(loop: Loop): Driver {
     try {
       // Forced: while the host keeps the process alive, our unref'd timers
       // and handles still run, as Node's would.
-      loop.run(RunMode.NOWAIT, true);
+      loop.run(RunMode.NOWAIT, { force: true });
     } finally {
       rearm();
     }

@@ -101,27 +101,30 @@ export class Loop {
   }
 
   /**
-   * `force` runs the iteration even when nothing of ours keeps the loop
-   * alive: in host-driven mode the host decides whether the process lives,
-   * and while it does, unref'd timers still fire, as in Node.
+   * Options beyond libuv's: `force` runs the iteration even when nothing of
+   * ours keeps the loop alive (host-driven mode: the host decides whether
+   * the process lives, and while it does, unref'd timers still fire, as in
+   * Node). `resume` continues a run that ended to give the host a turn: the
+   * iteration it finished already ran its timers, so the next one starts at
+   * the pending phase, as if the run had never stopped.
    */
-  run(mode: RunMode = RunMode.DEFAULT, force = false): boolean {
+  run(mode: RunMode = RunMode.DEFAULT, opts?: { force?: boolean; resume?: boolean }): boolean {
     if (this.running) throw new Error('loop is already running');
     this.running = true;
     try {
-      return this.runPhases(mode, force);
+      return this.runPhases(mode, opts?.force === true, opts?.resume === true);
     } finally {
       this.running = false;
       this.stopFlag = false;
     }
   }
 
-  private runPhases(mode: RunMode, force: boolean): boolean {
+  private runPhases(mode: RunMode, force: boolean, resume: boolean): boolean {
     let alive = this.alive() || force;
     if (!alive) this.updateTime();
     // Timers run once before the first iteration in DEFAULT mode, as libuv
     // does for backwards compatibility.
-    if (mode === RunMode.DEFAULT && alive && !this.stopFlag) {
+    if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
       this.updateTime();
       this.runTimers();
     }

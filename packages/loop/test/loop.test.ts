@@ -283,3 +283,32 @@ describe('closing', () => {
     expect(log).toEqual(['c', 'b', 'a']);
   });
 });
+
+describe('thread-owning driver', () => {
+  it('resuming after a host turn does not rerun the timers phase before check', async () => {
+    const { ownThread } = await import('../src/index.js');
+    const log = await new Promise<string[]>((resolve) => {
+      const loop = new Loop();
+      const driver = ownThread(loop);
+      const log: string[] = [];
+      new Timer(loop).start(() => {
+        // A host turn is requested mid-iteration; the overdue 0 ms timer
+        // must still wait until after this iteration's check phase.
+        loop.requestYield();
+        new Timer(loop).start(() => {
+          log.push('timeout 0');
+          resolve(log);
+        }, 0, 0);
+        const c = new Check(loop);
+        c.start(() => {
+          log.push('check');
+          c.close();
+        });
+        const until = Date.now() + 5;
+        while (Date.now() < until);
+      }, 1, 0);
+      driver.schedule();
+    });
+    expect(log).toEqual(['check', 'timeout 0']);
+  });
+});
