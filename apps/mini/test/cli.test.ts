@@ -113,6 +113,11 @@ describe('mini command line', () => {
     expect(out).toBe('data "one\\n"\ndata "two\\n"\nend\n');
   });
 
+  it('public classes keep their names in the bundle', () => {
+    const file = resolve(__dirname, 'fixtures/class-names.js');
+    expect(mini([file]).stdout).toBe(node([file]).stdout);
+  });
+
   it('mini compare reports same and different', () => {
     const same = script('setImmediate(() => console.log("x"))');
     expect(mini(['compare', same]).status).toBe(0);

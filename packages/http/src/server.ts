@@ -171,6 +171,10 @@ export class Server extends EventEmitter {
   }
 }
 
+// The bundle renames classes whose names clash (net, dgram and http each
+// have one); Node prints this name in inspect output and error events.
+Object.defineProperty(Server, 'name', { value: 'Server' });
+
 function checkMs(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw errorCode(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= 0 && <= 9007199254740991. Received ${String(value)}`);

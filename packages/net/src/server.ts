@@ -244,6 +244,10 @@ export class Server extends EventEmitter {
   }
 }
 
+// The bundle renames classes whose names clash (net, dgram and http each
+// have one); Node prints this name in inspect output and error events.
+Object.defineProperty(Server, 'name', { value: 'Server' });
+
 function createServerHandle(address: string, port: number, addressType: number, flags: number): StreamHandle | number {
   const loop = defaultLoop();
   if (port === -1 && addressType === -1) {

@@ -550,6 +550,10 @@ export class Socket extends Duplex {
   }
 }
 
+// The bundle renames classes whose names clash (net, dgram and http each
+// have one); Node prints this name in inspect output and error events.
+Object.defineProperty(Socket, 'name', { value: 'Socket' });
+
 function readableState(s: Socket): { endEmitted: boolean } {
   return (s as unknown as { _readableState: { endEmitted: boolean } })._readableState;
 }

@@ -4,6 +4,7 @@
  * until it is.
  */
 import type { BuiltinRegistry } from './registry.js';
+import { callTimeStub } from './stub-module.js';
 
 /** Host libraries that never touch the host's event loop for their work. */
 const HOST = [
@@ -13,10 +14,16 @@ const HOST = [
   'zlib', 'perf_hooks', 'async_hooks', 'tty',
 ];
 
+/**
+ * Required at load time by common libraries, unused unless TLS is asked
+ * for: they load, and each function throws when called (stub-module.ts).
+ */
+const CALL_TIME_STUBS = ['https', 'tls'];
+
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
   'child_process', 'cluster', 'dns', 'dns/promises', 'http2',
-  'https', 'inspector', 'inspector/promises', 'readline', 'readline/promises', 'repl', 'tls',
+  'inspector', 'inspector/promises', 'readline', 'readline/promises', 'repl',
   'trace_events', 'wasi', 'worker_threads',
 ];
 
@@ -30,6 +37,10 @@ export function registerBuiltins(registry: BuiltinRegistry, own: OwnBuiltins): v
     registry.register(id, 'host', () => require(`node:${id}`));
   }
   for (const [id, factory] of Object.entries(own)) registry.register(id, 'ours', factory);
+  for (const id of CALL_TIME_STUBS) {
+    if (id in own) continue;
+    registry.register(id, 'stub', () => callTimeStub(id));
+  }
   for (const id of UNAVAILABLE) {
     if (id in own) continue;
     registry.register(id, 'unavailable', () => undefined);

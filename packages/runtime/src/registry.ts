@@ -7,6 +7,9 @@
  *
  *   ours         our implementation, on our loop (timers, module, …)
  *   host         a pure-JS library of the host (events, stream, util, …)
+ *   stub         loads with the host module's shape; each function throws
+ *                ERR_MINI_NOT_IMPLEMENTED when called (https, tls: libraries
+ *                require them at load time without using them)
  *   unavailable  needs the loop and we have no implementation yet: requiring
  *                it throws ERR_MINI_NOT_IMPLEMENTED instead of silently
  *                handing out the host's, which would run on the wrong loop
@@ -16,7 +19,7 @@
  */
 import { MiniNotImplementedError } from './errors.js';
 
-export type BuiltinSource = 'ours' | 'host' | 'unavailable';
+export type BuiltinSource = 'ours' | 'host' | 'stub' | 'unavailable';
 
 interface BuiltinNode {
   readonly id: string;
