@@ -79,6 +79,8 @@ interface Instance {
   current: ParserCallbacks | null;
   /** Method names by llhttp's enum, read once from the parser itself. */
   methods: string[];
+  /** A view of wasm memory, remade only when the memory grows (which detaches it). */
+  heap: Uint8Array;
 }
 
 let instance: Instance | undefined;
@@ -95,7 +97,14 @@ function load(): WasmModule {
 
 export function llhttp(): Instance {
   if (instance !== undefined) return instance;
-  const self: Instance = { exports: undefined as unknown as LlhttpExports, inputPtr: 0, inputCapacity: 0, current: null, methods: [] };
+  const self: Instance = {
+    exports: undefined as unknown as LlhttpExports,
+    inputPtr: 0,
+    inputCapacity: 0,
+    current: null,
+    methods: [],
+    heap: new Uint8Array(0),
+  };
   const base = (at: number): number => at - self.inputPtr;
   const wasm = new WebAssembly.Instance(load(), {
     env: {
@@ -130,7 +139,11 @@ export function stageInput(self: Instance, chunk: Uint8Array): number {
     self.inputCapacity = Math.ceil(chunk.length / 65536) * 65536;
     self.inputPtr = self.exports.malloc(self.inputCapacity);
   }
-  new Uint8Array(self.exports.memory.buffer, self.inputPtr, chunk.length).set(chunk);
+  // One view for the life of the memory: making a typed array per request
+  // cost ~1 µs, a visible share of a small request.
+  let heap = self.heap;
+  if (heap.byteLength === 0 || heap.buffer !== self.exports.memory.buffer) heap = self.heap = new Uint8Array(self.exports.memory.buffer);
+  heap.set(chunk, self.inputPtr);
   return self.inputPtr;
 }
 
