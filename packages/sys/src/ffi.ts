@@ -92,3 +92,8 @@ export function hostPoll(fd: number, onReadable: () => void): PollWatcher {
 export function readU32(pointer: bigint, offset: number): number {
   return koffi.decode(pointer, offset, 'uint32') as number;
 }
+
+/** Native memory we do not own, seen through an ArrayBuffer (no copy): reads are plain loads. */
+export function viewMemory(pointer: bigint, length: number): ArrayBuffer {
+  return koffi.view(pointer, length);
+}

@@ -1,4 +1,4 @@
-import { bindPointerTable, bindTable, readU32 } from '../ffi.js';
+import { bindPointerTable, bindTable, viewMemory } from '../ffi.js';
 
 /**
  * The host node's own libuv, exported by the node binary. We only read its
@@ -21,6 +21,13 @@ export const hostUv = bindTable(
  */
 const ACTIVE_HANDLES_OFFSET = 8;
 
+let view: { loop: bigint; words: Uint32Array } | undefined;
+
+/**
+ * Read on every blocking poll, so through a typed-array view of the struct's
+ * head (a plain memory read) rather than a decode call (~0.5 µs each).
+ */
 export function hostActiveHandles(loop: bigint): number {
-  return readU32(loop, ACTIVE_HANDLES_OFFSET);
+  if (view === undefined || view.loop !== loop) view = { loop, words: new Uint32Array(viewMemory(loop, 16)) };
+  return view.words[ACTIVE_HANDLES_OFFSET / 4]!;
 }
