@@ -175,13 +175,7 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     }
     this.attach(socket);
     this.emit('socket', socket);
-    // Anything written before the socket came goes out now.
-    const ret = this._flushOutput(socket);
-    if (this.finished) this._finish();
-    else if (ret && this._needDrain) {
-      this._needDrain = false;
-      this.emit('drain');
-    }
+    this._flushOnAssign(socket);
   }
 
   private attach(socket: ClientSocket): void {

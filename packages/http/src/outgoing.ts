@@ -492,6 +492,16 @@ export class OutgoingMessage extends Stream {
     return this.outputSize < this.writableHighWaterMark;
   }
 
+  /** A socket arrived: what was written before it goes out now, and 'finish'/'drain' follow as due. */
+  _flushOnAssign(socket: HttpSocket): void {
+    const ret = this._flushOutput(socket);
+    if (this.finished) this._finish();
+    else if (ret && this._needDrain) {
+      this._needDrain = false;
+      this.emit('drain');
+    }
+  }
+
   _flushOutput(socket: HttpSocket): boolean | undefined {
     const data = this.outputData;
     if (data.length === 0) return undefined;

@@ -38,12 +38,7 @@ export class ServerResponse extends OutgoingMessage {
     socket.on('close', this.onSocketClose);
     this.socket = socket;
     this.emit('socket', socket);
-    const ret = this._flushOutput(socket);
-    if (this.finished) this._finish();
-    else if (ret && this._needDrain) {
-      this._needDrain = false;
-      this.emit('drain');
-    }
+    this._flushOnAssign(socket);
   }
 
   detachSocket(socket: HttpSocket): void {
