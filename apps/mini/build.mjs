@@ -13,6 +13,10 @@ const require = createRequire(import.meta.url);
 // bundle requires a file instead of resolving a package's exports map at
 // every start (~3 ms).
 const koffiFromDist = './' + relative(`${here}/dist`, require.resolve('koffi'));
+// llhttp's wasm (base64 inside undici) stays out of the bundle too: ~150 kB
+// that every start would read and hash for the code cache, used only once
+// a program speaks HTTP. Found from @mini/http, which depends on undici.
+const httpRequire = createRequire(require.resolve('@mini/http/package.json'));
 
 await build({
   entryPoints: [`${here}/src/main.ts`],
@@ -33,6 +37,10 @@ await build({
       name: 'koffi-by-path',
       setup(b) {
         b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffiFromDist, external: true }));
+        b.onResolve({ filter: /^undici\/lib\/llhttp\// }, (args) => ({
+          path: './' + relative(`${here}/dist`, httpRequire.resolve(args.path)),
+          external: true,
+        }));
       },
     },
   ],

