@@ -71,27 +71,17 @@ export function boot(opts: BootOptions): void {
   installGlobals(console);
   const moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
 
-  let ranMain = false;
-  try {
-    if (action.kind === 'script') {
-      moduleSystem.runMain(script!);
-    } else {
-      runEval(moduleSystem, action.code, action.print);
-    }
-    drainTicks();
-    ranMain = true;
-  } finally {
-    // An exception is on its way to the host's uncaught-exception handling
-    // (finally, not catch: a rethrow would report this line instead of the
-    // user's). If a handler keeps the process alive, the loop runs from the
-    // next host turn.
-    if (!ranMain) env.driver.schedule();
-  }
   // The loop starts from the host's first check phase, not from here: the
   // host registers its own watchers (the thread pool's async wakeup among
   // them) with the kernel only when it first polls, and until it has, our
-  // epoll could not see the host's work complete.
+  // epoll could not see the host's work complete. Scheduled first, so the
+  // loop also runs when the main module throws and an uncaughtException
+  // handler keeps the process alive; the exception itself goes to the host
+  // untouched (never caught and rethrown, which would report our line).
   env.driver.schedule();
+  if (action.kind === 'script') moduleSystem.runMain(script!);
+  else runEval(moduleSystem, action.code, action.print);
+  drainTicks();
 }
 
 function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean): void {
