@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -30,6 +29,3 @@ export function nodeBin(explicit?: string): string {
   return path.basename(process.execPath).startsWith('node') ? process.execPath : 'node';
 }
 
-export function miniBinExists(bin: string): boolean {
-  return !bin.includes('/') || existsSync(bin);
-}

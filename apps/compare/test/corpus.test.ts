@@ -21,9 +21,6 @@ let target: Target;
 
 beforeAll(async () => {
   target = await resolveMini();
-  if (target.fallback !== undefined) {
-    console.warn(`corpus: comparing node against node — ${target.fallback}; set MINI_BIN to force a binary`);
-  }
 });
 
 test('the corpus is large enough to mean something', () => {

@@ -84,7 +84,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const o = parse(argv);
   const target: Target = o.mini !== undefined ? { bin: o.mini } : await resolveMini();
   const node = nodeBin();
-  if (target.fallback !== undefined) process.stderr.write(`bench: mini stand-in is node — ${target.fallback}\n`);
   const chosen = benchmarks.filter((b) => o.filters.length === 0 || o.filters.some((f) => b.name.toLowerCase().includes(f)));
   const rows: Row[] = [];
   for (const b of chosen) {
