@@ -113,6 +113,24 @@ describe('mini command line', () => {
     expect(out).toBe('data "one\\n"\ndata "two\\n"\nend\n');
   });
 
+  it('a closed stdout pipe ends the program with write EPIPE, as on node', async () => {
+    const { spawn } = await import('node:child_process');
+    const run = (bin: string) =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(bin, ['-e', 'setInterval(() => console.log("x"), 1)'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d));
+        // Like `| head -1`: read once, then close our end of the pipe.
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.on('close', (code) => done({ code, stderr }));
+      });
+    const [ours, theirs] = await Promise.all([run(MINI), run(process.execPath)]);
+    expect(ours.code).toBe(theirs.code);
+    expect(ours.code).toBe(1);
+    expect(ours.stderr).toContain('Error: write EPIPE');
+    expect(theirs.stderr).toContain('Error: write EPIPE');
+  });
+
   it('public classes keep their names in the bundle', () => {
     const file = resolve(__dirname, 'fixtures/class-names.js');
     expect(mini([file]).stdout).toBe(node([file]).stdout);

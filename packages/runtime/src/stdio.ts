@@ -7,12 +7,12 @@
  * it rather than drop output.
  */
 import { Writable } from 'node:stream';
-import { EAGAIN, EINTR, lastErrno, unistd } from '@mini/sys';
+import { EAGAIN, EINTR, errnoException, lastErrno, unistd } from '@mini/sys';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
-/** Write all of `buf` to `fd`, blocking until done. Returns false if the fd is gone (EPIPE, EBADF). */
-export function writeAllSync(fd: number, buf: Uint8Array): boolean {
+/** Write all of `buf` to `fd`, blocking until done. Returns 0, or the errno that stopped it (EPIPE, EBADF…). */
+export function writeAllSync(fd: number, buf: Uint8Array): number {
   let off = 0;
   while (off < buf.length) {
     const chunk = off === 0 ? buf : buf.subarray(off);
@@ -27,9 +27,9 @@ export function writeAllSync(fd: number, buf: Uint8Array): boolean {
       Atomics.wait(sleepCell, 0, 0, 1);
       continue;
     }
-    return false;
+    return errno;
   }
-  return true;
+  return 0;
 }
 
 export class FdWriteStream extends Writable {
@@ -58,13 +58,23 @@ export class FdWriteStream extends Writable {
 
   override _write(chunk: Buffer | string, encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    writeAllSync(this.fd, buf);
-    cb();
+    this.done(writeAllSync(this.fd, buf), cb);
   }
 
   override _writev(chunks: { chunk: Buffer | string; encoding: BufferEncoding }[], cb: (err?: Error | null) => void): void {
     const bufs = chunks.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
-    writeAllSync(this.fd, Buffer.concat(bufs));
+    this.done(writeAllSync(this.fd, Buffer.concat(bufs)), cb);
+  }
+
+  /**
+   * A reader that went away (EPIPE) destroys the stream with the error, as
+   * Node's stdio does: unhandled, it ends the program with "Error: write
+   * EPIPE" and exit code 1 instead of writing into the void forever. The
+   * write itself completes (no error passed back), so console.log does not
+   * quietly swallow the failure.
+   */
+  private done(errno: number, cb: (err?: Error | null) => void): void {
+    if (errno !== 0) this.destroy(errnoException(errno, 'write'));
     cb();
   }
 
