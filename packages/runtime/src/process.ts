@@ -8,7 +8,7 @@
  * argv/execPath name the mini launcher and the script, stdout/stderr are our
  * own write(2) streams, and `binding` exposes our handle layer.
  */
-import { FdWriteStream } from './stdio.js';
+import { createStdioStream } from './stdio.js';
 import type { BuiltinRegistry } from './registry.js';
 
 export interface ProcessSetup {
@@ -32,8 +32,8 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   // execArgv stays the host's: the engine flags the launcher passed on
   // (`mini --expose-gc app.js` → ['--expose-gc']), as node reports them.
 
-  const stdout = new FdWriteStream(1);
-  const stderr = new FdWriteStream(2);
+  const stdout = createStdioStream(1);
+  const stderr = createStdioStream(2);
   Object.defineProperty(proc, 'stdout', { configurable: true, enumerable: true, get: () => stdout });
   Object.defineProperty(proc, 'stderr', { configurable: true, enumerable: true, get: () => stderr });
 

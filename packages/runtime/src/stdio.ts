@@ -6,6 +6,7 @@
  * A descriptor someone else made non-blocking may answer EAGAIN: we wait for
  * it rather than drop output.
  */
+import { fstatSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { EAGAIN, EINTR, errnoException, lastErrno, unistd } from '@mini/sys';
 
@@ -37,11 +38,11 @@ export class FdWriteStream extends Writable {
   readonly isTTY: boolean;
   readonly _type: 'tty' | 'fs' | 'pipe';
 
-  constructor(fd: number) {
+  constructor(fd: number, type?: 'tty' | 'fs' | 'pipe') {
     super({ decodeStrings: false, emitClose: false, autoDestroy: false });
     this.fd = fd;
     this.isTTY = unistd.isatty(fd) === 1;
-    this._type = this.isTTY ? 'tty' : 'pipe';
+    this._type = type ?? (this.isTTY ? 'tty' : 'pipe');
   }
 
   get columns(): number | undefined {
@@ -82,4 +83,25 @@ export class FdWriteStream extends Writable {
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     cb(err);
   }
+}
+
+/**
+ * Node's stdout/stderr class depends on what the fd is (a pipe or socket:
+ * net.Socket; a file: SyncWriteStream; a terminal: tty.WriteStream), and
+ * the name shows in its messages ("Emitted 'error' event on Socket
+ * instance"). Same stream, named as Node names it.
+ */
+class Socket extends FdWriteStream {}
+class SyncWriteStream extends FdWriteStream {}
+class WriteStream extends FdWriteStream {}
+
+export function createStdioStream(fd: number): FdWriteStream {
+  if (unistd.isatty(fd) === 1) return new WriteStream(fd, 'tty');
+  let isFile = false;
+  try {
+    isFile = fstatSync(fd).isFile();
+  } catch {
+    isFile = false;
+  }
+  return isFile ? new SyncWriteStream(fd, 'fs') : new Socket(fd, 'pipe');
 }
