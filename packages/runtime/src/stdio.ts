@@ -97,11 +97,14 @@ class WriteStream extends FdWriteStream {}
 
 export function createStdioStream(fd: number): FdWriteStream {
   if (unistd.isatty(fd) === 1) return new WriteStream(fd, 'tty');
-  let isFile = false;
+  return isRegularFile(fd) ? new SyncWriteStream(fd, 'fs') : new Socket(fd, 'pipe');
+}
+
+function isRegularFile(fd: number): boolean {
   try {
-    isFile = fstatSync(fd).isFile();
+    return fstatSync(fd).isFile();
   } catch {
-    isFile = false;
+    // Closed or unusable: writes will report it.
+    return false;
   }
-  return isFile ? new SyncWriteStream(fd, 'fs') : new Socket(fd, 'pipe');
 }
