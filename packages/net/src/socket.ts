@@ -17,7 +17,12 @@
 import { Duplex } from 'node:stream';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
-import { exceptionWithHostPort, errnoException, type SystemError } from '@mini/sys';
+import {
+  ENOTCONN,
+  errnoException,
+  exceptionWithHostPort,
+  type SystemError,
+} from '@mini/sys';
 import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, UV_EOF, WriteReq, type StreamHandle } from './handles/stream.js';
 import { TCP, type AddressInfo } from './handles/tcp.js';
@@ -33,7 +38,6 @@ import {
 } from './errors.js';
 import { normalizeArgs, validatePort, type ConnectOptions } from './args.js';
 
-const ENOTCONN = 107;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
 export interface SocketOptions {

@@ -2,7 +2,10 @@
  * libuv's uv_work_t: one item of work for the pool. A request keeps its
  * loop alive from submission until its `done` callback has been called.
  */
-import { errnoDescription } from '@mini/sys';
+import {
+  ECANCELED,
+  errnoDescription,
+} from '@mini/sys';
 import { Request } from '../handle.js';
 import type { Loop } from '../loop.js';
 import type { DoneMessage, WorkKind } from './protocol.js';
@@ -27,7 +30,6 @@ export interface WorkScheduler {
   cancel(req: WorkRequest): boolean;
 }
 
-const ECANCELED = 125;
 
 /** The outcome of a cancelled item. */
 export const CANCELLED = 'cancelled';

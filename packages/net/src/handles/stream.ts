@@ -21,7 +21,9 @@
  */
 import { Handle, Request, drainTicks, type Loop, IoWatcher } from '@mini/loop';
 import {
+  decodeSockaddr,
   EAGAIN,
+  ECONNABORTED,
   EINTR,
   EMFILE,
   ENFILE,
@@ -30,23 +32,21 @@ import {
   EPOLLHUP,
   EPOLLIN,
   EPOLLOUT,
+  lastErrno,
   O_CLOEXEC,
   O_RDONLY,
   SHUT_WR,
+  SO_ERROR,
   SOCK_CLOEXEC,
   SOCK_NONBLOCK,
-  SOL_SOCKET,
-  SO_ERROR,
-  decodeSockaddr,
-  lastErrno,
   socket as sock,
+  SOL_SOCKET,
   unistd,
   type SocketAddress,
 } from '@mini/sys';
 
 export const UV_EOF = -4095;
 export const UV_ECANCELED = -125;
-const ECONNABORTED = 103;
 
 /** libuv's read buffer size: one kernel round trip takes up to this much. */
 export const READ_BUFFER_SIZE = 64 * 1024;

@@ -7,7 +7,13 @@
  * usually hears from a few (the last decoded IPv4 text is kept).
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import { AF_INET, AF_INET6, decodeSockaddr, encodeInet } from '@mini/sys';
+import {
+  AF_INET,
+  AF_INET6,
+  decodeSockaddr,
+  EINVAL,
+  encodeInet,
+} from '@mini/sys';
 
 export type Family = 4 | 6;
 
@@ -18,7 +24,6 @@ export interface RemoteInfo {
   port: number;
 }
 
-const EINVAL = 22;
 
 /**
  * libuv's uv_ip4_addr / uv_ip6_addr: the text must be a literal of the

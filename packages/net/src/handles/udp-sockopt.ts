@@ -10,21 +10,21 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import {
+  EINVAL,
+  encodeInet,
+  IP_ADD_MEMBERSHIP,
+  IP_DROP_MEMBERSHIP,
+  IP_MULTICAST_IF,
   IPPROTO_IP,
   IPPROTO_IPV6,
   IPV6_JOIN_GROUP,
   IPV6_LEAVE_GROUP,
   IPV6_MULTICAST_IF,
-  IP_ADD_MEMBERSHIP,
-  IP_DROP_MEMBERSHIP,
-  IP_MULTICAST_IF,
-  SOL_SOCKET,
-  encodeInet,
   lastErrno,
   socket as sock,
+  SOL_SOCKET,
 } from '@mini/sys';
 
-const EINVAL = 22;
 const IP_ADD_SOURCE_MEMBERSHIP = 39;
 const IP_DROP_SOURCE_MEMBERSHIP = 40;
 

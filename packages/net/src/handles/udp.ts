@@ -29,27 +29,38 @@
  */
 import { Handle, IoWatcher, Request, defaultLoop, drainTicks, type Loop } from '@mini/loop';
 import {
+  AF_UNSPEC,
+  decodeSockaddr,
+  EAGAIN,
+  EALREADY,
+  EBADF,
+  EBUSY,
+  ECANCELED,
+  EDESTADDRREQ,
+  EINTR,
+  EINVAL,
+  EISCONN,
+  ENOBUFS,
   EPOLLIN,
   EPOLLOUT,
+  IP_MULTICAST_LOOP,
+  IP_MULTICAST_TTL,
+  IP_TTL,
+  IPPROTO_IPV6,
   IPV6_MULTICAST_HOPS,
   IPV6_MULTICAST_LOOP,
   IPV6_UNICAST_HOPS,
   IPV6_V6ONLY,
-  IPPROTO_IPV6,
-  IP_MULTICAST_LOOP,
-  IP_MULTICAST_TTL,
-  IP_TTL,
-  SOCK_CLOEXEC,
-  SOCK_DGRAM,
-  SOCK_NONBLOCK,
-  SOL_SOCKET,
+  lastErrno,
   SO_BROADCAST,
   SO_RCVBUF,
   SO_REUSEADDR,
   SO_SNDBUF,
-  decodeSockaddr,
-  lastErrno,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_NONBLOCK,
   socket as sock,
+  SOL_SOCKET,
   unistd,
 } from '@mini/sys';
 import {
@@ -69,17 +80,6 @@ export type { Family, RemoteInfo } from './udp-sockaddr.js';
 export const UV_UDP_IPV6ONLY = 1;
 export const UV_UDP_REUSEADDR = 4;
 
-const EAGAIN = 11;
-const EBADF = 9;
-const EINVAL = 22;
-const EALREADY = 114;
-const EISCONN = 106;
-const EDESTADDRREQ = 89;
-const ECANCELED = 125;
-const ENOBUFS = 105;
-const EINTR = 4;
-const EBUSY = 16;
-const AF_UNSPEC = 0;
 
 /** Datagrams read per readiness event, as libuv. */
 const RECV_BATCH = 32;

@@ -27,6 +27,7 @@ export const socket = bindTable({
   readv: 'long readv(int fd, const void *iov, int iovcnt)',
 });
 
+export const AF_UNSPEC = 0;
 export const AF_UNIX = 1;
 export const AF_INET = 2;
 export const AF_INET6 = 10;
@@ -69,10 +70,3 @@ export const SHUT_RDWR = 2;
 export const MSG_NOSIGNAL = 0x4000;
 export const MSG_DONTWAIT = 0x40;
 export const SCM_RIGHTS = 1;
-export const EINPROGRESS = 115;
-export const ECONNREFUSED = 111;
-export const EADDRINUSE = 98;
-export const ENFILE = 23;
-export const EPIPE = 32;
-export const ECONNRESET = 104;
-export const ENOTCONN = 107;
