@@ -1,7 +1,7 @@
 /**
  * No memory kept per request: 10^6 keep-alive requests from wrk against a
  * server running on mini, RSS after all of them within 10 % of RSS after
- * the first 10^5.
+ * the first 10^5 (each the median of three samples, see the fixture).
  *
  * The young generation starts at its full size (--min-semi-space-size):
  * otherwise V8 grows it under allocation pressure some time after the
