@@ -17,6 +17,8 @@ const koffiFromDist = './' + relative(`${here}/dist`, require.resolve('koffi'));
 // that every start would read and hash for the code cache, used only once
 // a program speaks HTTP. Found from @mini/http, which depends on undici.
 const httpRequire = createRequire(require.resolve('@mini/http/package.json'));
+// libmini.so (the thread pool's native half) stays in @mini/sys's dist/.
+const libmini = relative(`${here}/dist`, `${dirname(require.resolve('@mini/sys/package.json'))}/dist/native/libmini.so`);
 
 await build({
   entryPoints: [`${here}/src/main.ts`],
@@ -28,8 +30,8 @@ await build({
   // No keepNames: its per-closure __name() calls cost ~4% of an HTTP
   // request. esbuild only renames on a clash, and test/names.test.ts
   // checks that every public class keeps its name.
-  // Found at run time by name: pool threads load the package's own dist/.
-  external: ['@mini/compare', '@mini/loop/package.json'],
+  external: ['@mini/compare'],
+  define: { __MINI_LIBMINI__: JSON.stringify(libmini) },
   sourcemap: true,
   logLevel: 'warning',
   plugins: [

@@ -9,7 +9,8 @@
  */
 import { checkIsHttpToken, connResetException, errorCode } from './common.js';
 import { Agent, globalAgent, type ConnectOptions } from './agent.js';
-import { IncomingMessage } from './incoming.js';
+import type { IncomingMessage } from './incoming.js';
+import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from './incoming-parser.js';
 import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
 import { HTTPParser, RESPONSE, type ParserOwner } from './parser/parser.js';
 import { maxHeaderSize } from './common.js';
@@ -337,18 +338,10 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
       socket.destroy();
       return 0;
     }
-    const res = new IncomingMessage(socket);
-    const major = parser.versionMajor;
-    const minor = parser.versionMinor;
-    res.httpVersionMajor = major;
-    res.httpVersionMinor = minor;
-    res.httpVersion = `${major}.${minor}`;
+    const res = parserOnHeadersComplete(parser, socket, this.maxHeadersCount);
     res.statusCode = parser.statusCode;
     res.statusMessage = parser.statusMessage();
-    res._rawHead = parser.headers;
-    res._maxHeaders = this.maxHeadersCount ?? 2000;
     res.upgrade = parser.upgrade;
-    res._onRead = () => socket.resume();
     this.res = res;
     if (res.upgrade) return 2;
     if (this.method === 'CONNECT') {
@@ -363,8 +356,8 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
         statusCode: status,
         statusMessage: res.statusMessage,
         httpVersion: res.httpVersion,
-        httpVersionMajor: major,
-        httpVersionMinor: minor,
+        httpVersionMajor: res.httpVersionMajor,
+        httpVersionMinor: res.httpVersionMinor,
         headers: res.headers,
         rawHeaders: res.rawHeaders,
       });
@@ -384,17 +377,11 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
   }
 
   onBody(chunk: Buffer): void {
-    const res = this.res;
-    if (res === null || res._dumped && res.readableEnded) return;
-    if (!res.push(chunk)) this.socket?.pause();
+    parserOnBody(this.res, chunk);
   }
 
   onMessageComplete(parser: HTTPParser): void {
-    const res = this.res;
-    if (res === null) return;
-    res.complete = true;
-    res._rawTrailers = parser.trailers;
-    res.push(null);
+    if (this.res !== null) parserOnMessageComplete(this.res, parser);
   }
 
   private readonly onResponseEnd = (): void => {

@@ -1,9 +1,9 @@
 /**
- * What every part of http shares: Node's tables (METHODS, STATUS_CODES),
- * header validation, and the Node errors http throws, with Node's codes and
- * messages.
+ * What every part of http shares: Node's tables (METHODS, STATUS_CODES) and
+ * header validation. http's errors are rows of @mini/sys's error table,
+ * built with `codedError`.
  */
-import { nodeError } from '@mini/sys';
+import { codedError, codedErrorWithMessage, connResetException, type ErrorCode, type NodeError } from '@mini/sys';
 
 export const METHODS = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
@@ -47,32 +47,30 @@ export function checkInvalidHeaderChar(value: string): boolean {
 
 export function validateHeaderName(name: unknown, label = 'Header name'): void {
   if (typeof name !== 'string' || !name || !TOKEN.test(name)) {
-    throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `${label} must be a valid HTTP token ["${String(name)}"]`);
+    throw codedError('ERR_INVALID_HTTP_TOKEN', label, name);
   }
 }
 
 export function validateHeaderValue(name: string, value: unknown): void {
   if (value === undefined) {
-    throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${String(value)}" for header "${name}"`);
+    throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', value, name);
   }
   if (INVALID_VALUE_CHAR.test(String(value))) {
-    throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
+    throw codedError('ERR_INVALID_CHAR', 'header content', name);
   }
 }
 
-export function headersSentError(action: string): Error {
-  return nodeError(Error, 'ERR_HTTP_HEADERS_SENT', `Cannot ${action} headers after they are sent to the client`);
-}
+/** For client.ts, which imports it from here. */
+export { connResetException };
 
-export function errorCode(Base: ErrorConstructor | TypeErrorConstructor | RangeErrorConstructor, code: string, message: string): Error & { code: string } {
-  return nodeError(Base, code, message);
-}
-
-/** `socket hang up`, as Node reports a connection closed before a response. */
-export function connResetException(message: string): Error & { code: string } {
-  const err = new Error(message) as Error & { code: string };
-  err.code = 'ECONNRESET';
-  return err;
+/**
+ * An error whose message the caller formatted, for the files that still
+ * build them so (client.ts, server-connection.ts); the class comes from the
+ * table, `_Base` is kept only so their calls read as before.
+ * @deprecated use codedError(code, ...args) from @mini/sys.
+ */
+export function errorCode(_Base: ErrorConstructor | TypeErrorConstructor | RangeErrorConstructor, code: ErrorCode, message: string): NodeError {
+  return codedErrorWithMessage(code, message);
 }
 
 /** Date header value, recomputed at most once a second as Node does. */

@@ -1,3 +1,3 @@
 export * as http from './http.js';
-// Which net the protocol runs over (ours by default; host node:net in some tests).
-export { setTransport, getTransport, type Transport } from './transport.js';
+// The net the protocol runs over: always ours (see transport.ts).
+export { getTransport, type Transport } from './transport.js';

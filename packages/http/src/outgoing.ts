@@ -12,11 +12,9 @@
  * Like Node's, it is a legacy Stream (pipe-able), not a stream.Writable.
  */
 import { Stream } from 'node:stream';
-import { invalidArgType } from '@mini/sys';
+import { codedError, validateString } from '@mini/sys';
 import {
   checkInvalidHeaderChar,
-  errorCode,
-  headersSentError,
   utcDate,
   validateHeaderName,
   validateHeaderValue,
@@ -145,7 +143,7 @@ export class OutgoingMessage extends Stream {
   // Headers
 
   setHeader(name: string, value: HeaderValue): this {
-    if (this._header) throw headersSentError('set');
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'set');
     validateHeaderName(name);
     validateHeaderValue(name, value);
     (this._outHeaders ??= Object.create(null) as Record<string, [string, HeaderValue]>)[name.toLowerCase()] = [name, value];
@@ -153,7 +151,7 @@ export class OutgoingMessage extends Stream {
   }
 
   appendHeader(name: string, value: HeaderValue): this {
-    if (this._header) throw headersSentError('append');
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'append');
     validateHeaderName(name);
     validateHeaderValue(name, value);
     const headers = (this._outHeaders ??= Object.create(null) as Record<string, [string, HeaderValue]>);
@@ -169,7 +167,7 @@ export class OutgoingMessage extends Stream {
   }
 
   getHeader(name: string): HeaderValue | undefined {
-    if (typeof name !== 'string') throw invalidArgType('name', 'string', name);
+    validateString(name, 'name');
     const entry = this._outHeaders?.[name.toLowerCase()];
     return entry?.[1];
   }
@@ -193,7 +191,7 @@ export class OutgoingMessage extends Stream {
   }
 
   removeHeader(name: string): void {
-    if (this._header) throw headersSentError('remove');
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'remove');
     const key = name.toLowerCase();
     switch (key) {
       case 'connection':
@@ -219,11 +217,11 @@ export class OutgoingMessage extends Stream {
       validateHeaderName(field, 'Trailer name');
       if (Array.isArray(value) && value.length > 1) {
         for (const v of value) {
-          if (checkInvalidHeaderChar(String(v))) throw errorCode(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
+          if (checkInvalidHeaderChar(String(v))) throw codedError('ERR_INVALID_CHAR', 'trailer content', field);
           trailer += `${field}: ${String(v)}\r\n`;
         }
       } else {
-        if (checkInvalidHeaderChar(String(value))) throw errorCode(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
+        if (checkInvalidHeaderChar(String(value))) throw codedError('ERR_INVALID_CHAR', 'trailer content', field);
         trailer += `${field}: ${String(value)}\r\n`;
       }
     }
@@ -288,7 +286,7 @@ export class OutgoingMessage extends Stream {
     }
 
     if (this.chunkedEncoding !== true && state.trailer) {
-      throw errorCode(Error, 'ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding');
+      throw codedError('ERR_HTTP_TRAILER_INVALID');
     }
     this._header = header + CRLF;
     this._headerSent = false;
@@ -347,7 +345,7 @@ export class OutgoingMessage extends Stream {
 
   /** Subclasses build the head here from their defaults (status, request line). */
   _implicitHeader(): void {
-    throw errorCode(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _implicitHeader() method is not implemented');
+    throw codedError('ERR_METHOD_NOT_IMPLEMENTED', '_implicitHeader()');
   }
 
   // Body
@@ -365,17 +363,17 @@ export class OutgoingMessage extends Stream {
   private _write(chunk: string | Uint8Array, encoding: BufferEncoding | undefined, callback: WriteCallback | undefined, fromEnd: boolean): boolean {
     if (this.finished || this.destroyed) {
       const err = this.destroyed
-        ? errorCode(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed')
-        : errorCode(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+        ? codedError('ERR_STREAM_DESTROYED', 'write')
+        : codedError('ERR_STREAM_WRITE_AFTER_END');
       process.nextTick(() => {
         if (callback) callback(err);
         if (!this.destroyed) this.emit('error', err);
       });
       return false;
     }
-    if (chunk === null) throw errorCode(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+    if (chunk === null) throw codedError('ERR_STREAM_NULL_VALUES');
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      throw codedError('ERR_INVALID_ARG_TYPE', 'chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
     }
     if (!this._header) {
       if (fromEnd) this._contentLength = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
@@ -419,7 +417,7 @@ export class OutgoingMessage extends Stream {
     if (this.finished) {
       if (callback) {
         if (!this._writableFinished) this.once('finish', callback);
-        else process.nextTick(callback, errorCode(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished'));
+        else process.nextTick(callback, codedError('ERR_STREAM_ALREADY_FINISHED', 'end'));
       }
       return this;
     }

@@ -14,7 +14,8 @@
  * 400/408/413/431 and a destroy.
  */
 import { errorCode } from './common.js';
-import { IncomingMessage } from './incoming.js';
+import type { IncomingMessage } from './incoming.js';
+import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from './incoming-parser.js';
 import type { HttpSocket } from './outgoing.js';
 import { HTTPParser, REQUEST, type ParseError, type ParserOwner } from './parser/parser.js';
 import { ServerResponse } from './server-response.js';
@@ -204,17 +205,9 @@ export class ServerConnection implements ParserOwner {
 
   onHeadersComplete(parser: HTTPParser): number {
     const socket = this.socket;
-    const req = new IncomingMessage(socket);
-    const major = parser.versionMajor;
-    const minor = parser.versionMinor;
-    req.httpVersionMajor = major;
-    req.httpVersionMinor = minor;
-    req.httpVersion = major === 1 && minor === 1 ? '1.1' : major === 1 && minor === 0 ? '1.0' : `${major}.${minor}`;
+    const req = parserOnHeadersComplete(parser, socket, this.server.maxHeadersCount);
     req.method = parser.method;
     req._urlSource = parser.lazyUrl();
-    req._rawHead = parser.headers;
-    req._maxHeaders = this.server.maxHeadersCount ?? 2000;
-    req._onRead = () => socket.resume();
     this.current = req;
     this.headersDone = true;
 
@@ -247,7 +240,8 @@ export class ServerConnection implements ParserOwner {
       if (expect === -1 && headers.itemIs(i, 'expect')) expect = i;
       else if (!host && headers.itemIs(i, 'host') && headers.itemLength(i + 1) > 0) host = true;
     }
-    if (!host && major === 1 && minor === 1 && this.server.requireHostHeader) {
+    const http11 = req.httpVersionMajor === 1 && req.httpVersionMinor === 1;
+    if (!host && http11 && this.server.requireHostHeader) {
       // HTTP/1.1 makes Host mandatory; Node refuses the request before any handler sees it.
       res.writeHead(400, ['Connection', 'close']);
       res.end();
@@ -255,7 +249,7 @@ export class ServerConnection implements ParserOwner {
     }
     if (expect !== -1 && headers.items > expect + 1) {
       const value = headers.item(expect + 1);
-      if (major === 1 && minor === 1 && RE_CONTINUE.test(value)) {
+      if (http11 && RE_CONTINUE.test(value)) {
         res._expect_continue = true;
         if (this.server.listenerCount('checkContinue') > 0) {
           this.server.emit('checkContinue', req, res);
@@ -276,9 +270,7 @@ export class ServerConnection implements ParserOwner {
   }
 
   onBody(chunk: Buffer): void {
-    const req = this.current;
-    if (req === null || req._dumped) return;
-    if (!req.push(chunk)) this.socket.pause();
+    parserOnBody(this.current, chunk);
   }
 
   onMessageComplete(parser: HTTPParser): void {
@@ -286,9 +278,7 @@ export class ServerConnection implements ParserOwner {
     this.active = false;
     this.headersDone = false;
     if (req === null) return;
-    req.complete = true;
-    req._rawTrailers = parser.trailers;
-    req.push(null);
+    parserOnMessageComplete(req, parser);
     // The next message's clock starts with its first byte.
     this.messageStart = 0;
   }

@@ -3,7 +3,8 @@
  * keep-alive and its timeout, chunked unless the length is known when the
  * head is made).
  */
-import { STATUS_CODES, checkInvalidHeaderChar, errorCode, headersSentError } from './common.js';
+import { codedError } from '@mini/sys';
+import { STATUS_CODES, checkInvalidHeaderChar } from './common.js';
 import type { IncomingMessage } from './incoming.js';
 import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
 
@@ -33,7 +34,7 @@ export class ServerResponse extends OutgoingMessage {
   }
 
   assignSocket(socket: HttpSocket): void {
-    if (socket._httpMessage) throw errorCode(Error, 'ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket');
+    if (socket._httpMessage) throw codedError('ERR_HTTP_SOCKET_ASSIGNED');
     socket._httpMessage = this;
     socket.on('close', this.onSocketClose);
     this.socket = socket;
@@ -65,11 +66,11 @@ export class ServerResponse extends OutgoingMessage {
     reason?: string | Record<string, HeaderValue> | HeaderValue[],
     obj?: Record<string, HeaderValue> | HeaderValue[],
   ): this {
-    if (this._header) throw headersSentError('write');
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'write');
     const original = statusCode;
     statusCode |= 0;
     if (statusCode < 100 || statusCode > 999) {
-      throw errorCode(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${String(original)}`);
+      throw codedError('ERR_HTTP_INVALID_STATUS_CODE', original);
     }
     if (typeof reason === 'string') {
       this.statusMessage = reason;
@@ -84,7 +85,7 @@ export class ServerResponse extends OutgoingMessage {
     if (obj) {
       const pairs: [string, HeaderValue][] = [];
       if (Array.isArray(obj)) {
-        if (obj.length % 2 !== 0) throw errorCode(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'headers' is invalid.");
+        if (obj.length % 2 !== 0) throw codedError('ERR_INVALID_ARG_VALUE', 'headers', obj);
         for (let i = 0; i < obj.length; i += 2) pairs.push([String(obj[i]), obj[i + 1] as HeaderValue]);
       } else {
         for (const key of Object.keys(obj)) pairs.push([key, obj[key]!]);
@@ -99,7 +100,7 @@ export class ServerResponse extends OutgoingMessage {
       }
     }
     if (checkInvalidHeaderChar(this.statusMessage)) {
-      throw errorCode(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in statusMessage');
+      throw codedError('ERR_INVALID_CHAR', 'statusMessage');
     }
     const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
     if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) this._hasBody = false;

@@ -9,7 +9,8 @@
  * in progress.
  */
 import { EventEmitter } from 'node:events';
-import { errorCode, maxHeaderSize as defaultMaxHeaderSize } from './common.js';
+import { codedError, validateInteger } from '@mini/sys';
+import { maxHeaderSize as defaultMaxHeaderSize } from './common.js';
 import { IncomingMessage } from './incoming.js';
 import type { HttpSocket } from './outgoing.js';
 import { ServerConnection } from './server-connection.js';
@@ -58,15 +59,15 @@ export class Server extends EventEmitter {
       options = {};
     }
     options ??= {};
-    if (options.requestTimeout !== undefined) this.requestTimeout = checkMs(options.requestTimeout, 'options.requestTimeout');
-    if (options.headersTimeout !== undefined) this.headersTimeout = checkMs(options.headersTimeout, 'options.headersTimeout');
+    if (options.requestTimeout !== undefined) this.requestTimeout = checkMs(options.requestTimeout, 'requestTimeout');
+    if (options.headersTimeout !== undefined) this.headersTimeout = checkMs(options.headersTimeout, 'headersTimeout');
     else this.headersTimeout = Math.min(60_000, this.requestTimeout);
-    if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = checkMs(options.keepAliveTimeout, 'options.keepAliveTimeout');
+    if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = checkMs(options.keepAliveTimeout, 'keepAliveTimeout');
     if (options.connectionsCheckingInterval !== undefined) {
-      this.connectionsCheckingInterval = checkMs(options.connectionsCheckingInterval, 'options.connectionsCheckingInterval');
+      this.connectionsCheckingInterval = checkMs(options.connectionsCheckingInterval, 'connectionsCheckingInterval');
     }
     if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
-      throw errorCode(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "headersTimeout" is out of range. It must be <= "requestTimeout". Received ' + this.headersTimeout);
+      throw codedError('ERR_OUT_OF_RANGE', 'headersTimeout', '<= requestTimeout', this.headersTimeout);
     }
     this.maxHeaderSize = options.maxHeaderSize ?? defaultMaxHeaderSize;
     this.noDelay = options.noDelay ?? true;
@@ -175,10 +176,9 @@ export class Server extends EventEmitter {
 // have one); Node prints this name in inspect output and error events.
 Object.defineProperty(Server, 'name', { value: 'Server' });
 
+/** A timeout option: a non-negative integer of milliseconds. */
 function checkMs(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw errorCode(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= 0 && <= 9007199254740991. Received ${String(value)}`);
-  }
+  validateInteger(value, name, 0);
   return value;
 }
 

@@ -1,10 +1,15 @@
 /**
- * The TCP http runs on. Both host `node:net` and our own `net` satisfy it, so
- * the protocol code is the same over either; `setTransport` chooses (tests
- * run over both). The default is ours when it is there.
+ * The TCP http runs on: our own `@mini/net`, always, imported like any
+ * other dependency (Node's http requires its net the same way). The
+ * interfaces below are the surface of it that http uses.
+ *
+ * There is no fallback to the host's `node:net`: http over the host's
+ * sockets would keep every test green while nothing of ours ran. If our net
+ * cannot be loaded, loading http fails with the reason, at once.
  */
 import type { Duplex } from 'node:stream';
 import type { EventEmitter } from 'node:events';
+import { net } from '@mini/net';
 
 /** The socket surface http uses: a Duplex with Node's net.Socket extras. */
 export interface TransportSocket extends Duplex {
@@ -44,31 +49,16 @@ export interface Timers {
   clearInterval(t: unknown): void;
 }
 
-let transport: Transport | undefined;
-
-/** Whether our own net is complete enough to carry http. */
-function miniNet(): Transport | undefined {
-  try {
-    const mod = (require('@mini/net') as { net?: Partial<Transport> }).net;
-    if (mod && typeof mod.createServer === 'function' && typeof mod.connect === 'function') return mod as Transport;
-  } catch {
-    // not built or not loadable: fall back below
-  }
-  return undefined;
-}
+const transport: Transport = net;
 
 export function getTransport(): Transport {
-  return (transport ??= miniNet() ?? (require('node:net') as Transport));
-}
-
-export function setTransport(t: Transport): void {
-  transport = t;
+  return transport;
 }
 
 /**
  * Timers come from the global scope at call time: under `mini` those are
  * our loop's (installed before any program runs), in a plain Node program
- * the host's, the same loop the transport's sockets are on in each case.
+ * the host's, whose loop then drives ours (and so the sockets) too.
  */
 export const timers: Timers = {
   setTimeout: (cb, ms) => globalThis.setTimeout(cb, ms),

@@ -1,11 +1,14 @@
+/**
+ * Our client, on our own net (driven by the host loop, as when @mini/http is
+ * imported into a plain Node program), against host Node's http server as
+ * the real peer.
+ */
 import nodeHttp from 'node:http';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as http from '../src/http.js';
-import { setTransport, type Transport } from '../src/transport.js';
 import { closed, listening, portOf } from './helpers.js';
-
-setTransport(net as unknown as Transport);
 
 interface Got {
   status: number;
@@ -177,7 +180,7 @@ describe('client errors and upgrade', () => {
     });
     const got = await new Promise<[number, string]>((resolve) => {
       const req = http.request({ port: portOf(s), headers: { Connection: 'Upgrade', Upgrade: 'x' } });
-      req.on('upgrade', (res: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      req.on('upgrade', (res: http.IncomingMessage, socket: Duplex, head: Buffer) => {
         socket.destroy();
         resolve([res.statusCode!, head.toString()]);
       });

@@ -2,14 +2,24 @@ import nodeHttp from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { net as miniNet } from '@mini/net';
 import * as http from '../src/http.js';
-import { setTransport, type Transport } from '../src/transport.js';
+import { getTransport } from '../src/transport.js';
 import { closed, listening, portOf } from './helpers.js';
 
-// The same protocol code over our own TCP, with host Node's client as the peer.
+// http runs on our own TCP, never silently on the host's: the transport is
+// @mini/net itself, and the sockets a server hands out are its sockets.
 describe('over @mini/net', () => {
-  it('serves keep-alive requests to a host Node client', async () => {
-    setTransport(miniNet as unknown as Transport);
-    const s = await listening(http.createServer((req, res) => res.end(`hi ${req.url}`)));
+  it('uses @mini/net as its transport', () => {
+    expect(getTransport()).toBe(miniNet);
+  });
+
+  it('serves keep-alive requests to a host Node client on @mini/net sockets', async () => {
+    const kinds: boolean[] = [];
+    const s = await listening(
+      http.createServer((req, res) => {
+        kinds.push(req.socket instanceof miniNet.Socket);
+        res.end(`hi ${req.url}`);
+      }),
+    );
     const agent = new nodeHttp.Agent({ keepAlive: true, maxSockets: 1 });
     const get = (path: string) =>
       new Promise<string>((resolve, reject) => {
@@ -20,8 +30,23 @@ describe('over @mini/net', () => {
         }).on('error', reject);
       });
     expect(await Promise.all([get('/a'), get('/b')])).toEqual(['hi /a', 'hi /b']);
+    expect(kinds).toEqual([true, true]);
     agent.destroy();
     s.closeAllConnections();
     await closed(s);
+  });
+
+  it('makes client requests on @mini/net sockets', async () => {
+    const peer = await listening(nodeHttp.createServer((_req, res) => res.end('ok')));
+    const got = await new Promise<[boolean, string]>((resolve, reject) => {
+      const req = http.get({ port: portOf(peer), host: '127.0.0.1', agent: false }, (res) => {
+        let t = '';
+        res.on('data', (d: Buffer) => (t += d.toString()));
+        res.on('end', () => resolve([res.socket instanceof miniNet.Socket, t]));
+      });
+      req.on('error', reject);
+    });
+    expect(got).toEqual([true, 'ok']);
+    await closed(peer);
   });
 });

@@ -1,13 +1,17 @@
+/**
+ * Our server, on our own net (driven by the host loop, as when @mini/http is
+ * imported into a plain Node program). The peers are real clients: host
+ * Node's net and http, and curl; host Node's http server answers the same
+ * bytes beside ours.
+ */
 import nodeHttp from 'node:http';
 import net from 'node:net';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as http from '../src/http.js';
-import { setTransport, type Transport } from '../src/transport.js';
 import { closed, exchange, listening, normDate, portOf } from './helpers.js';
-
-setTransport(net as unknown as Transport);
 
 type Req = http.IncomingMessage;
 type Res = http.ServerResponse;
@@ -194,7 +198,7 @@ describe('server: with host Node http client', () => {
 
   it('hands upgrades to the upgrade listener with the bytes after the head', async () => {
     const s = await listening(http.createServer(handler));
-    s.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    s.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n${head.toString()}`);
       socket.on('data', (d) => socket.write(d));
       // The server socket is half-open capable, as in Node: close it when the peer does.
@@ -272,5 +276,55 @@ describe('server: timeouts', () => {
     const done = closed(s);
     expect((await r).closed).toBe(true);
     await done;
+  });
+});
+
+describe('argument errors, as the host http throws them', () => {
+  function errorOf(fn: () => unknown): string {
+    try {
+      fn();
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      return `${e.name} ${e.code}: ${e.message}`;
+    }
+    return 'no error';
+  }
+
+  it.each([
+    [{ requestTimeout: -1 }],
+    [{ headersTimeout: 'x' }],
+    [{ keepAliveTimeout: 1.5 }],
+    [{ connectionsCheckingInterval: -1 }],
+    [{ headersTimeout: 2000, requestTimeout: 1000 }],
+  ])('createServer(%o)', (options) => {
+    const make = (h: { createServer(o: object): { close(): unknown } }) => () => h.createServer(options).close();
+    expect(errorOf(make(http as never))).toBe(errorOf(make(nodeHttp)));
+  });
+
+  it.each([[0], [1.5], ['1']])('setMaxIdleHTTPParsers(%o)', (max) => {
+    expect(errorOf(() => http.setMaxIdleHTTPParsers(max as number))).toBe(errorOf(() => nodeHttp.setMaxIdleHTTPParsers(max as number)));
+  });
+
+  it('writeHead with an odd header list, a bad status, a bad header value', async () => {
+    const tries = (res: Res): string[] => [
+      errorOf(() => res.writeHead(200, ['a'] as never)),
+      errorOf(() => res.writeHead(-0)),
+      errorOf(() => res.setHeader('x-a', undefined as never)),
+      errorOf(() => res.setHeader('x a', '1')),
+    ];
+    const results: string[][] = [];
+    const record = (req: Req, res: Res): void => {
+      results.push(tries(res));
+      res.end();
+    };
+    const ours = await listening(http.createServer(record));
+    const theirs = nodeHttp.createServer((q, r) => record(q as unknown as Req, r as unknown as Res)).listen(0);
+    await new Promise((r) => theirs.once('listening', r));
+    await exchange(portOf(ours), 'GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n', 3000);
+    await exchange((theirs.address() as net.AddressInfo).port, 'GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n', 3000);
+    await closed(ours);
+    theirs.close();
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]![0]).toContain("The argument 'headers' is invalid. Received [ 'a' ]");
   });
 });

@@ -6,7 +6,7 @@
  * Other threads cannot touch this object (it lives in this isolate); they
  * get `fd` and call `wakeFd(fd)` with their own binding.
  */
-import { EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, errnoException, eventfd, lastErrno, unistd } from '@mini/sys';
+import { EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, errnoException, eventfd, lastError, unistd } from '@mini/sys';
 import { Handle } from './handle.js';
 import { IoWatcher } from './io.js';
 import type { Loop } from './loop.js';
@@ -28,7 +28,7 @@ export class Async extends Handle {
   constructor(loop: Loop, callback: () => void) {
     super(loop);
     const fd = eventfd.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (fd < 0) throw errnoException(lastErrno(), 'eventfd');
+    if (fd < 0) throw errnoException(lastError(), 'eventfd');
     this.fd = fd;
     this.callback = callback;
     this.watcher = new IoWatcher(loop, fd, () => {

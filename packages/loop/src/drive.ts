@@ -32,7 +32,7 @@ import {
   hostPoll,
   hostUv,
   hostUvPointers,
-  lastErrno,
+  lastError,
   unistd,
   type PollWatcher,
 } from '@mini/sys';
@@ -143,7 +143,7 @@ export function driveFromHost(loop: Loop): Driver {
   if (existing) return existing;
 
   const tfd = eventfd.timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
-  if (tfd < 0) throw errnoException(lastErrno(), 'timerfd_create');
+  if (tfd < 0) throw errnoException(lastError(), 'timerfd_create');
   const drain = new Uint8Array(8);
   // The timers phase at the end of the iteration does the real work.
   const timerWatcher = new IoWatcher(loop, tfd, () => unistd.read(tfd, drain, 8));

@@ -13,7 +13,7 @@ import {
   check,
   epoll,
   errnoException,
-  lastErrno,
+  lastError,
   unistd,
 } from '@mini/sys';
 import type { Loop } from './loop.js';
@@ -24,7 +24,10 @@ export class IoWatcher {
   readonly loop: Loop;
   readonly fd: number;
   callback: IoCallback;
-  /** Events we want (EPOLLIN | EPOLLOUT …). */
+  /**
+   * Events we want (EPOLLIN | EPOLLOUT …). Read it freely; change it only
+   * through setEvents/start/stop, which keep the kernel's copy in step.
+   */
   events = 0;
   /** Events currently registered with the kernel. */
   registered = 0;
@@ -35,24 +38,30 @@ export class IoWatcher {
     this.callback = callback;
   }
 
-  start(events: number): void {
-    const want = this.events | events;
-    if (want === this.events && this.registered === want) return;
-    this.events = want;
+  /**
+   * Want exactly `events` (0 stops the watcher). A handle that derives its
+   * whole interest from its state calls this each time the state changes:
+   * no epoll_ctl unless the mask differs from what the kernel has.
+   */
+  setEvents(events: number): void {
+    if (events === this.events && events === this.registered) return;
+    this.events = events;
     this.loop.backend.update(this);
   }
 
+  /** Add `events` to what is watched. */
+  start(events: number): void {
+    this.setEvents(this.events | events);
+  }
+
+  /** Remove `events` from what is watched. */
   stop(events: number): void {
-    const want = this.events & ~events;
-    if (want === this.events) return;
-    this.events = want;
-    this.loop.backend.update(this);
+    this.setEvents(this.events & ~events);
   }
 
   /** Stop all events and forget the fd (call before closing it). */
   close(): void {
-    this.events = 0;
-    this.loop.backend.update(this);
+    this.setEvents(0);
   }
 
   isActive(): boolean {
@@ -83,7 +92,7 @@ export class EpollBackend {
 
   constructor() {
     const fd = epoll.epoll_create1(EPOLL_CLOEXEC);
-    if (fd < 0) throw errnoException(lastErrno(), 'epoll_create1');
+    if (fd < 0) throw errnoException(lastError(), 'epoll_create1');
     this.fd = fd;
   }
 
@@ -114,7 +123,7 @@ export class EpollBackend {
     if (EPOLL_DATA_OFFSET + 8 <= this.ctlBuf.length) this.ctlBuf.writeUInt32LE(0, EPOLL_DATA_OFFSET + 4);
     const r = epoll.epoll_ctl(this.fd, op, w.fd, this.ctlBuf);
     if (r < 0) {
-      const errno = lastErrno();
+      const err = lastError();
       // The fd was closed under us: the kernel already dropped it from the set.
       if (op === EPOLL_CTL_DEL) {
         w.registered = 0;
@@ -125,7 +134,7 @@ export class EpollBackend {
         this.watcherCount--;
       }
       w.events = w.registered;
-      throw errnoException(errno, 'epoll_ctl');
+      throw errnoException(err, 'epoll_ctl');
     }
     w.registered = want;
   }

@@ -14,6 +14,7 @@
  * thread and blocks in epoll_wait itself; a plain Node program that imports
  * a package lets its host loop watch our epoll fd instead.
  */
+import { UV_EINTR } from '@mini/sys';
 import { Handle } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
@@ -179,7 +180,7 @@ export class Loop {
       const n = this.backend.wait(timeout);
       if (timeout !== 0) this.updateTime();
       if (n < 0) {
-        if (n === -4 /* EINTR */) {
+        if (n === UV_EINTR) {
           if (timeout > 0) timeout = Math.max(0, timeout - (this.time - base));
           continue;
         }

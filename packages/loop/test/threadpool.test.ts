@@ -1,29 +1,34 @@
-import { mkdtempSync, readFile as nodeReadFile, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFile as nodeReadFile, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openFdCount } from '@mini/sys';
+import { UV_ECANCELED, UV_EISDIR, UV_ENOENT, nativeStatus, openFdCount, type WorkArg } from '@mini/sys';
 import {
   Loop,
   RunMode,
+  WorkFunction,
   defaultLoop,
-  fsWorkModule,
   ownThread,
   queueWork,
   releaseThreadpool,
+  threadpoolBackend,
   threadpoolSize,
   threadsStarted,
-  type Work,
 } from '../src/index.js';
 import { parseThreadpoolSize } from '../src/threadpool/config.js';
 
-const fixture = resolve(__dirname, 'fixtures', 'work.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'mini-threadpool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** libmini's probe: blocks for ms, counting [running, most at once, started] in an Int32Array. */
+const probe = new WorkFunction('mini_probe_sleep');
+const slowProbe = new WorkFunction('mini_probe_sleep', 'int', 'slow-io');
+const pread = new WorkFunction('pread', 'long', 'fast-io');
+const open = new WorkFunction('open', 'int', 'fast-io');
+
 interface Outcome {
-  err: Error | null;
-  result?: unknown;
+  result: number;
+  errno: number;
 }
 
 /**
@@ -45,35 +50,35 @@ function onOwnLoop<T>(body: (loop: Loop, finish: (v: T) => void) => void): Promi
   });
 }
 
-function queue(loop: Loop, work: Work): Promise<Outcome> {
-  return new Promise((res) => queueWork(loop, work, (err, result) => res({ err, result })));
+function queue(loop: Loop, fn: WorkFunction, args: WorkArg[]): Promise<Outcome> {
+  return new Promise((res) => queueWork(loop, fn, args, (result, errno) => res({ result, errno })));
 }
 
-function readFileWork(path: string): Work {
-  return { module: fsWorkModule(), fn: 'readFile', args: [path], kind: 'fast-io' };
-}
-
-function nodeError(path: string): Promise<NodeJS.ErrnoException> {
-  return new Promise((res) => nodeReadFile(path, (err) => res(err!)));
-}
-
-function sleepWork(ms: number, counters: SharedArrayBuffer, kind: Work['kind'] = 'cpu', meet?: number): Work {
-  return { module: fixture, fn: 'sleep', args: [ms, counters, meet], kind };
+function cString(s: string): Buffer {
+  return Buffer.from(s + '\0');
 }
 
 describe('thread pool', () => {
+  it('runs on native threads here (the build made libmini)', () => {
+    expect(nativeStatus()).toEqual({ kind: 'native' });
+    expect(threadpoolBackend()).toBe('native');
+  });
+
   it('reads a real file on a pool thread while a loop owns the thread', async () => {
     const file = join(dir, 'own.txt');
     writeFileSync(file, 'hello from the pool\n'.repeat(1000));
-    const out = await onOwnLoop<{ text: string; aliveAfter: boolean; runResult: boolean | undefined }>((loop, finish) => {
-      queueWork(loop, readFileWork(file), (err, result) => {
-        expect(err).toBeNull();
+    const fd = openSync(file, 'r');
+    const buf = Buffer.alloc(30_000);
+    const out = await onOwnLoop<{ n: number; aliveAfter: boolean; runResult: boolean | undefined }>((loop, finish) => {
+      queueWork(loop, pread, [fd, buf, buf.length, 0], (n) => {
         // The loop ends by itself once the last item is delivered.
-        setImmediate(() => finish({ text: Buffer.from(result as Uint8Array).toString(), aliveAfter: loop.alive(), runResult: loop.run(RunMode.NOWAIT) }));
+        setImmediate(() => finish({ n, aliveAfter: loop.alive(), runResult: loop.run(RunMode.NOWAIT) }));
       });
       expect(loop.alive()).toBe(true);
     });
-    expect(out.text).toBe('hello from the pool\n'.repeat(1000));
+    closeSync(fd);
+    expect(out.n).toBe(20_000);
+    expect(buf.subarray(0, out.n).toString()).toBe('hello from the pool\n'.repeat(1000));
     expect(out.aliveAfter).toBe(false);
     expect(out.runResult).toBe(false);
   });
@@ -83,146 +88,140 @@ describe('thread pool', () => {
     const data = Buffer.alloc(300_000);
     for (let i = 0; i < data.length; i++) data[i] = (i * 7) & 0xff;
     writeFileSync(file, data);
-    const { err, result } = await queue(defaultLoop(), readFileWork(file));
-    expect(err).toBeNull();
-    expect(Buffer.compare(Buffer.from(result as Uint8Array), data)).toBe(0);
+    const fd = openSync(file, 'r');
+    const buf = Buffer.alloc(data.length);
+    const { result } = await queue(defaultLoop(), pread, [fd, buf, buf.length, 0]);
+    closeSync(fd);
+    expect(result).toBe(data.length);
+    expect(Buffer.compare(buf, data)).toBe(0);
     expect(defaultLoop().alive()).toBe(false);
   });
 
-  it('reads files whose size the kernel does not report, and empty files', async () => {
-    const empty = join(dir, 'empty');
-    writeFileSync(empty, '');
-    const loop = defaultLoop();
-    const [proc, none] = await Promise.all([queue(loop, readFileWork('/proc/self/status')), queue(loop, readFileWork(empty))]);
-    expect(Buffer.from(proc.result as Uint8Array).toString()).toMatch(/^Name:/);
-    expect((none.result as Uint8Array).length).toBe(0);
+  it('reports the call’s errno, negative as libuv', async () => {
+    const missing = await queue(defaultLoop(), open, [cString(join(dir, 'no', 'such')), 0, 0]);
+    expect(missing).toEqual({ result: -1, errno: UV_ENOENT });
+    const fd = openSync(dir, 'r');
+    const isDir = await queue(defaultLoop(), pread, [fd, Buffer.alloc(8), 8, 0]);
+    closeSync(fd);
+    expect(isDir).toEqual({ result: -1, errno: UV_EISDIR });
+    // The same failure as node's own pool reports it.
+    const nodeErr = await new Promise<NodeJS.ErrnoException>((res) => nodeReadFile(dir, (err) => res(err!)));
+    expect(nodeErr.errno).toBe(UV_EISDIR);
   });
 
-  it("fails with Node's error: code, errno, syscall, path and message", async () => {
-    const missing = join(dir, 'no', 'such', 'file');
-    for (const path of [missing, dir]) {
-      const { err } = await queue(defaultLoop(), readFileWork(path));
-      const expected = await nodeError(path);
-      expect(err).toBeInstanceOf(Error);
-      expect(err!.message).toBe(expected.message);
-      const e = err as NodeJS.ErrnoException;
-      expect({ code: e.code, errno: e.errno, syscall: e.syscall, path: e.path }).toEqual({
-        code: expected.code,
-        errno: expected.errno,
-        syscall: expected.syscall,
-        path: expected.path,
-      });
-    }
-    const { err } = await queue(defaultLoop(), readFileWork(missing));
-    expect(err!.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
+  it('refuses a function it cannot find, before anything is queued', () => {
+    expect(() => queueWork(defaultLoop(), new WorkFunction('no_such_function_anywhere'), [], () => {})).toThrow(
+      "the thread pool cannot call 'no_such_function_anywhere'",
+    );
+    expect(defaultLoop().alive()).toBe(false);
   });
 
-  it('carries what work functions throw or cannot return', async () => {
-    const loop = defaultLoop();
-    const thrown = await queue(loop, { module: fixture, fn: 'fail', args: ['bad', { code: 'EBAD', errno: -99, syscall: 'x', path: '/p' }] });
-    expect(thrown.err).toBeInstanceOf(RangeError);
-    expect(thrown.err).toMatchObject({ message: 'bad', code: 'EBAD', errno: -99, syscall: 'x', path: '/p' });
-    expect(thrown.err!.stack).toContain('work.cjs');
-    const str = await queue(loop, { module: fixture, fn: 'throwString', args: ['plain'] });
-    expect(str.err).toBe('plain');
-    const uncloneable = await queue(loop, { module: fixture, fn: 'returnFunction', args: [] });
-    expect(uncloneable.err!.name).toBe('DataCloneError');
-    const missing = await queue(loop, { module: fixture, fn: 'nope', args: [] });
-    expect(missing.err).toBeInstanceOf(TypeError);
-    const badArgs = await queue(loop, { module: fixture, fn: 'echo', args: [() => 1] });
-    expect(badArgs.err!.name).toBe('DataCloneError');
-    expect(loop.alive()).toBe(false);
-  });
-
-  it('completes 100 concurrent items on at most UV_THREADPOOL_SIZE threads', async () => {
-    const files = Array.from({ length: 100 }, (_, i) => {
-      const f = join(dir, `many-${i}`);
-      writeFileSync(f, `file ${i}`);
-      return f;
+  it('completes 100 concurrent items on exactly UV_THREADPOOL_SIZE threads', async () => {
+    const counters = new Int32Array(3);
+    const tids = await onOwnLoop<Set<number>>((loop, finish) => {
+      const seen = new Set<number>();
+      let left = 100;
+      for (let i = 0; i < 100; i++) {
+        queueWork(loop, probe, [counters, 2, 0], (tid, errno) => {
+          expect(errno).toBe(0);
+          seen.add(tid);
+          if (--left === 0) finish(seen);
+        });
+      }
     });
-    const texts = await onOwnLoop<string[]>((loop, finish) => {
-      const out: string[] = [];
-      let left = files.length;
-      files.forEach((f, i) =>
-        queueWork(loop, readFileWork(f), (err, result) => {
-          expect(err).toBeNull();
-          out[i] = Buffer.from(result as Uint8Array).toString();
-          if (--left === 0) finish(out);
-        }),
-      );
-    });
-    expect(texts).toEqual(files.map((_, i) => `file ${i}`));
-    expect(threadpoolSize()).toBe(parseThreadpoolSize(process.env.UV_THREADPOOL_SIZE));
-    expect(threadsStarted()).toBeGreaterThan(0);
-    expect(threadsStarted()).toBeLessThanOrEqual(threadpoolSize());
+    const n = threadpoolSize();
+    expect(n).toBe(parseThreadpoolSize(process.env.UV_THREADPOOL_SIZE));
+    expect(counters[2]).toBe(100);
+    expect(counters[1]).toBeLessThanOrEqual(n);
+    expect(tids.size).toBeLessThanOrEqual(n);
+    expect(threadsStarted()).toBe(n);
   });
 
   it('lets slow I/O occupy at most (n + 1) / 2 threads while other work goes ahead', async () => {
     const n = threadpoolSize();
-    const slow = new SharedArrayBuffer(12);
-    const fast = new SharedArrayBuffer(12);
+    const slow = new Int32Array(3);
+    const fast = new Int32Array(3);
     const order = await onOwnLoop<string[]>((loop, finish) => {
       const log: string[] = [];
       let left = 2 * n + 1;
-      const done = (name: string) => (err: Error | null) => {
-        expect(err).toBeNull();
+      const done = (name: string) => (_r: number, errno: number) => {
+        expect(errno).toBe(0);
         log.push(name);
         if (--left === 0) finish(log);
       };
       // Each slow item waits for (n + 1) / 2 slow items to run at once: more never may.
-      for (let i = 0; i < 2 * n; i++) queueWork(loop, sleepWork(50, slow, 'slow-io', (n + 1) >> 1), done('slow'));
+      for (let i = 0; i < 2 * n; i++) queueWork(loop, slowProbe, [slow, 50, (n + 1) >> 1], done('slow'));
       // Queued behind all the slow items, yet it need not wait for them.
-      queueWork(loop, sleepWork(1, fast), done('cpu'));
+      queueWork(loop, probe, [fast, 1, 0], done('cpu'));
     });
-    const c = new Int32Array(slow);
-    expect(c[2]).toBe(2 * n);
-    expect(c[1]).toBe((n + 1) >> 1);
+    expect(slow[2]).toBe(2 * n);
+    expect(slow[1]).toBe((n + 1) >> 1);
     if (n > 1) expect(order.indexOf('cpu')).toBeLessThan(order.length - 1);
   });
 
   it('cancels an item no thread has picked up, and only such an item', async () => {
     const n = threadpoolSize();
-    const busy = new SharedArrayBuffer(12);
-    const victim = new SharedArrayBuffer(12);
-    const out = await onOwnLoop<{ results: (string | null)[]; first: boolean; again: boolean; running: boolean }>((loop, finish) => {
-      const results: (string | null)[] = [];
+    const busy = new Int32Array(3);
+    const victim = new Int32Array(3);
+    const out = await onOwnLoop<{ results: number[]; first: boolean; again: boolean; running: boolean }>((loop, finish) => {
+      const results: number[] = [];
       let left = n + 1;
-      const done = (err: Error | null) => {
-        results.push(err === null ? null : (err as NodeJS.ErrnoException).code!);
+      const done = (_r: number, errno: number) => {
+        results.push(errno);
         if (--left === 0) finish({ results, first, again, running });
       };
-      const reqs = Array.from({ length: n }, () => queueWork(loop, sleepWork(200, busy), done));
-      const req = queueWork(loop, sleepWork(0, victim), done);
+      // Every thread busy until all n run: the victim cannot have been taken.
+      const reqs = Array.from({ length: n }, () => queueWork(loop, probe, [busy, 200, n], done));
+      const req = queueWork(loop, probe, [victim, 0, 0], done);
       const first = req.cancel();
       const again = req.cancel();
       const running = reqs[0]!.cancel();
     });
     expect(out).toMatchObject({ first: true, again: false, running: false });
     // The cancelled item is delivered first, with ECANCELED, and never ran.
-    expect(out.results[0]).toBe('ECANCELED');
-    expect(out.results.filter((r) => r === null).length).toBe(n);
-    expect(new Int32Array(victim)[2]).toBe(0);
-    expect(new Int32Array(busy)[2]).toBe(n);
+    expect(out.results[0]).toBe(UV_ECANCELED);
+    expect(out.results.filter((r) => r === 0).length).toBe(n);
+    expect(victim[2]).toBe(0);
+    expect(busy[2]).toBe(n);
+  });
+
+  it('runs the other callbacks of a batch when one throws', async () => {
+    const seen = await onOwnLoop<number[]>((loop, finish) => {
+      const got: number[] = [];
+      const counters = new Int32Array(3);
+      // All four finish together (each waits until four run), so one drain takes them all.
+      for (let i = 0; i < 4; i++) {
+        queueWork(loop, probe, [counters, 0, Math.min(4, threadpoolSize())], () => {
+          got.push(i);
+          if (got.length === 1) throw new Error('boom');
+          if (got.length === 4) finish(got);
+        });
+      }
+      try {
+        ownThread(loop).drive();
+      } catch (err) {
+        expect((err as Error).message).toBe('boom');
+      }
+    });
+    expect(seen.sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('keeps no fd per loop once released', async () => {
-    // Warm up: pool threads hold fds of their own for their lifetime.
-    await queue(defaultLoop(), { module: fixture, fn: 'echo', args: [1] });
+    await queue(defaultLoop(), probe, [null, 0, 0]);
     const before = openFdCount();
     for (let i = 0; i < 10; i++) {
-      const v = await onOwnLoop<unknown>((loop, finish) => {
-        queueWork(loop, { module: fixture, fn: 'echo', args: [i] }, (err, result) => {
-          expect(err).toBeNull();
+      const v = await onOwnLoop<number>((loop, finish) => {
+        queueWork(loop, probe, [null, 0, 0], (tid) => {
           releaseThreadpool(loop);
           // The release completes in the closing phase, then the loop can close.
           setImmediate(() => {
             loop.run(RunMode.NOWAIT);
             loop.close();
-            finish(result);
+            finish(tid);
           });
         });
       });
-      expect(v).toBe(i);
+      expect(v).toBeGreaterThan(0);
     }
     expect(openFdCount()).toBe(before);
   });

@@ -3,8 +3,6 @@
  * `(options[, cb])`, `(path[, cb])`, `(port[, host][, cb])`; a string that
  * is not a number is a pipe path.
  */
-import { invalidArgType, socketBadPort } from './errors.js';
-
 export interface ConnectOptions {
   port?: unknown;
   host?: unknown;
@@ -43,19 +41,4 @@ export function normalizeArgs(args: unknown[]): [ConnectOptions, Callback | null
   }
   const cb = args[args.length - 1];
   return [options, typeof cb === 'function' ? (cb as Callback) : null];
-}
-
-/** Node's validatePort: integers (or numeric strings) in [0, 65536); returns it as a number. */
-export function validatePort(port: unknown, name = 'Port', allowZero = true): number {
-  const ok =
-    (typeof port === 'number' || (typeof port === 'string' && port.trim().length !== 0)) &&
-    +port === +port >>> 0 &&
-    +port <= 0xffff &&
-    (allowZero || +port !== 0);
-  if (!ok) throw socketBadPort(name, port, allowZero);
-  return +port | 0;
-}
-
-export function validateFunction(value: unknown, name: string): asserts value is Callback {
-  if (typeof value !== 'function') throw invalidArgType(name, 'function', value);
 }

@@ -9,13 +9,14 @@
  * dns.lookup delivers literals.
  */
 import { isIP } from 'node:net';
-import { invalidArgType, lookupUnavailable } from './dgram-errors.js';
+import { validateString } from '@mini/sys';
+import { lookupUnavailable } from './errors.js';
 
 export type LookupCallback = (err: Error | null, address?: string, family?: number) => void;
 export type LookupFunction = (hostname: string, family: number, callback: LookupCallback) => unknown;
 
 export const lookup: LookupFunction = (hostname, family, callback) => {
-  if (typeof hostname !== 'string') throw invalidArgType('hostname', 'string', hostname);
+  validateString(hostname, 'hostname');
   const literal = isIP(hostname);
   if (literal !== 0) {
     process.nextTick(callback, null, hostname, literal);

@@ -21,17 +21,18 @@ import { EventEmitter } from 'node:events';
 import { promisify } from 'node:util';
 import { UDP, UdpSendRequest, UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, type Family, type RemoteInfo } from './handles/udp.js';
 import {
-  BUFFER_TYPES,
-  badPort,
-  bufferOutOfBounds,
-  bufferSizeError,
-  dgramError,
+  UV_EAGAIN,
+  codedError,
   errnoException,
   exceptionWithHostPort,
-  invalidArgType,
-  missingArgs,
-  outOfRange,
-} from './dgram-errors.js';
+  uvErrorContext,
+  validateAbortSignal,
+  validateFunction,
+  validateNumber,
+  validatePort,
+  validateString,
+  validateUint32,
+} from '@mini/sys';
 import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './dgram-lookup.js';
 
 export type SocketType = 'udp4' | 'udp6';
@@ -81,8 +82,10 @@ const enum ConnectState {
   CONNECTED,
 }
 
-const EAGAIN = -11;
 const kState = Symbol('state symbol');
+
+/** What a datagram may be given as, in Node's words. */
+const BUFFER_TYPES = ['string', 'Buffer', 'TypedArray', 'DataView'];
 
 interface State {
   handle: UDP | null;
@@ -115,8 +118,8 @@ export class Socket extends EventEmitter {
       if (options.recvBufferSize) validateUint32(options.recvBufferSize, 'options.recvBufferSize');
       if (options.sendBufferSize) validateUint32(options.sendBufferSize, 'options.sendBufferSize');
     }
-    if (lookup !== undefined && typeof lookup !== 'function') throw invalidArgType('lookup', 'function', lookup);
-    if (kind !== 'udp4' && kind !== 'udp6') throw dgramError('ERR_SOCKET_BAD_TYPE');
+    if (lookup !== undefined) validateFunction(lookup, 'lookup');
+    if (kind !== 'udp4' && kind !== 'udp6') throw codedError('ERR_SOCKET_BAD_TYPE');
     this.type = kind;
     const resolve = lookup ?? defaultLookup;
     const family: Family = kind === 'udp4' ? 4 : 6;
@@ -135,10 +138,8 @@ export class Socket extends EventEmitter {
       lookup: (address, cb) => void resolve(address || fallback, family, cb),
     };
     const signal = options?.signal;
+    validateAbortSignal(signal, 'options.signal');
     if (signal !== undefined) {
-      if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
-        throw invalidArgType('options.signal', 'AbortSignal', signal);
-      }
       const onAbort = () => {
         if (this[kState].handle) this.close();
       };
@@ -158,7 +159,7 @@ export class Socket extends EventEmitter {
     const address_ = args[1];
     healthCheck(this);
     const state = this[kState];
-    if (state.bindState !== BindState.UNBOUND) throw dgramError('ERR_SOCKET_ALREADY_BOUND');
+    if (state.bindState !== BindState.UNBOUND) throw codedError('ERR_SOCKET_ALREADY_BOUND');
     state.bindState = BindState.BINDING;
 
     const cb = args.length > 0 ? args[args.length - 1] : undefined;
@@ -230,9 +231,9 @@ export class Socket extends EventEmitter {
     } else if (addr === undefined) {
       addr = '';
     }
-    if (typeof addr !== 'string') throw invalidArgType('address', 'string', addr);
+    validateString(addr, 'address');
     const state = this[kState];
-    if (state.connectState !== ConnectState.DISCONNECTED) throw dgramError('ERR_SOCKET_DGRAM_IS_CONNECTED');
+    if (state.connectState !== ConnectState.DISCONNECTED) throw codedError('ERR_SOCKET_DGRAM_IS_CONNECTED');
     state.connectState = ConnectState.CONNECTING;
     if (state.bindState === BindState.UNBOUND) this.bind({ port: 0, exclusive: true }, null as unknown as Callback);
     const target = addr;
@@ -273,7 +274,7 @@ export class Socket extends EventEmitter {
 
   disconnect(): void {
     const state = this[kState];
-    if (state.connectState !== ConnectState.CONNECTED) throw dgramError('ERR_SOCKET_DGRAM_NOT_CONNECTED');
+    if (state.connectState !== ConnectState.CONNECTED) throw codedError('ERR_SOCKET_DGRAM_NOT_CONNECTED');
     const r = state.handle!.disconnect();
     if (r) throw errnoException(r, 'connect');
     state.connectState = ConnectState.DISCONNECTED;
@@ -311,15 +312,15 @@ export class Socket extends EventEmitter {
       } else {
         callback = offset;
       }
-      if (port || address) throw dgramError('ERR_SOCKET_DGRAM_IS_CONNECTED');
+      if (port || address) throw codedError('ERR_SOCKET_DGRAM_IS_CONNECTED');
     }
 
     if (!Array.isArray(buffer)) {
       if (typeof buffer === 'string') list = [Buffer.from(buffer)];
-      else if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', BUFFER_TYPES, buffer);
+      else if (!ArrayBuffer.isView(buffer)) throw codedError('ERR_INVALID_ARG_TYPE', 'buffer', BUFFER_TYPES, buffer);
       else list = [asBuffer(buffer)];
     } else if (!(list = fixBufferList(buffer))) {
-      throw invalidArgType('buffer list arguments', BUFFER_TYPES, buffer);
+      throw codedError('ERR_INVALID_ARG_TYPE', 'buffer list arguments', BUFFER_TYPES, buffer);
     }
 
     let portNumber = 0;
@@ -328,8 +329,8 @@ export class Socket extends EventEmitter {
     if (typeof address === 'function') {
       cb = address as SendCb;
       address = undefined;
-    } else if (address != null && typeof address !== 'string') {
-      throw invalidArgType('address', 'string', address);
+    } else if (address != null) {
+      validateString(address, 'address');
     }
     healthCheck(this);
     if (state.bindState === BindState.UNBOUND) this.bind({ port: 0, exclusive: true }, null as unknown as Callback);
@@ -372,7 +373,7 @@ export class Socket extends EventEmitter {
       if (callback) process.nextTick(callback, null, r);
       return;
     }
-    if (r === EAGAIN) {
+    if (r === UV_EAGAIN) {
       // The kernel pushed back (or datagrams are queued ahead): queue this
       // one; its callback comes from the loop when it has gone out.
       const done = callback
@@ -389,10 +390,10 @@ export class Socket extends EventEmitter {
 
   /** Deprecated alias with stricter argument checks. */
   sendto(buffer: unknown, offset: unknown, length: unknown, port: unknown, address: unknown, callback?: unknown): void {
-    if (typeof offset !== 'number') throw invalidArgType('offset', 'number', offset);
-    if (typeof length !== 'number') throw invalidArgType('length', 'number', length);
-    if (typeof port !== 'number') throw invalidArgType('port', 'number', port);
-    if (typeof address !== 'string') throw invalidArgType('address', 'string', address);
+    validateNumber(offset, 'offset');
+    validateNumber(length, 'length');
+    validateNumber(port, 'port');
+    validateString(address, 'address');
     (this.send as (...args: unknown[]) => void)(buffer, offset, length, port, address, callback);
   }
 
@@ -430,7 +431,7 @@ export class Socket extends EventEmitter {
   remoteAddress(): AddressInfo {
     healthCheck(this);
     const state = this[kState];
-    if (state.connectState !== ConnectState.CONNECTED) throw dgramError('ERR_SOCKET_DGRAM_NOT_CONNECTED');
+    if (state.connectState !== ConnectState.CONNECTED) throw codedError('ERR_SOCKET_DGRAM_NOT_CONNECTED');
     const r = state.handle!.getpeername();
     if (typeof r === 'number') throw errnoException(r, 'getpeername');
     return r;
@@ -444,14 +445,14 @@ export class Socket extends EventEmitter {
   }
 
   setTTL(ttl: number): number {
-    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'number', ttl);
+    validateNumber(ttl, 'ttl');
     const r = handleOf(this, 'setTTL').setTTL(ttl | 0);
     if (r) throw errnoException(r, 'setTTL');
     return ttl;
   }
 
   setMulticastTTL(ttl: number): number {
-    if (typeof ttl !== 'number') throw invalidArgType('ttl', 'number', ttl);
+    validateNumber(ttl, 'ttl');
     const r = handleOf(this, 'setMulticastTTL').setMulticastTTL(ttl | 0);
     if (r) throw errnoException(r, 'setMulticastTTL');
     return ttl;
@@ -465,7 +466,7 @@ export class Socket extends EventEmitter {
 
   setMulticastInterface(interfaceAddress: string): void {
     healthCheck(this);
-    if (typeof interfaceAddress !== 'string') throw invalidArgType('interfaceAddress', 'string', interfaceAddress);
+    validateString(interfaceAddress, 'interfaceAddress');
     const r = this[kState].handle!.setMulticastInterface(interfaceAddress);
     if (r) throw errnoException(r, 'setMulticastInterface');
   }
@@ -480,7 +481,7 @@ export class Socket extends EventEmitter {
 
   private membership(group: unknown, iface: unknown, join: boolean, syscall: string): void {
     healthCheck(this);
-    if (!group) throw missingArgs('multicastAddress');
+    if (!group) throw codedError('ERR_MISSING_ARGS', 'multicastAddress');
     const r = this[kState].handle!.setMembership(String(group), iface == null ? undefined : String(iface), join);
     if (r) throw errnoException(r, syscall);
   }
@@ -495,8 +496,8 @@ export class Socket extends EventEmitter {
 
   private sourceMembership(source: unknown, group: unknown, iface: unknown, join: boolean, syscall: string): void {
     healthCheck(this);
-    if (typeof source !== 'string') throw invalidArgType('sourceAddress', 'string', source);
-    if (typeof group !== 'string') throw invalidArgType('groupAddress', 'string', group);
+    validateString(source, 'sourceAddress');
+    validateString(group, 'groupAddress');
     const r = this[kState].handle!.setSourceMembership(source, group, iface == null ? undefined : String(iface), join);
     if (r) throw errnoException(r, syscall);
   }
@@ -551,7 +552,7 @@ function familyOf(socket: Socket): Family {
 }
 
 function healthCheck(socket: Socket): void {
-  if (!socket[kState].handle) throw dgramError('ERR_SOCKET_DGRAM_NOT_RUNNING');
+  if (!socket[kState].handle) throw codedError('ERR_SOCKET_DGRAM_NOT_RUNNING');
 }
 
 /** Setters Node leaves unchecked fail on a closed socket with the TypeError of a null property read. */
@@ -610,10 +611,10 @@ function onListenError(this: Socket): void {
 }
 
 function bufferSize(socket: Socket, size: number, recv: boolean): number {
-  if (size >>> 0 !== size) throw dgramError('ERR_SOCKET_BAD_BUFFER_SIZE');
+  if (size >>> 0 !== size) throw codedError('ERR_SOCKET_BAD_BUFFER_SIZE');
   const handle = handleOf(socket, 'bufferSize');
   const r = recv ? handle.recvBufferSize(size) : handle.sendBufferSize(size);
-  if (r < 0) throw bufferSizeError(r, recv ? 'uv_recv_buffer_size' : 'uv_send_buffer_size');
+  if (r < 0) throw codedError('ERR_SOCKET_BUFFER_SIZE', uvErrorContext(r, recv ? 'uv_recv_buffer_size' : 'uv_send_buffer_size'));
   return r;
 }
 
@@ -624,12 +625,12 @@ function asBuffer(view: ArrayBufferView): Buffer {
 function sliceBuffer(buffer: unknown, offset: unknown, length: unknown): Buffer {
   let buf: ArrayBufferView;
   if (typeof buffer === 'string') buf = Buffer.from(buffer);
-  else if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', BUFFER_TYPES, buffer);
+  else if (!ArrayBuffer.isView(buffer)) throw codedError('ERR_INVALID_ARG_TYPE', 'buffer', BUFFER_TYPES, buffer);
   else buf = buffer;
   const off = Number(offset) >>> 0;
   const len = Number(length) >>> 0;
-  if (off > buf.byteLength) throw bufferOutOfBounds('offset');
-  if (off + len > buf.byteLength) throw bufferOutOfBounds('length');
+  if (off > buf.byteLength) throw codedError('ERR_BUFFER_OUT_OF_BOUNDS', 'offset');
+  if (off + len > buf.byteLength) throw codedError('ERR_BUFFER_OUT_OF_BOUNDS', 'length');
   return Buffer.from(buf.buffer, buf.byteOffset + off, len);
 }
 
@@ -642,24 +643,4 @@ function fixBufferList(list: unknown[]): Buffer[] | null {
     else out[i] = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
   }
   return out;
-}
-
-/** Node's validatePort: a number or numeric string in range; returns it as an int. */
-function validatePort(port: unknown, name: string, allowZero: boolean): number {
-  if (
-    (typeof port !== 'number' && typeof port !== 'string') ||
-    (typeof port === 'string' && port.trim().length === 0) ||
-    +port !== +port >>> 0 ||
-    +port > 0xffff ||
-    (port === 0 && !allowZero)
-  ) {
-    throw badPort(name, port, allowZero);
-  }
-  return +port | 0;
-}
-
-function validateUint32(value: unknown, name: string): void {
-  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
-  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
-  if (value < 0 || value > 4294967295) throw outOfRange(name, '>= 0 && <= 4294967295', value);
 }

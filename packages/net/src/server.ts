@@ -11,20 +11,13 @@
 import { EventEmitter } from 'node:events';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
-import { errnoException } from '@mini/sys';
+import { codedError, errnoException, uvExceptionWithHostPort, validatePort, validateString } from '@mini/sys';
 import type { StreamHandle } from './handles/stream.js';
 import { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
 import { Socket } from './socket.js';
-import { isPipeName, normalizeArgs, toNumber, validatePort, type ConnectOptions } from './args.js';
-import {
-  dnsNotImplemented,
-  invalidArgType,
-  invalidArgValue,
-  serverAlreadyListen,
-  serverNotRunning,
-  uvExceptionWithHostPort,
-} from './errors.js';
+import { isPipeName, normalizeArgs, toNumber, type ConnectOptions } from './args.js';
+import { lookupUnavailable } from './errors.js';
 
 export interface ServerOptions {
   allowHalfOpen?: boolean;
@@ -61,7 +54,7 @@ export class Server extends EventEmitter {
       opts = { ...options };
       if (typeof connectionListener === 'function') this.on('connection', connectionListener);
     } else {
-      throw invalidArgType('options', 'object', options);
+      throw codedError('ERR_INVALID_ARG_TYPE', 'options', 'Object', options);
     }
     this.allowHalfOpen = opts.allowHalfOpen || false;
     this.pauseOnConnect = Boolean(opts.pauseOnConnect);
@@ -77,7 +70,7 @@ export class Server extends EventEmitter {
 
   listen(...args: unknown[]): this {
     const [normalized, cb] = normalizeArgs(args);
-    if (this._handle !== null) throw serverAlreadyListen();
+    if (this._handle !== null) throw codedError('ERR_SERVER_ALREADY_LISTEN');
     if (cb !== null) this.once('listening', cb);
     const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]) || undefined;
     const options = normalized as ConnectOptions;
@@ -99,13 +92,13 @@ export class Server extends EventEmitter {
       return this;
     }
     if (!('port' in options || 'path' in options)) {
-      throw invalidArgValue('options', options, 'must have the property "port" or "path"');
+      throw codedError('ERR_INVALID_ARG_VALUE', 'options', options, 'must have the property "port" or "path"');
     }
-    throw invalidArgValue('options', options);
+    throw codedError('ERR_INVALID_ARG_VALUE', 'options', options);
   }
 
   private lookupAndListen(port: number, host: unknown, backlog: number | undefined, flags: number): void {
-    if (typeof host !== 'string') throw invalidArgType('hostname', 'string', host);
+    validateString(host, 'hostname');
     const family = isIP(host);
     if (family !== 0) {
       // dns.lookup answers a literal on the next tick.
@@ -114,7 +107,7 @@ export class Server extends EventEmitter {
     }
     defaultLoop().queuePending(() => {
       if (host.toLowerCase() !== 'localhost') {
-        this.emit('error', dnsNotImplemented(host));
+        this.emit('error', lookupUnavailable(host));
         return;
       }
       this.setupListenHandle('127.0.0.1', port, 4, backlog, flags);
@@ -137,7 +130,7 @@ export class Server extends EventEmitter {
     }
     if (handle === null) handle = createServerHandle(address, port, addressType, flags);
     if (typeof handle === 'number') {
-      const error = uvExceptionWithHostPort(-handle, 'listen', address, port);
+      const error = uvExceptionWithHostPort(handle, 'listen', address, port);
       process.nextTick(() => this.emit('error', error));
       return;
     }
@@ -147,7 +140,7 @@ export class Server extends EventEmitter {
     // 511: the kernel rounds backlog + 1 up to a power of two, giving 512.
     const err = handle.listen(backlog || 511);
     if (err < 0) {
-      const ex = uvExceptionWithHostPort(-err, 'listen', address, port);
+      const ex = uvExceptionWithHostPort(err, 'listen', address, port);
       handle.close();
       this._handle = null;
       process.nextTick(() => this.emit('error', ex));
@@ -162,7 +155,7 @@ export class Server extends EventEmitter {
 
   private onconnection(status: number, client?: StreamHandle): void {
     if (status < 0 || client === undefined) {
-      this.emit('error', errnoException(-status, 'accept'));
+      this.emit('error', errnoException(status, 'accept'));
       return;
     }
     if (this.maxConnections != null && this._connections >= this.maxConnections) {
@@ -195,7 +188,7 @@ export class Server extends EventEmitter {
     if (handle instanceof TCP) {
       const out: Partial<AddressInfo> = {};
       const err = handle.getsockname(out);
-      if (err < 0) throw errnoException(-err, 'address');
+      if (err < 0) throw errnoException(err, 'address');
       return out;
     }
     if (this._pipeName !== undefined) return this._pipeName;
@@ -204,7 +197,7 @@ export class Server extends EventEmitter {
 
   close(cb?: (err?: Error) => void): this {
     if (typeof cb === 'function') {
-      if (this._handle === null) this.once('close', () => cb(serverNotRunning()));
+      if (this._handle === null) this.once('close', () => cb(codedError('ERR_SERVER_NOT_RUNNING')));
       else this.once('close', cb);
     }
     if (this._handle !== null) {

@@ -18,25 +18,23 @@ import { Duplex } from 'node:stream';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
 import {
-  ENOTCONN,
+  UV_ENOTCONN,
+  UV_EOF,
+  codedError,
   errnoException,
   exceptionWithHostPort,
+  validateFunction,
+  validateNumber,
+  validatePort,
+  validateString,
   type SystemError,
 } from '@mini/sys';
 import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
-import { ConnectReq, ShutdownReq, UV_EOF, WriteReq, type StreamHandle } from './handles/stream.js';
+import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
 import { TCP, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
-import {
-  dnsNotImplemented,
-  invalidArgType,
-  invalidIpAddress,
-  missingArgs,
-  outOfRange,
-  socketClosed,
-  socketClosedBeforeConnection,
-} from './errors.js';
-import { normalizeArgs, validatePort, type ConnectOptions } from './args.js';
+import { normalizeArgs, type ConnectOptions } from './args.js';
+import { lookupUnavailable } from './errors.js';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
@@ -247,8 +245,8 @@ export class Socket extends Duplex {
   }
 
   setTimeout(msecs: unknown, callback?: unknown): this {
-    if (typeof msecs !== 'number') throw invalidArgType('msecs', 'number', msecs);
-    if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
+    validateNumber(msecs, 'msecs');
+    if (msecs < 0 || !Number.isFinite(msecs)) throw codedError('ERR_OUT_OF_RANGE', 'msecs', 'a non-negative finite number', msecs);
     const ms = Math.min(msecs, TIMEOUT_MAX);
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
@@ -260,7 +258,7 @@ export class Socket extends Duplex {
       this.timer.unref();
     }
     if (callback !== undefined) {
-      if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+      validateFunction(callback, 'callback');
       const cb = callback as () => void;
       if (ms === 0) this.removeListener('timeout', cb);
       else this.once('timeout', cb);
@@ -295,7 +293,7 @@ export class Socket extends Duplex {
       readableState(this).endEmitted = false;
     }
     const path = options.path;
-    if (options.port === undefined && path == null) throw missingArgs('options', 'port', 'path');
+    if (options.port === undefined && path == null) throw codedError('ERR_MISSING_ARGS', ['options', 'port', 'path']);
     const pipe = path != null;
     if (this._handle === null) {
       this._handle = pipe ? new Pipe(defaultLoop()) : new TCP(defaultLoop());
@@ -304,7 +302,7 @@ export class Socket extends Duplex {
     this._unrefTimer();
     this.connecting = true;
     if (pipe) {
-      if (typeof path !== 'string') throw invalidArgType('options.path', 'string', path);
+      validateString(path, 'options.path');
       this.startConnect(path, 0, 0);
     } else {
       this.lookupAndConnect(options);
@@ -316,11 +314,11 @@ export class Socket extends Duplex {
     const { localAddress, localPort } = options;
     const host = options.host ?? 'localhost';
     let port = options.port;
-    if (localAddress !== undefined && !isIP(localAddress)) throw invalidIpAddress(String(localAddress));
-    if (localPort !== undefined && typeof localPort !== 'number') throw invalidArgType('options.localPort', 'number', localPort);
+    if (localAddress !== undefined && !isIP(localAddress)) throw codedError('ERR_INVALID_IP_ADDRESS', localAddress);
+    if (localPort !== undefined) validateNumber(localPort, 'options.localPort');
     if (typeof port !== 'undefined') {
-      if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', ['number', 'string'], port);
-      port = validatePort(port, 'Port');
+      if (typeof port !== 'number' && typeof port !== 'string') throw codedError('ERR_INVALID_ARG_TYPE', 'options.port', ['number', 'string'], port);
+      port = validatePort(port);
     }
     const portNum = (port as number) | 0;
     const family = isIP(host as string);
@@ -331,14 +329,14 @@ export class Socket extends Duplex {
       });
       return;
     }
-    if (typeof host !== 'string') throw invalidArgType('hostname', 'string', host);
+    validateString(host, 'hostname');
     // Until dns lands: 'localhost' is the loopback, anything else fails as a lookup would.
     const loop = defaultLoop();
     const resolved = host.toLowerCase() === 'localhost' ? '127.0.0.1' : undefined;
     loop.queuePending(() => {
       if (!this.connecting) return;
       if (resolved === undefined) {
-        const err = dnsNotImplemented(host);
+        const err = lookupUnavailable(host);
         this.emit('lookup', err, undefined, undefined, host);
         this.destroy(err);
         return;
@@ -358,7 +356,7 @@ export class Socket extends Duplex {
       const local = localAddress ?? (family === 6 ? '::' : '0.0.0.0');
       const err = family === 6 ? tcp.bind6(local, localPort ?? 0) : tcp.bind(local, localPort ?? 0);
       if (err < 0) {
-        this.destroy(exceptionWithHostPort(-err, 'bind', local, localPort));
+        this.destroy(exceptionWithHostPort(err, 'bind', local, localPort));
         return;
       }
     }
@@ -373,7 +371,7 @@ export class Socket extends Duplex {
     if (err < 0) {
       const name = this._getsockname();
       const details = typeof name === 'object' && name.address !== undefined ? `${name.address}:${name.port}` : undefined;
-      this.destroy(exceptionWithHostPort(-err, 'connect', address, family === 0 ? undefined : port, details));
+      this.destroy(exceptionWithHostPort(err, 'connect', address, family === 0 ? undefined : port, details));
     }
   }
 
@@ -411,7 +409,7 @@ export class Socket extends Duplex {
   private tryReadStart(): void {
     const handle = this._handle!;
     const err = handle.readStart();
-    if (err < 0) this.destroy(errnoException(-err, 'read'));
+    if (err < 0) this.destroy(errnoException(err, 'read'));
   }
 
   private onStreamRead(nread: number, buf?: Buffer): void {
@@ -425,7 +423,7 @@ export class Socket extends Duplex {
     }
     if (nread === 0) return;
     if (nread !== UV_EOF) {
-      this.destroy(errnoException(-nread, 'read'));
+      this.destroy(errnoException(nread, 'read'));
       return;
     }
     if (readableState(this).endEmitted) return;
@@ -447,7 +445,7 @@ export class Socket extends Duplex {
     if (this.connecting) {
       this._pendingData = data;
       this._pendingEncoding = encoding;
-      const onClose = () => cb(socketClosedBeforeConnection());
+      const onClose = () => cb(codedError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION'));
       this.once('connect', () => {
         this.off('close', onClose);
         this.writeGeneric(writev, data, encoding, cb);
@@ -459,7 +457,7 @@ export class Socket extends Duplex {
     this._pendingEncoding = '';
     const handle = this._handle;
     if (handle === null) {
-      cb(socketClosed());
+      cb(codedError('ERR_SOCKET_CLOSED'));
       return;
     }
     this._unrefTimer();
@@ -473,7 +471,7 @@ export class Socket extends Duplex {
     req.oncomplete = (status) => this.afterWrite(status, cb);
     const err = handle.writev(req, bufs);
     if (err < 0) {
-      cb(errnoException(-err, 'write'));
+      cb(errnoException(err, 'write'));
       return;
     }
     if (!req.async) cb();
@@ -485,7 +483,7 @@ export class Socket extends Duplex {
       return;
     }
     if (status < 0) {
-      cb(errnoException(-status, 'write'));
+      cb(errnoException(status, 'write'));
       return;
     }
     this._unrefTimer();
@@ -505,8 +503,8 @@ export class Socket extends Duplex {
     const req = new ShutdownReq(handle.loop);
     req.oncomplete = () => cb();
     const err = handle.shutdown(req);
-    if (err === -ENOTCONN) cb();
-    else if (err < 0) cb(errnoException(-err, 'shutdown'));
+    if (err === UV_ENOTCONN) cb();
+    else if (err < 0) cb(errnoException(err, 'shutdown'));
   }
 
   override end(...args: unknown[]): this {
@@ -573,7 +571,7 @@ function afterConnect(status: number, handle: StreamHandle, req: ConnectReq, rea
   let details: string | undefined;
   if (req.localAddress !== undefined && req.localPort !== undefined) details = `${req.localAddress}:${req.localPort}`;
   const ex: SystemError & { localAddress?: string; localPort?: number } = exceptionWithHostPort(
-    -status,
+    status,
     'connect',
     req.address,
     handle instanceof Pipe ? undefined : req.port,

@@ -172,6 +172,14 @@ describe('errors as Node reports them', () => {
       ['listen {}', (n) => n.createServer().listen({})],
       ['timeout', (n) => new n.Socket().setTimeout('x' as unknown as number)],
       ['createServer(1)', (n) => n.createServer(1 as unknown as hostNet.ServerOpts)],
+      ["listen({ port: '-1' })", (n) => n.createServer().listen({ port: '-1' as unknown as number })],
+      ['listen({ port: 1.5 })', (n) => n.createServer().listen({ port: 1.5 })],
+      ['listen(65536)', (n) => n.createServer().listen(65536)],
+      ['bad localAddress', (n) => n.connect({ port: 1, localAddress: 'x' })],
+      ['bad localPort', (n) => n.connect({ port: 1, localAddress: '127.0.0.1', localPort: '1' as unknown as number })],
+      ['negative timeout', (n) => new n.Socket().setTimeout(-1)],
+      ['bad timeout callback', (n) => new n.Socket().setTimeout(1, 'x' as unknown as () => void)],
+      ['boolean port', (n) => n.connect({ port: true as unknown as number })],
     ];
     for (const [label, fn] of cases) expect(errorOf(() => fn(net)), label).toBe(errorOf(() => fn(hostNet)));
   });

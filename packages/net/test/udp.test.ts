@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Check, Timer, defaultLoop } from '@mini/loop';
-import { AF_UNIX, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, openFdCount, socket as sock } from '@mini/sys';
+import { AF_UNIX, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, UV_ECANCELED, openFdCount, socket as sock } from '@mini/sys';
 import { UDP, UdpSendRequest, type RemoteInfo } from '../src/handles/udp.js';
 
 /** Run `fn` from a callback of our loop (a 0 ms timer), where phases are observable. */
@@ -117,7 +117,7 @@ describe('UDP handle', () => {
             rx.recvStop();
             for (let i = 0; i < 2000; i++) {
               tx.send(new UdpSendRequest(tx.loop), [payload], 4, undefined, undefined, (status) => {
-                if (status === -125) cancelled++;
+                if (status === UV_ECANCELED) cancelled++;
               });
             }
             rx.close();

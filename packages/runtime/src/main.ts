@@ -20,7 +20,6 @@ import { Environment } from './environment.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
 import { dressProcess } from './process.js';
-import { createFs } from './fs.js';
 
 export const VERSION = '0.1.0';
 
@@ -60,7 +59,7 @@ export function boot(opts: BootOptions): void {
     module: () => moduleSystem.Module,
     console: () => console,
     process: () => proc,
-    fs: createFs,
+    fs: () => (require('@mini/fs') as typeof import('@mini/fs')).createFs(),
     // Loaded on first require: a program that never opens a socket does not pay for them.
     net: () => (require('@mini/net') as typeof import('@mini/net')).net,
     dgram: () => (require('@mini/net') as typeof import('@mini/net')).dgram,

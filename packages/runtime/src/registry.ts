@@ -17,7 +17,7 @@
  * `internalBinding(name)` is the same idea one layer down: our handle
  * layer (`timer_wrap`, `loop`, …), registered by the packages that own it.
  */
-import { MiniNotImplementedError } from './errors.js';
+import { codedError } from '@mini/sys';
 
 export type BuiltinSource = 'ours' | 'host' | 'stub' | 'unavailable';
 
@@ -54,7 +54,7 @@ export class BuiltinRegistry {
     const node = this.byId.get(id);
     if (node === undefined) throw new Error(`No such built-in module: ${id}`);
     if (!node.loaded) {
-      if (node.source === 'unavailable') throw new MiniNotImplementedError(`The built-in module '${id}'`);
+      if (node.source === 'unavailable') throw codedError('ERR_MINI_NOT_IMPLEMENTED', `The built-in module '${id}'`);
       node.exports = node.factory();
       node.loaded = true;
     }

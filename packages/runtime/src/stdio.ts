@@ -8,11 +8,11 @@
  */
 import { fstatSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { EAGAIN, EINTR, errnoException, lastErrno, unistd } from '@mini/sys';
+import { UV_EAGAIN, UV_EINTR, errnoException, lastError, unistd } from '@mini/sys';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
-/** Write all of `buf` to `fd`, blocking until done. Returns 0, or the errno that stopped it (EPIPE, EBADF…). */
+/** Write all of `buf` to `fd`, blocking until done. Returns 0, or the negative errno that stopped it (UV_EPIPE, UV_EBADF…). */
 export function writeAllSync(fd: number, buf: Uint8Array): number {
   let off = 0;
   while (off < buf.length) {
@@ -22,9 +22,9 @@ export function writeAllSync(fd: number, buf: Uint8Array): number {
       off += n;
       continue;
     }
-    const errno = lastErrno();
-    if (errno === EINTR) continue;
-    if (errno === EAGAIN) {
+    const errno = lastError();
+    if (errno === UV_EINTR) continue;
+    if (errno === UV_EAGAIN) {
       Atomics.wait(sleepCell, 0, 0, 1);
       continue;
     }

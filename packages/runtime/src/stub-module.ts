@@ -5,7 +5,7 @@
  * throws ERR_MINI_NOT_IMPLEMENTED naming itself when called, and plain
  * values (constants, cipher lists) are the host's.
  */
-import { MiniNotImplementedError } from './errors.js';
+import { codedError } from '@mini/sys';
 
 export function callTimeStub(id: string): Record<string, unknown> {
   const host = require(`node:${id}`) as Record<string, unknown>;
@@ -20,7 +20,7 @@ export function callTimeStub(id: string): Record<string, unknown> {
     // A class stays a constructor (so `class X extends https.Agent` still
     // loads); making one throws.
     const thrower = function (this: unknown) {
-      throw new MiniNotImplementedError(/^[A-Z]/.test(key) ? `new ${name}()` : `${name}()`);
+      throw codedError('ERR_MINI_NOT_IMPLEMENTED', /^[A-Z]/.test(key) ? `new ${name}()` : `${name}()`);
     };
     Object.defineProperty(thrower, 'name', { value: key });
     stub[key] = thrower;

@@ -1,25 +1,52 @@
 /**
- * errno → Node-style errors.
+ * A failed syscall as Node reports it: an Error with `errno` (negative, see
+ * ./errno.ts), `code` ('ECONNREFUSED'), `syscall`, and where relevant
+ * `path`, `dest`, `address`, `port`. Node words it in four shapes:
  *
- * Node reports a failed syscall as an Error with `errno` (negative, libuv
- * style), `code` ('ECONNREFUSED'), `syscall`, and where relevant `path`,
- * `dest`, `address`, `port`. The messages follow Node's two shapes:
- *   uvException:            "ENOENT: no such file or directory, open '/x'"
- *   exceptionWithHostPort:  "connect ECONNREFUSED 127.0.0.1:1"
+ *   uvException               "ENOENT: no such file or directory, open '/x'"
+ *   errnoException            "read ECONNRESET"
+ *   exceptionWithHostPort     "connect ECONNREFUSED 127.0.0.1:1"
+ *   uvExceptionWithHostPort   "listen EADDRINUSE: address already in use 127.0.0.1:80"
+ *
  * Names and descriptions come from the host's libuv error map, so they are
- * the exact strings Node prints.
+ * the strings Node prints. Every function here takes a negative errno and
+ * throws on anything else: a positive one is a raw kernel errno someone
+ * forgot to turn into a status, and guessing its sign hid such bugs.
  */
 import { getSystemErrorMap } from 'node:util';
+import type { SystemErrorContext } from './node-errors.js';
 
 const errorMap = getSystemErrorMap();
 
-/** Positive errno (as from koffi.errno()) → 'EAGAIN'. */
-export function errnoName(errno: number): string {
-  return errorMap.get(-Math.abs(errno))?.[0] ?? `Unknown system error ${-Math.abs(errno)}`;
+/** Refuse anything but a negative integer (a libuv status). */
+function assertStatus(errno: number, fn: string): void {
+  if (!Number.isInteger(errno) || errno >= 0) {
+    throw new RangeError(
+      `${fn}: errno must be a negative libuv status (lastError(), UV_E* from @mini/sys), got ${String(errno)}`,
+    );
+  }
 }
 
+/** -11 → 'EAGAIN'; an errno libuv does not know reads 'Unknown system error -N', as util.getSystemErrorName says. */
+export function errnoName(errno: number): string {
+  assertStatus(errno, 'errnoName');
+  return nameOf(errno);
+}
+
+function nameOf(errno: number): string {
+  return errorMap.get(errno)?.[0] ?? `Unknown system error ${errno}`;
+}
+
+/** -11 → 'resource temporarily unavailable'. */
 export function errnoDescription(errno: number): string {
-  return errorMap.get(-Math.abs(errno))?.[1] ?? `Unknown system error ${-Math.abs(errno)}`;
+  assertStatus(errno, 'errnoDescription');
+  return errorMap.get(errno)?.[1] ?? `Unknown system error ${errno}`;
+}
+
+/** libuv's name and text for an errno, 'UNKNOWN' for one it does not map (as Node's uvException). */
+function uvErrmap(errno: number, fn: string): readonly [string, string] {
+  assertStatus(errno, fn);
+  return errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
 }
 
 export interface SystemError extends Error {
@@ -28,7 +55,7 @@ export interface SystemError extends Error {
   syscall: string;
   path?: string;
   dest?: string;
-  address?: string;
+  address?: string | null | undefined;
   port?: number;
 }
 
@@ -40,45 +67,74 @@ export interface UVExceptionContext {
 
 /** Node's `uvException`: "CODE: description, syscall 'path' -> 'dest'". */
 export function uvException(errno: number, ctx: UVExceptionContext): SystemError {
-  const code = errnoName(errno);
-  let message = `${code}: ${errnoDescription(errno)}, ${ctx.syscall}`;
-  if (ctx.path !== undefined) message += ` '${ctx.path}'`;
-  if (ctx.dest !== undefined) message += ` -> '${ctx.dest}'`;
+  const [code, description] = uvErrmap(errno, 'uvException');
+  let message = `${code}: ${description}, ${ctx.syscall}`;
+  if (ctx.path) message += ` '${ctx.path}'`;
+  if (ctx.dest) message += ` -> '${ctx.dest}'`;
   const err = new Error(message) as SystemError;
-  err.errno = -Math.abs(errno);
+  err.errno = errno;
   err.code = code;
   err.syscall = ctx.syscall;
-  if (ctx.path !== undefined) err.path = ctx.path;
-  if (ctx.dest !== undefined) err.dest = ctx.dest;
+  if (ctx.path) err.path = ctx.path;
+  if (ctx.dest) err.dest = ctx.dest;
   return err;
 }
 
-/** Node's `exceptionWithHostPort`: "connect ECONNREFUSED 127.0.0.1:1". */
+/** Node's `ErrnoException`: "syscall CODE", or "syscall CODE original". */
+export function errnoException(errno: number, syscall: string, original?: string): SystemError {
+  assertStatus(errno, 'errnoException');
+  const code = nameOf(errno);
+  const err = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`) as SystemError;
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  return err;
+}
+
+/**
+ * Node's `ExceptionWithHostPort`: "connect ECONNREFUSED 127.0.0.1:1", and
+ * " - Local (addr:port)" when the local end was chosen. `address` is set
+ * even when undefined, `port` only when truthy, as in Node.
+ */
 export function exceptionWithHostPort(
   errno: number,
   syscall: string,
-  address: string,
-  port?: number,
+  address: string | undefined,
+  port?: unknown,
   additional?: string,
 ): SystemError {
-  const code = errnoName(errno);
-  const details = port !== undefined && port > 0 ? `${address}:${port}` : address;
-  const message = `${syscall} ${code} ${details}${additional ? ` - Local (${additional})` : ''}`;
-  const err = new Error(message) as SystemError;
-  err.errno = -Math.abs(errno);
+  assertStatus(errno, 'exceptionWithHostPort');
+  const code = nameOf(errno);
+  let details = hostPort(address, port);
+  if (additional) details += ` - Local (${additional})`;
+  const err = new Error(`${syscall} ${code}${details}`) as SystemError;
+  err.errno = errno;
   err.code = code;
   err.syscall = syscall;
   err.address = address;
-  if (port !== undefined && port > 0) err.port = port;
+  if (port) err.port = port as number;
   return err;
 }
 
-/** Node's `errnoException`: "syscall CODE" (no path). */
-export function errnoException(errno: number, syscall: string): SystemError {
-  const code = errnoName(errno);
-  const err = new Error(`${syscall} ${code}`) as SystemError;
-  err.errno = -Math.abs(errno);
+/** Node's `UVExceptionWithHostPort`: the description too, "listen EADDRINUSE: address already in use 127.0.0.1:80". */
+export function uvExceptionWithHostPort(errno: number, syscall: string, address: string | null | undefined, port?: number): SystemError {
+  const [code, description] = uvErrmap(errno, 'uvExceptionWithHostPort');
+  const err = new Error(`${syscall} ${code}: ${description}${hostPort(address, port)}`) as SystemError;
   err.code = code;
+  err.errno = errno;
   err.syscall = syscall;
+  err.address = address;
+  if (port) err.port = port;
   return err;
+}
+
+function hostPort(address: string | null | undefined, port: unknown): string {
+  if (port && (port as number) > 0) return ` ${address}:${String(port)}`;
+  return address ? ` ${address}` : '';
+}
+
+/** The failed call a SystemError (codedError('ERR_SOCKET_BUFFER_SIZE', …)) carries, as libuv's C++ layer fills it. */
+export function uvErrorContext(errno: number, syscall: string): SystemErrorContext {
+  const [code, message] = uvErrmap(errno, 'uvErrorContext');
+  return { errno, code, message, syscall };
 }

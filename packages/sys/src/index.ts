@@ -1,5 +1,6 @@
 export { bindTable, bindPointerTable, lastErrno, loadLibrary, hostPoll, readU32 } from './ffi.js';
 export type { Bytes, NativeArg, NativeFn, PollWatcher } from './ffi.js';
+export * from './errno.js';
 export * from './errors.js';
 export * from './syscall.js';
 export * from './libc/unistd.js';
@@ -10,3 +11,5 @@ export * from './fd.js';
 export * from './libc/socket.js';
 export * from './sockaddr.js';
 export * from './node-errors.js';
+export * from './validators.js';
+export * from './native.js';

@@ -1,25 +1,96 @@
 /**
- * Node's own errors (ERR_*), with Node's classes, codes and messages word
- * for word: programs and test suites match on them.
+ * Node's own errors (ERR_*), built one way: `codedError(code, ...args)`,
+ * with the class and message looked up in ./node-error-table.ts. Programs
+ * and test suites match on codes, classes and messages, so all three are
+ * Node's.
  *
- * A Node error is a plain TypeError/RangeError/Error with an own enumerable
+ * The shape, as Node's: a plain TypeError/RangeError/Error (its prototype
+ * is the builtin's, `err.name` stays 'TypeError') with an own enumerable
  * `code`; its stack's first line and `String(err)` read
- * "TypeError [ERR_X]: message" while `err.name` stays 'TypeError'.
+ * "TypeError [ERR_X]: message". A 'SystemError' row is Node's SystemError:
+ * name 'SystemError', the failed call in `info`, `errno`/`syscall` read
+ * through to it.
  */
-import { inspect } from 'node:util';
+import { format } from 'node:util';
+import { ERROR_TABLE, type ErrorBase, type ErrorCode, type ErrorTable } from './node-error-table.js';
+
+export type { ErrorCode } from './node-error-table.js';
 
 export interface NodeError extends Error {
   code: string;
 }
 
-type ErrorClass = new (message: string) => Error;
+/** The failed call a SystemError reports, as libuv describes it (see uvErrorContext in ./errors.ts). */
+export interface SystemErrorContext {
+  errno: number;
+  code: string;
+  message: string;
+  syscall: string;
+  path?: string;
+  dest?: string;
+}
 
-export function nodeError<E extends Error = Error>(Base: ErrorClass, code: string, message: string): E & NodeError {
-  const err = new Base(message) as E & NodeError;
+export interface SystemErrorShape extends Error {
+  code: string;
+  info: SystemErrorContext;
+  errno: number;
+  syscall: string;
+}
+
+type TemplateArgs<S extends string> = S extends `${string}%s${infer Rest}` ? [unknown, ...TemplateArgs<Rest>] : [];
+
+/** What `codedError(code, …)` takes after the code: the formatter's parameters, or one value per `%s`. */
+export type ErrorArgs<K extends ErrorCode> = ErrorTable[K]['base'] extends 'SystemError'
+  ? [context: SystemErrorContext]
+  : ErrorTable[K]['message'] extends (...args: infer A) => string
+    ? A
+    : ErrorTable[K]['message'] extends string
+      ? TemplateArgs<ErrorTable[K]['message']>
+      : never;
+
+type InstanceOf<B> = B extends new (message?: string) => infer I ? I : SystemErrorShape;
+
+/** The error `codedError(code)` returns: the row's class, with `code` typed. */
+export type CodedError<K extends ErrorCode = ErrorCode> = InstanceOf<ErrorTable[K]['base']> & { code: K };
+
+// Error.captureStackTrace drops the frames above this function (a class is fine too).
+type StackCutoff = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
+type AnyRow = { base: ErrorBase; message: string | ((...args: unknown[]) => string) };
+
+/** Node's error for `code`, its message formatted from `args` as Node formats it. */
+export function codedError<K extends ErrorCode>(code: K, ...args: ErrorArgs<K>): CodedError<K> {
+  return build(code, args, codedError) as CodedError<K>;
+}
+
+/**
+ * The same error as Node's C++ layer throws it (THROW_ERR_* from its
+ * bindings, e.g. fs.fstat's fd check in Node 20): class, code and message
+ * as the table says, but a plain name, so `String(err)` and the stack's
+ * first line read "TypeError: …" without the "[code]".
+ */
+export function codedErrorFromNative<K extends ErrorCode>(code: K, ...args: ErrorArgs<K>): CodedError<K> {
+  const row = ERROR_TABLE[code] as unknown as AnyRow;
+  if (row.base === 'SystemError') throw new TypeError(`${code} is a SystemError: build it with codedError(code, context)`);
+  const message = typeof row.message === 'function' ? row.message(...args) : args.length === 0 ? row.message : format(row.message, ...args);
+  const err = new row.base(message) as CodedError<K>;
+  Error.captureStackTrace(err, codedErrorFromNative);
+  err.code = code;
+  return err;
+}
+
+function build(code: ErrorCode, args: readonly unknown[], cutoff: StackCutoff): Error {
+  const row = ERROR_TABLE[code] as unknown as AnyRow;
+  if (row.base === 'SystemError') return systemError(code, row.message as string, args[0] as SystemErrorContext, cutoff);
+  const message = typeof row.message === 'function' ? row.message(...args) : args.length === 0 ? row.message : format(row.message, ...args);
+  return withCode(row.base, code, message, cutoff);
+}
+
+function withCode(Base: Exclude<ErrorBase, 'SystemError'>, code: string, message: string, cutoff: StackCutoff): NodeError {
+  const err = new Base(message) as NodeError;
   // V8 formats the stack header from `name` when the trace is captured: the
   // code goes into the name for that moment only.
   Object.defineProperty(err, 'name', { value: `${err.name} [${code}]`, configurable: true, writable: true });
-  Error.captureStackTrace(err, nodeError);
+  Error.captureStackTrace(err, cutoff);
   // Read it now: with a custom Error.prepareStackTrace it is formatted lazily.
   void err.stack;
   delete (err as { name?: string }).name;
@@ -34,106 +105,89 @@ export function nodeError<E extends Error = Error>(Base: ErrorClass, code: strin
   return err;
 }
 
-/** Node's short description of a received value ("Received type number (42)"), as its determineSpecificType. */
-export function describeReceived(value: unknown): string {
-  return `Received ${specificType(value)}`;
-}
-
-function specificType(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  switch (typeof value) {
-    case 'bigint':
-      return `type bigint (${value}n)`;
-    case 'number':
-      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
-      return `type number (${String(value)})`;
-    case 'boolean':
-      return `type boolean (${String(value)})`;
-    case 'symbol':
-      return `type symbol (${String(value)})`;
-    case 'function':
-      // Anonymous ones too: "Received function ".
-      return `function ${value.name}`;
-    case 'object': {
-      const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-      if (ctor && typeof ctor.name === 'string' && ctor.name !== '') return `an instance of ${ctor.name}`;
-      return inspect(value, { depth: -1 });
-    }
-    case 'string': {
-      // Shortened before quoting; quoted as util.inspect would.
-      const shown = value.length > 28 ? `${value.slice(0, 25)}...` : value;
-      return `type string (${inspect(shown)})`;
-    }
-    default:
-      return `type ${typeof value} (${inspect(value)})`;
-  }
-}
-
-const PRIMITIVES = new Set(['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol', 'undefined']);
-
-function formatList(items: string[], last = 'or'): string {
-  if (items.length <= 2) return items.join(` ${last} `);
-  return `${items.slice(0, -1).join(', ')}, ${last} ${items[items.length - 1]}`;
+function systemError(code: string, prefix: string, info: SystemErrorContext, cutoff: StackCutoff): SystemErrorShape {
+  let message = `${prefix}: ${info.syscall} returned ${info.code} (${info.message})`;
+  if (info.path !== undefined) message += ` ${info.path}`;
+  if (info.dest !== undefined) message += ` => ${info.dest}`;
+  const err = new Error(message) as SystemErrorShape;
+  err.name = `SystemError [${code}]`;
+  Error.captureStackTrace(err, cutoff);
+  void err.stack;
+  Object.defineProperty(err, 'name', { value: 'SystemError', enumerable: false, writable: true, configurable: true });
+  err.code = code;
+  Object.defineProperties(err, {
+    info: { value: info, enumerable: true, configurable: true, writable: false },
+    errno: {
+      get: () => info.errno,
+      set: (v: number) => {
+        info.errno = v;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+    syscall: {
+      get: () => info.syscall,
+      set: (v: string) => {
+        info.syscall = v;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  });
+  Object.defineProperty(err, 'toString', {
+    value(this: Error) {
+      return `${this.name} [${code}]: ${this.message}`;
+    },
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+  return err;
 }
 
 /**
- * ERR_INVALID_ARG_TYPE. `expected` is one name or a list: lower-case type
- * names ('string', 'function'), class names ('Buffer', 'URL'), or other
- * descriptions, grouped as Node words them:
- * 'The "path" argument must be of type string or an instance of Buffer or URL.'
+ * For code written before the table whose messages are formatted by the
+ * caller (packages/http/src/client.ts, server-connection.ts, through
+ * http's `errorCode`): the class still comes from the table.
+ * @deprecated use codedError(code, ...args).
  */
-export function invalidArgType(name: string, expected: string | string[], actual: unknown): NodeError & TypeError {
-  const list = Array.isArray(expected) ? expected : [expected];
-  const types: string[] = [];
-  const instances: string[] = [];
-  const other: string[] = [];
-  for (const e of list) {
-    if (PRIMITIVES.has(e.toLowerCase())) types.push(e.toLowerCase());
-    else if (/^[A-Z][A-Za-z0-9]*$/.test(e)) instances.push(e);
-    else other.push(e);
-  }
-  // 'object' reads better last, as Node orders it.
-  const objectAt = types.indexOf('object');
-  if (objectAt !== -1 && types.length > 1) {
-    types.splice(objectAt, 1);
-    instances.push('Object');
-  }
-  const subject = name.endsWith(' argument') ? name : `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
-  let msg = `The ${subject} must be `;
-  const parts: string[] = [];
-  if (types.length > 0) parts.push(`${types.length > 1 ? 'one of type' : 'of type'} ${formatList(types)}`);
-  if (instances.length > 0) parts.push(`an instance of ${formatList(instances)}`);
-  if (other.length > 0) parts.push(other.length > 1 ? `one of ${formatList(other)}` : other[0]!.toLowerCase() === other[0] ? other[0]! : `an ${other[0]}`);
-  msg += formatList(parts);
-  return nodeError<TypeError>(TypeError, 'ERR_INVALID_ARG_TYPE', `${msg}. ${describeReceived(actual)}`);
+export function codedErrorWithMessage(code: ErrorCode, message: string): NodeError {
+  const row = ERROR_TABLE[code] as unknown as AnyRow;
+  if (row.base === 'SystemError') throw new TypeError(`${code} is a SystemError: build it with codedError(code, context)`);
+  return withCode(row.base, code, message, codedErrorWithMessage);
 }
 
-/** ERR_INVALID_ARG_VALUE: 'The argument 'id' must be a non-empty string. Received '''. */
-export function invalidArgValue(name: string, value: unknown, reason = 'is invalid'): NodeError & TypeError {
-  const kind = name.includes('.') ? 'property' : 'argument';
-  let shown = inspect(value);
-  if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
-  return nodeError<TypeError>(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${kind} '${name}' ${reason}. Received ${shown}`);
+/**
+ * ERR_INVALID_ARG_TYPE, for callers not yet on codedError (http's client.ts).
+ * @deprecated use codedError('ERR_INVALID_ARG_TYPE', name, expected, actual).
+ */
+export function invalidArgType(name: string, expected: string | readonly string[], actual: unknown): CodedError<'ERR_INVALID_ARG_TYPE'> {
+  return build('ERR_INVALID_ARG_TYPE', [name, expected, actual], invalidArgType) as CodedError<'ERR_INVALID_ARG_TYPE'>;
 }
 
-/** ERR_OUT_OF_RANGE: 'The value of "x" is out of range. It must be >= 0. Received -1'. */
-export function outOfRange(name: string, range: string, received: unknown): NodeError & RangeError {
-  let shown: string;
-  if (typeof received === 'number' && Number.isInteger(received) && Math.abs(received) > 2 ** 32) {
-    shown = addNumericalSeparator(String(received));
-  } else if (typeof received === 'bigint') {
-    shown = `${String(received)}n`;
-  } else {
-    shown = inspect(received);
+/**
+ * Node's AbortError: not an ERR_* code but a class of its own, name
+ * 'AbortError', code 'ABORT_ERR', the signal's reason as `cause`.
+ */
+export class AbortError extends Error {
+  code: string;
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    if (options !== undefined && typeof options !== 'object') {
+      throw build('ERR_INVALID_ARG_TYPE', ['options', 'Object', options], AbortError);
+    }
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
   }
-  return nodeError<RangeError>(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
 }
 
-function addNumericalSeparator(val: string): string {
-  let res = '';
-  let i = val.length;
-  const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
-  return `${val.slice(0, i)}${res}`;
+/**
+ * Node's ConnResetException: a plain Error with code 'ECONNRESET' and no
+ * errno, for a peer that went away mid-exchange ('socket hang up',
+ * 'aborted').
+ */
+export function connResetException(message: string): NodeError {
+  const err = new Error(message) as NodeError;
+  err.code = 'ECONNRESET';
+  return err;
 }

@@ -6,7 +6,7 @@
  */
 import { promisify } from 'node:util';
 import type { Loop } from '@mini/loop';
-import { validateFunction } from './errors.js';
+import { validateFunction } from '@mini/sys';
 import { Immediate, ImmediateQueue } from './immediate.js';
 import { createTimersPromises, type TimersPromises } from './promises.js';
 import { Timeout, TimerQueue } from './timeout.js';

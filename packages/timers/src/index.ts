@@ -12,7 +12,7 @@ export { createTimers, type Timers, type SetTimeout, type SetImmediate } from '.
 export { Timeout, TimerQueue, TIMEOUT_MAX } from './timeout.js';
 export { Immediate, ImmediateQueue } from './immediate.js';
 export { Scheduler, createTimersPromises, type TimersPromises, type TimerOptions } from './promises.js';
-export { AbortError } from './errors.js';
+export { AbortError } from '@mini/sys';
 
 let defaults: Timers | undefined;
 

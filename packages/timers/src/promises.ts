@@ -7,13 +7,12 @@
  */
 import {
   AbortError,
-  illegalConstructor,
-  invalidThis,
+  codedError,
   validateAbortSignal,
   validateBoolean,
   validateNumber,
   validateObject,
-} from './errors.js';
+} from '@mini/sys';
 import { Immediate, type ImmediateQueue } from './immediate.js';
 import { Timeout, type TimerQueue } from './timeout.js';
 
@@ -55,21 +54,21 @@ export class Scheduler {
   declare private [kPromises]: TimersPromises | undefined;
 
   constructor() {
-    throw illegalConstructor();
+    throw codedError('ERR_ILLEGAL_CONSTRUCTOR');
   }
 
   /** Resolves on the next turn of the immediate queue. */
   yield(): Promise<void> {
     // Like Node, a missing receiver fails on the property read itself.
     const promises = this[kPromises];
-    if (!promises) throw invalidThis('Scheduler');
+    if (!promises) throw codedError('ERR_INVALID_THIS', 'Scheduler');
     return promises.setImmediate();
   }
 
   /** Resolves after `delay` ms; `options` as setTimeout's. */
   wait(delay?: number, options?: TimerOptions): Promise<void> {
     const promises = this[kPromises];
-    if (!promises) throw invalidThis('Scheduler');
+    if (!promises) throw codedError('ERR_INVALID_THIS', 'Scheduler');
     return promises.setTimeout(delay, undefined, options);
   }
 }

@@ -47,6 +47,16 @@ export const benchmarks: Benchmark[] = [
   { name: '1e6 setTimeout, random 0-100 ms', unit: 'ms', workload: 'timers-random.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: '1e6 setImmediate chain', unit: 'ms', workload: 'immediate-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: '1e6 nextTick chain', unit: 'ms', workload: 'nexttick-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
+  { name: 'first async fs call (fs.stat)', unit: 'ms', workload: 'fs-first-call.js', measure: reportedMs, reps: { full: 10, quick: 3 } },
+  {
+    name: 'fs.stat, 1e5 calls, 64 in flight',
+    unit: 'ops/s',
+    workload: 'fs-stat.js',
+    args: ['100000'],
+    quickArgs: ['20000'],
+    measure: reported('ops'),
+    reps: { full: 5, quick: 1 },
+  },
   { name: 'idle RSS (1 s timer)', unit: 'MB', workload: 'idle.js', measure: idleRss(), reps: { full: 5, quick: 2 } },
   {
     name: 'http hello, wrk -c50',

@@ -1,307 +1,195 @@
 /**
- * The thread pool: libuv's threadpool.c on host worker threads.
+ * The thread pool: libuv's threadpool.c, with native threads.
  *
- *   queueWork ─> WorkQueue ─> idle thread ── port ──> worker.ts runs fn(...args)
- *                                                        │ posts DoneMessage on its port,
- *                                                        │ then writes the loop's eventfd
- *   loop (maybe blocked in epoll_wait) <── Async wakes ──┘
- *     drain: receiveMessageOnPort on each busy thread's port, hand the
- *     freed threads the next items, then call each `done` (loop.invoke).
+ *   queueWork ─> WorkPort.submit: one FFI call ─> libmini's queue ─> pool thread runs fn(args)
+ *                                                                      │ appends to the port,
+ *                                                                      │ writes its eventfd
+ *   loop (maybe blocked in epoll_wait) <── eventfd readable ───────────┘
+ *     WorkPort.onReadable: one FFI call drains every finished request
+ *     (slot, result, errno) into a buffer; each request's `done` runs.
  *
- * One pool per process, shared by every loop on this thread: each loop gets
- * its own unref'd Async (eventfd), and a thread wakes the loop that
- * submitted the item. Completions are routed by the loop that drains them,
- * so a loop may find another loop's answers; it queues them there and wakes
- * that loop.
- *
- * Threads start lazily, one each time work finds no idle thread, up to
- * UV_THREADPOOL_SIZE; an idle process starts none. They are unref'd and
- * never keep the process alive; in-flight work keeps its loop alive as a
- * Request. Each thread holds at most one item, so cancel is decided here:
- * an item still in the queue has not been seen by any thread.
+ * The threads, the queue and the slow-I/O limit live in C (sys's
+ * native/pool.c); this side keeps per loop a port, an eventfd in the loop's
+ * epoll set, and the table of requests in flight by slot. A round trip
+ * costs two FFI calls on the loop (submit, and a share of one drain) plus
+ * the eventfd wakeup, as libuv's does; the threads start on first use and
+ * cost a pthread_create each, not a V8 isolate.
  */
-import type { MessagePort, Worker } from 'node:worker_threads';
-
-// Loaded with the first thread: an idle process pays nothing for it
-// (node:worker_threads costs ~3.5 ms of startup).
-let workerThreads: typeof import('node:worker_threads') | undefined;
-function threads(): typeof import('node:worker_threads') {
-  return (workerThreads ??= require('node:worker_threads') as typeof import('node:worker_threads'));
-}
-import { Async } from '../async.js';
+import { COMPLETION_SIZE, EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, WORK_KIND, errnoException, eventfd, lastError, unistd, workBackend } from '@mini/sys';
+import type { PortHandle, WorkArg, WorkBackend } from '@mini/sys';
+import { Handle } from '../handle.js';
+import { IoWatcher } from '../io.js';
 import type { Loop } from '../loop.js';
-import { builtModule } from './built-path.js';
-import { slowIoThreshold, threadpoolSize } from './config.js';
-import { packError, type DoneMessage, type WorkMessage } from './protocol.js';
-import { WorkQueue } from './work-queue.js';
-import { CANCELLED, WorkRequest, type Work, type WorkCallback, type WorkScheduler } from './work-request.js';
+import { threadpoolSize } from './config.js';
+import { WorkRequest, type WorkCallback, type WorkFunction, type WorkScheduler } from './work-request.js';
 
-class PoolThread {
-  readonly worker: Worker;
-  readonly port: MessagePort;
-  /** [0] = 1 while an answer of the thread is not yet taken; shared with the thread. */
-  readonly answered: Int32Array;
-  /** The item it runs, null when idle. */
-  current: WorkRequest | null = null;
-  /** Its script loaded; a thread that dies before that will not do better when restarted. */
-  online = false;
+/** Completions taken per drain; more wait for the next poll (the port rewakes itself). */
+const DRAIN_MAX = 256;
 
-  constructor(worker: Worker, port: MessagePort, answered: SharedArrayBuffer) {
-    this.worker = worker;
-    this.port = port;
-    this.answered = new Int32Array(answered);
+const ONE = new Uint8Array(new BigUint64Array([1n]).buffer);
+
+let backend: WorkBackend | undefined;
+
+function pool(): WorkBackend {
+  if (backend === undefined) {
+    backend = workBackend();
+    backend.configure(threadpoolSize());
   }
-
-  /** Take the thread's answer, if it posted one. */
-  receive(): DoneMessage | undefined {
-    const got = threads().receiveMessageOnPort(this.port);
-    if (got === undefined) return undefined;
-    Atomics.store(this.answered, 0, 0);
-    return got.message as DoneMessage;
-  }
+  return backend;
 }
 
-/** A loop's side of the pool: its wakeup and the answers waiting for its poll phase. */
-class LoopSide {
-  readonly async: Async;
-  ready: WorkRequest[] = [];
-  /** Items of this loop submitted and not yet delivered. */
-  inFlight = 0;
-
-  constructor(loop: Loop, onWake: (side: LoopSide) => void) {
-    this.async = new Async(loop, () => onWake(this));
-    // The wakeup itself must not keep the loop alive; the requests do.
-    this.async.unref();
+function resolve(b: WorkBackend, fn: WorkFunction): number {
+  if (fn.id < 0) {
+    const id = b.fn(fn.name, fn.result);
+    if (id < 0) throw new Error(`the thread pool cannot call '${fn.name}': no such function`);
+    fn.id = id;
   }
+  return fn.id;
 }
 
-class Threadpool implements WorkScheduler {
-  private readonly queue = new WorkQueue<WorkRequest>();
-  private readonly threads = new Set<PoolThread>();
-  private idle: PoolThread[] = [];
-  private readonly busy = new Set<PoolThread>();
-  private readonly sides = new Map<Loop, LoopSide>();
-  private readonly size = threadpoolSize();
-  private readonly slowLimit = slowIoThreshold();
-  private slowRunning = 0;
-  private nextId = 1;
+/**
+ * A loop's side of the pool: its port, its wakeup and its requests in
+ * flight. Active but unref'd, as libuv's wq_async: the requests keep the
+ * loop alive, never the port itself.
+ */
+class WorkPort extends Handle implements WorkScheduler {
+  private readonly backend: WorkBackend;
+  private readonly port: PortHandle;
+  private readonly fd: number;
+  private readonly watcher: IoWatcher;
+  private readonly slots: (WorkRequest | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private inFlight = 0;
+  private readonly out = new Uint8Array(new ArrayBuffer(DRAIN_MAX * COMPLETION_SIZE));
+  private readonly words = new Int32Array(this.out.buffer);
+  /** Completions taken from the port whose callbacks did not run yet (a callback threw). */
+  private backlog: number[] = [];
 
-  get threadCount(): number {
-    return this.threads.size;
+  constructor(loop: Loop, b: WorkBackend) {
+    super(loop);
+    this.backend = b;
+    const fd = eventfd.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (fd < 0) throw errnoException(lastError(), 'eventfd');
+    this.fd = fd;
+    this.port = b.open(fd);
+    this.watcher = new IoWatcher(loop, fd, () => this.onReadable());
+    this.watcher.start(EPOLLIN);
+    this.activate();
+    this.unref();
   }
 
-  submit(loop: Loop, work: Work, done: WorkCallback): WorkRequest {
-    const side = this.sideOf(loop);
-    const req = new WorkRequest(loop, this.nextId++, work, done, this);
-    side.inFlight++;
+  submit(fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback): WorkRequest {
+    const id = resolve(this.backend, fn);
+    const req = new WorkRequest(this.loop, fn, args, done, this);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const rc = this.backend.submit(this.port, slot, id, WORK_KIND[fn.kind], args);
+    if (rc < 0) {
+      if (slot < this.slots.length) this.freeSlots.push(slot);
+      throw errnoException(rc, 'uv_queue_work');
+    }
+    this.slots[slot] = req;
+    req.slot = slot;
+    this.inFlight++;
     req.start();
-    this.queue.push(req);
-    this.pump();
     return req;
   }
 
   cancel(req: WorkRequest): boolean {
-    if (!this.queue.remove(req)) return false;
-    // libuv delivers a cancelled item's callback from the loop's poll phase too.
-    req.outcome = CANCELLED;
-    this.settle(req, null);
-    return true;
+    if (req.slot < 0 || this.slots[req.slot] !== req) return false;
+    return this.backend.cancel(this.port, req.slot) === 0;
   }
 
-  /** Close a loop's wakeup; nothing of it may be in flight. */
-  release(loop: Loop): void {
-    const side = this.sides.get(loop);
-    if (side === undefined) return;
-    if (side.inFlight > 0) throw Object.assign(new Error('loop has work in the thread pool'), { code: 'EBUSY' });
-    this.sides.delete(loop);
-    side.async.close();
+  /** Free the port; refused while requests are in flight. */
+  release(): void {
+    if (this.inFlight > 0) throw Object.assign(new Error('loop has work in the thread pool'), { code: 'EBUSY' });
+    this.close();
   }
 
-  /** Stop every thread; the next submission starts them again. */
-  async shutdown(): Promise<void> {
-    if (this.queue.size > 0 || this.busy.size > 0) {
-      throw Object.assign(new Error('thread pool has work in flight'), { code: 'EBUSY' });
+  protected onClose(): void {
+    this.watcher.close();
+    this.backend.close(this.port);
+    unistd.close(this.fd);
+    this.deactivate();
+  }
+
+  private onReadable(): void {
+    let pending = this.backlog;
+    if (pending.length === 0) {
+      const n = this.backend.drain(this.port, this.out, DRAIN_MAX);
+      if (n === 0) return;
+      pending = new Array<number>(n * 3);
+      const w = this.words;
+      for (let i = 0; i < n; i++) {
+        const o = i * (COMPLETION_SIZE / 4);
+        pending[i * 3] = w[o]!;
+        // The result is an int64: high word signed, low word unsigned.
+        pending[i * 3 + 1] = w[o + 3]! * 4294967296 + (w[o + 2]! >>> 0);
+        pending[i * 3 + 2] = 0 - w[o + 1]!;
+      }
     }
-    const threads = [...this.threads];
-    this.threads.clear();
-    this.idle = [];
-    for (const t of threads) t.port.close();
-    await Promise.all(threads.map((t) => t.worker.terminate()));
-  }
-
-  private sideOf(loop: Loop): LoopSide {
-    let side = this.sides.get(loop);
-    if (side === undefined) {
-      side = new LoopSide(loop, (s) => this.onWake(s));
-      this.sides.set(loop, side);
-    }
-    return side;
-  }
-
-  /** Hand queued items to idle threads, starting threads while under the limit. */
-  private pump(): void {
-    while (this.idle.length > 0 || this.threads.size < this.size) {
-      const req = this.queue.take(this.slowRunning < this.slowLimit);
-      if (req === undefined) return;
-      this.assign(this.idle.pop() ?? this.spawn(), req);
-    }
-  }
-
-  private assign(t: PoolThread, req: WorkRequest): void {
-    const msg: WorkMessage = {
-      id: req.id,
-      module: req.work.module,
-      fn: req.work.fn,
-      args: req.work.args,
-      wakeFd: this.sideOf(req.loop).async.fd,
-    };
+    this.backlog = [];
+    let i = 0;
     try {
-      t.port.postMessage(msg);
-    } catch (err) {
-      // Arguments that cannot be cloned fail the item, not the caller's loop.
-      req.outcome = { id: req.id, ok: false, error: packError(err as Error) };
-      this.idle.push(t);
-      this.settle(req, null);
-      return;
-    }
-    t.current = req;
-    this.busy.add(t);
-    if (req.slow) this.slowRunning++;
-  }
-
-  private spawn(): PoolThread {
-    const { MessageChannel, Worker } = threads();
-    const { port1, port2 } = new MessageChannel();
-    const answered = new SharedArrayBuffer(4);
-    const worker = new Worker(builtModule('worker.js'), {
-      workerData: { port: port2, answered },
-      transferList: [port2],
-      execArgv: threadExecArgv(),
-    });
-    worker.unref();
-    const t = new PoolThread(worker, port1, answered);
-    worker.once('online', () => (t.online = true));
-    worker.on('error', (err: Error) => this.lost(t, err));
-    worker.on('exit', (code: number) => this.lost(t, new Error(`thread pool thread exited with code ${code}`)));
-    this.threads.add(t);
-    return t;
-  }
-
-  /** A thread died (its script failed to load, or work called process.exit). */
-  private lost(t: PoolThread, err: Error): void {
-    if (!this.threads.delete(t)) return;
-    const req = t.current;
-    if (req !== null) {
-      // It may have answered before dying.
-      const got = t.receive();
-      this.free(t);
-      req.outcome = got ?? { id: req.id, ok: false, error: packError(err) };
-      this.settle(req, null);
-    }
-    this.idle = this.idle.filter((x) => x !== t);
-    t.port.close();
-    if (!t.online) {
-      // The thread could not even start (a missing build, say): every queued
-      // item gets the error rather than a restart that would fail the same way.
-      for (let q = this.queue.take(true); q !== undefined; q = this.queue.take(true)) {
-        q.outcome = { id: q.id, ok: false, error: packError(err) };
-        this.settle(q, null);
-      }
-    }
-    this.pump();
-  }
-
-  private free(t: PoolThread): void {
-    const req = t.current!;
-    t.current = null;
-    this.busy.delete(t);
-    this.idle.push(t);
-    if (req.slow) this.slowRunning--;
-  }
-
-  /** Queue a finished item for its loop's poll phase; wake that loop unless it is the one draining. */
-  private settle(req: WorkRequest, draining: LoopSide | null): void {
-    const side = this.sides.get(req.loop)!;
-    side.ready.push(req);
-    if (side !== draining) side.async.send();
-  }
-
-  /** Collect every answer posted so far and give the freed threads new work. */
-  private drain(draining: LoopSide): void {
-    for (const t of this.busy) {
-      const got = t.receive();
-      if (got === undefined) continue;
-      const req = t.current!;
-      this.free(t);
-      req.outcome = got;
-      this.settle(req, draining);
-    }
-    // Threads get their next item before any callback runs, so they work meanwhile.
-    this.pump();
-  }
-
-  private onWake(side: LoopSide): void {
-    this.drain(side);
-    const batch = side.ready;
-    side.ready = [];
-    const loop = side.async.loop;
-    for (let i = 0; i < batch.length; i++) {
-      const req = batch[i]!;
-      side.inFlight--;
-      try {
-        loop.invoke(() => req.deliver());
-      } catch (err) {
-        // The callbacks not yet run must not be lost: they run on the next wakeup.
-        side.ready = batch.slice(i + 1).concat(side.ready);
-        if (side.ready.length > 0) side.async.send();
-        throw err;
+      for (; i < pending.length; i += 3) this.complete(pending[i]!, pending[i + 1]!, pending[i + 2]!);
+    } finally {
+      // A callback threw: the callbacks not yet run must not be lost; they run on the next wakeup.
+      if (i + 3 < pending.length) {
+        this.backlog = pending.slice(i + 3);
+        unistd.write(this.fd, ONE, 8);
       }
     }
   }
-}
 
-/**
- * The host's flags, minus export conditions: a pool thread loads built
- * JavaScript, and a condition such as a test runner's `mini-source` would
- * point its imports at TypeScript sources it cannot run.
- */
-function threadExecArgv(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--conditions' || a === '-C') i++;
-    else if (!a.startsWith('--conditions=') && !a.startsWith('-C=')) out.push(a);
+  private complete(slot: number, result: number, errno: number): void {
+    const req = this.slots[slot]!;
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
+    this.inFlight--;
+    req.slot = -1;
+    req.args = [];
+    req.finish();
+    this.loop.invoke(() => req.done(result, errno));
   }
-  return out;
 }
 
-let pool: Threadpool | undefined;
+const ports = new Map<Loop, WorkPort>();
+
+function portOf(loop: Loop): WorkPort {
+  let p = ports.get(loop);
+  if (p === undefined) {
+    p = new WorkPort(loop, pool());
+    ports.set(loop, p);
+  }
+  return p;
+}
 
 /**
- * libuv's uv_queue_work: run `work.fn(...work.args)` from `work.module` on a
- * pool thread; `done` runs on `loop` with its return value or what it threw.
+ * libuv's uv_queue_work for native work: call `fn(...args)` on a pool
+ * thread; `done(result, errno)` runs on `loop` in its poll phase. Buffers
+ * in `args` are passed by address and must not be resized or reused until
+ * `done` runs (the request holds them alive).
  */
-export function queueWork(loop: Loop, work: Work, done: WorkCallback): WorkRequest {
-  const kind = work.kind ?? 'cpu';
-  if (kind !== 'cpu' && kind !== 'fast-io' && kind !== 'slow-io') throw new TypeError(`unknown work kind '${String(kind)}'`);
-  return (pool ??= new Threadpool()).submit(loop, work, done);
+export function queueWork(loop: Loop, fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback): WorkRequest {
+  return portOf(loop).submit(fn, args, done);
 }
 
-/** Threads running now (started and not exited). */
+/** Threads running now (none before the first request). */
 export function threadsStarted(): number {
-  return pool?.threadCount ?? 0;
+  return backend?.threads() ?? 0;
+}
+
+/** Which path runs pool requests: libmini's threads, or inline (with the reason). */
+export function threadpoolBackend(): WorkBackend['kind'] {
+  return pool().kind;
 }
 
 /**
- * Close `loop`'s pool wakeup (an eventfd) before the loop itself is closed;
- * its closing completes on the loop's next iteration.
+ * Close `loop`'s port and wakeup (an eventfd) before the loop itself is
+ * closed; the close completes in the loop's next closing phase.
  */
 export function releaseThreadpool(loop: Loop): void {
-  pool?.release(loop);
-}
-
-/** Stop all pool threads (nothing may be in flight); used at teardown. */
-export function shutdownThreadpool(): Promise<void> {
-  return pool?.shutdown() ?? Promise.resolve();
+  const p = ports.get(loop);
+  if (p === undefined) return;
+  p.release();
+  ports.delete(loop);
 }

@@ -4,7 +4,7 @@
  * socket. A server that bound a path removes it when closed, as libuv does.
  */
 import type { Loop } from '@mini/loop';
-import { AF_UNIX, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, encodeUnix, lastErrno, socket as sock, unistd } from '@mini/sys';
+import { AF_UNIX, SOCK_STREAM, UV_ENAMETOOLONG, encodeUnix, lastError, socket as sock, unistd, type SocketAddress } from '@mini/sys';
 import { ConnectReq, StreamHandle } from './stream.js';
 
 /** sizeof(struct sockaddr_un): family + 108 bytes of path. */
@@ -13,10 +13,16 @@ const SOCKADDR_UN_SIZE = 110;
 /**
  * An abstract name's length is part of the name. Node 20 (libuv 1.46)
  * binds and connects with the whole sun_path, NUL-padded; we do the same
- * so that both ends agree on which socket '\0name' means.
+ * so that both ends agree on which socket '\0name' means. A path longer
+ * than sun_path is UV_ENAMETOOLONG.
  */
-function unixAddress(path: string): Buffer {
-  const addr = encodeUnix(path);
+function unixAddress(path: string): Buffer | number {
+  let addr: Buffer;
+  try {
+    addr = encodeUnix(path);
+  } catch {
+    return UV_ENAMETOOLONG;
+  }
   if (!path.startsWith('\0') || addr.length >= SOCKADDR_UN_SIZE) return addr;
   const padded = Buffer.alloc(SOCKADDR_UN_SIZE);
   addr.copy(padded);
@@ -35,24 +41,12 @@ export class Pipe extends StreamHandle {
     return new Pipe(this.loop, fd);
   }
 
-  private ensureSocket(): number {
-    if (this.fd >= 0) return 0;
-    const fd = sock.socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) return -lastErrno();
-    this.adopt(fd);
-    return 0;
-  }
-
   bind(path: string): number {
-    let addr: Buffer;
-    try {
-      addr = unixAddress(path);
-    } catch {
-      return -36; // ENAMETOOLONG
-    }
-    const err = this.ensureSocket();
+    const addr = unixAddress(path);
+    if (typeof addr === 'number') return addr;
+    const err = this.ensureSocket(AF_UNIX, SOCK_STREAM);
     if (err < 0) return err;
-    if (sock.bind(this.fd, addr, addr.length) < 0) return -lastErrno();
+    if (sock.bind(this.fd, addr, addr.length) < 0) return lastError();
     if (!path.startsWith('\0')) this.boundPath = path;
     return 0;
   }
@@ -60,29 +54,21 @@ export class Pipe extends StreamHandle {
   /** Errors, even immediate ones (ENOENT, ECONNREFUSED), come through the callback. */
   connect(req: ConnectReq, path: string): number {
     req.address = path;
-    let addr: Buffer;
-    try {
-      addr = unixAddress(path);
-    } catch {
-      return this.beginConnect(req, -1, 36, true);
-    }
-    const err = this.ensureSocket();
-    if (err < 0) return this.beginConnect(req, -1, -err, true);
-    const ret = sock.connect(this.fd, addr, addr.length);
-    return this.beginConnect(req, ret, ret < 0 ? lastErrno() : 0, true);
+    const addr = unixAddress(path);
+    if (typeof addr === 'number') return this.beginConnect(req, addr, true);
+    const err = this.ensureSocket(AF_UNIX, SOCK_STREAM);
+    if (err < 0) return this.beginConnect(req, err, true);
+    const status = sock.connect(this.fd, addr, addr.length) < 0 ? lastError() : 0;
+    return this.beginConnect(req, status, true);
   }
 
   /** The bound name ('' for an unnamed socket), Node's pipe getsockname. */
   getsockname(): string | number {
-    const r = this.addressOf('getsockname');
-    if (typeof r === 'number') return r;
-    return r.family === 'unix' ? r.path : '';
+    return pathOf(this.addressOf('getsockname'));
   }
 
   getpeername(): string | number {
-    const r = this.addressOf('getpeername');
-    if (typeof r === 'number') return r;
-    return r.family === 'unix' ? r.path : '';
+    return pathOf(this.addressOf('getpeername'));
   }
 
   protected override onFdClosed(): void {
@@ -91,4 +77,9 @@ export class Pipe extends StreamHandle {
     unistd.unlink(this.boundPath);
     this.boundPath = undefined;
   }
+}
+
+function pathOf(r: SocketAddress | number): string | number {
+  if (typeof r === 'number') return r;
+  return r.family === 'unix' ? r.path : '';
 }

@@ -18,21 +18,16 @@
  * Results are libuv's: 0 or a negative errno, read EOF as UV_EOF. Each
  * callback into the layer above is followed by a microtask drain, as Node
  * does after every MakeCallback.
+ *
+ * The fd, its watcher and the socket calls on it are socket.ts's FdHandle.
  */
-import { Handle, Request, drainTicks, type Loop, IoWatcher } from '@mini/loop';
+import { Request, drainTicks, type Loop } from '@mini/loop';
 import {
-  decodeSockaddr,
-  EAGAIN,
-  ECONNABORTED,
-  EINTR,
-  EMFILE,
-  ENFILE,
-  ENOTCONN,
   EPOLLERR,
   EPOLLHUP,
   EPOLLIN,
   EPOLLOUT,
-  lastErrno,
+  lastError,
   O_CLOEXEC,
   O_RDONLY,
   SHUT_WR,
@@ -42,11 +37,23 @@ import {
   socket as sock,
   SOL_SOCKET,
   unistd,
-  type SocketAddress,
+  UV_EAGAIN,
+  UV_ECANCELED,
+  UV_ECONNABORTED,
+  UV_EINPROGRESS,
+  UV_EINTR,
+  UV_EINVAL,
+  UV_EMFILE,
+  UV_ENFILE,
+  UV_ENOTCONN,
+  UV_EOF,
+  UV_EPIPE,
 } from '@mini/sys';
+import { FdHandle, getsockoptInt } from './socket.js';
 
-export const UV_EOF = -4095;
-export const UV_ECANCELED = -125;
+// The layer above compares read and request statuses with these; they are
+// sys's, re-exported where the handles that produce them live.
+export { UV_ECANCELED, UV_EOF };
 
 /** libuv's read buffer size: one kernel round trip takes up to this much. */
 export const READ_BUFFER_SIZE = 64 * 1024;
@@ -89,9 +96,7 @@ function openReserve(): void {
   if (reserveFd < 0) reserveFd = unistd.open('/', O_RDONLY | O_CLOEXEC, 0);
 }
 
-export abstract class StreamHandle extends Handle {
-  fd = -1;
-  protected watcher: IoWatcher | undefined;
+export abstract class StreamHandle extends FdHandle {
   reading = false;
   protected listening = false;
   /** Data (nread > 0, a fresh Buffer), UV_EOF, or a negative errno. */
@@ -116,20 +121,14 @@ export abstract class StreamHandle extends Handle {
     if (fd >= 0) this.adopt(fd);
   }
 
-  /** Take an open, non-blocking, CLOEXEC socket fd. */
-  protected adopt(fd: number): void {
-    this.fd = fd;
-    this.watcher = new IoWatcher(this.loop, fd, (events) => this.io(events));
-  }
-
   /** A new handle of the same kind for an accepted fd. */
   protected abstract accepted(fd: number): StreamHandle;
 
   // ---- listening -------------------------------------------------------------
 
   listen(backlog: number): number {
-    if (this.fd < 0) return -22; // EINVAL
-    if (sock.listen(this.fd, backlog) < 0) return -lastErrno();
+    if (this.fd < 0) return UV_EINVAL;
+    if (sock.listen(this.fd, backlog) < 0) return lastError();
     openReserve();
     this.listening = true;
     this.updateWatch();
@@ -145,11 +144,11 @@ export abstract class StreamHandle extends Handle {
         this.deliverConnection(0, this.accepted(fd));
         return;
       }
-      const errno = lastErrno();
-      if (errno === EAGAIN || errno === ECONNABORTED) return;
-      if (errno === EINTR) continue;
-      if ((errno === EMFILE || errno === ENFILE) && this.shedLoad()) return;
-      this.deliverConnection(-errno);
+      const err = lastError();
+      if (err === UV_EAGAIN || err === UV_ECONNABORTED) return;
+      if (err === UV_EINTR) continue;
+      if ((err === UV_EMFILE || err === UV_ENFILE) && this.shedLoad()) return;
+      this.deliverConnection(err);
       return;
     }
   }
@@ -166,7 +165,7 @@ export abstract class StreamHandle extends Handle {
     for (;;) {
       const fd = sock.accept4(this.fd, null, null, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
-        if (lastErrno() === EINTR) continue;
+        if (lastError() === UV_EINTR) continue;
         break;
       }
       unistd.close(fd);
@@ -187,15 +186,19 @@ export abstract class StreamHandle extends Handle {
 
   // ---- connecting ------------------------------------------------------------
 
-  /** Start a connect(2) already issued on our fd: `ret`/`errno` are its result. */
-  protected beginConnect(req: ConnectReq, ret: number, errno: number, delayErrors: boolean): number {
-    if (ret < 0 && errno !== 115 /* EINPROGRESS */) {
-      if (!delayErrors) return -errno;
+  /**
+   * Start a connect(2) already issued on our fd: `status` is its result, 0
+   * or a negative status (UV_EINPROGRESS: under way, the watcher reports
+   * the outcome).
+   */
+  protected beginConnect(req: ConnectReq, status: number, delayErrors: boolean): number {
+    if (status < 0 && status !== UV_EINPROGRESS) {
+      if (!delayErrors) return status;
       // Reported from the pending phase, as libuv does, so the caller sees
       // every connect outcome through its callback.
       this.connectReq = req;
       req.start();
-      this.loop.queuePending(() => this.finishConnect(-errno));
+      this.loop.queuePending(() => this.finishConnect(status));
       return 0;
     }
     this.connectReq = req;
@@ -214,18 +217,20 @@ export abstract class StreamHandle extends Handle {
     drainTicks();
   }
 
+  /**
+   * The connect's outcome. The kernel keeps it in SO_ERROR as a raw,
+   * positive errno (0 for success): negated here, the one place a value
+   * that did not come through lastError() becomes a status.
+   */
   private connectStatus(): number {
-    const val = Buffer.alloc(4);
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(4, 0);
-    if (sock.getsockopt(this.fd, SOL_SOCKET, SO_ERROR, val, len) < 0) return -lastErrno();
-    return -val.readInt32LE(0);
+    const pending = getsockoptInt(this.fd, SOL_SOCKET, SO_ERROR);
+    return pending <= 0 ? pending : -pending;
   }
 
   // ---- reading ---------------------------------------------------------------
 
   readStart(): number {
-    if (this.fd < 0) return -ENOTCONN;
+    if (this.fd < 0) return UV_ENOTCONN;
     this.reading = true;
     this.updateWatch();
     this.activate();
@@ -240,10 +245,10 @@ export abstract class StreamHandle extends Handle {
     return 0;
   }
 
-  /** Read until the kernel has nothing more, a short read, or the reader stops. */
   /** Reads stopped at a short read (not EAGAIN, not EOF): libuv's UV_HANDLE_READ_PARTIAL. */
   private readPartial = false;
 
+  /** Read until the kernel has nothing more, a short read, or the reader stops. */
   private doRead(): void {
     this.readPartial = false;
     for (let i = 0; i < 32 && this.reading; i++) {
@@ -264,11 +269,11 @@ export abstract class StreamHandle extends Handle {
         this.deliverRead(UV_EOF);
         return;
       }
-      const errno = lastErrno();
-      if (errno === EAGAIN) return;
-      if (errno === EINTR) continue;
+      const err = lastError();
+      if (err === UV_EAGAIN) return;
+      if (err === UV_EINTR) continue;
       this.readStop();
-      this.deliverRead(-errno);
+      this.deliverRead(err);
       return;
     }
   }
@@ -290,7 +295,7 @@ export abstract class StreamHandle extends Handle {
     for (const c of chunks) total += c.byteLength;
     req.bytes = total;
     req.async = false;
-    if (this.fd < 0 || this.shut) return -32; // EPIPE, as a write after shutdown
+    if (this.fd < 0 || this.shut) return UV_EPIPE; // as a write after shutdown
     req.chunks = chunks;
     req.offset = 0;
     req.remaining = total;
@@ -321,7 +326,7 @@ export abstract class StreamHandle extends Handle {
   /**
    * One write(2) for `reqs[from..]`: a lone chunk goes as is, several are
    * staged into one buffer. Accounts what was written; returns the byte
-   * count (0 when the kernel would block) or -errno.
+   * count (0 when the kernel would block) or a negative status.
    */
   private flush(reqs: WriteReq[], from: number): number {
     const first = reqs[from]!;
@@ -336,9 +341,9 @@ export abstract class StreamHandle extends Handle {
       n = unistd.write(this.fd, stagePool, attempted);
     }
     if (n < 0) {
-      const errno = lastErrno();
+      const err = lastError();
       this.short = true;
-      return errno === EAGAIN || errno === EINTR ? 0 : -errno;
+      return err === UV_EAGAIN || err === UV_EINTR ? 0 : err;
     }
     this.consume(reqs, from, n);
     this.short = n < attempted;
@@ -431,7 +436,7 @@ export abstract class StreamHandle extends Handle {
 
   /** Half-close once the write queue is empty; `req.oncomplete` follows from the poll phase. */
   shutdown(req: ShutdownReq): number {
-    if (this.fd < 0 || this.shut || this.connectReq !== undefined) return -ENOTCONN;
+    if (this.fd < 0 || this.shut || this.connectReq !== undefined) return UV_ENOTCONN;
     this.shut = true;
     this.shutdownReq = req;
     req.start();
@@ -449,7 +454,7 @@ export abstract class StreamHandle extends Handle {
   private doShutdown(): void {
     const req = this.shutdownReq!;
     this.shutdownReq = undefined;
-    const status = sock.shutdown(this.fd, SHUT_WR) < 0 ? -lastErrno() : 0;
+    const status = sock.shutdown(this.fd, SHUT_WR) < 0 ? lastError() : 0;
     this.updateWatch();
     req.finish();
     req.oncomplete?.(status, this);
@@ -458,7 +463,7 @@ export abstract class StreamHandle extends Handle {
 
   // ---- the watcher -----------------------------------------------------------
 
-  private io(events: number): void {
+  protected onIo(events: number): void {
     if (this.listening) {
       this.acceptOne();
       return;
@@ -491,21 +496,8 @@ export abstract class StreamHandle extends Handle {
     let want = 0;
     if (this.reading || this.listening) want |= EPOLLIN;
     if (this.connectReq !== undefined || this.writeHead < this.writeQueue.length) want |= EPOLLOUT;
-    if (want === w.events) return;
-    // One epoll_ctl for any change of interest.
-    w.events = want;
-    this.loop.backend.update(w);
-  }
-
-  // ---- addresses and options -------------------------------------------------
-
-  protected addressOf(which: 'getsockname' | 'getpeername'): SocketAddress | number {
-    if (this.fd < 0) return -9; // EBADF
-    const buf = Buffer.alloc(128);
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(128, 0);
-    if (sock[which](this.fd, buf, len) < 0) return -lastErrno();
-    return decodeSockaddr(buf, len.readUInt32LE(0)) ?? -22;
+    // One epoll_ctl for any change of interest, none when it is the same.
+    w.setEvents(want);
   }
 
   // ---- closing ---------------------------------------------------------------
@@ -513,9 +505,7 @@ export abstract class StreamHandle extends Handle {
   protected onClose(): void {
     this.reading = false;
     this.listening = false;
-    if (this.watcher !== undefined) this.watcher.close();
-    if (this.fd >= 0) unistd.close(this.fd);
-    this.fd = -1;
+    this.closeFd();
     this.deactivate();
     this.onFdClosed();
   }

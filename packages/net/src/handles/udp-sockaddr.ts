@@ -11,8 +11,8 @@ import {
   AF_INET,
   AF_INET6,
   decodeSockaddr,
-  EINVAL,
   encodeInet,
+  UV_EINVAL,
 } from '@mini/sys';
 
 export type Family = 4 | 6;
@@ -31,7 +31,7 @@ export interface RemoteInfo {
  * send to '::1'). A numeric `%scope` is kept on IPv6.
  */
 export function parseAddress(family: Family, ip: string, port: number): Buffer | number {
-  if (family === 4 ? !isIPv4(ip) : !isIPv6(ip.split('%')[0]!)) return -EINVAL;
+  if (family === 4 ? !isIPv4(ip) : !isIPv6(ip.split('%')[0]!)) return UV_EINVAL;
   // The kernel wants a 16-bit port; Node passes what the user gave, truncated.
   return encodeInet(ip, port & 0xffff);
 }
@@ -50,7 +50,7 @@ export class DestinationCache {
   private ip = '';
   private port = -1;
   private family: Family = 4;
-  private encoded: Buffer | number = -EINVAL;
+  private encoded: Buffer | number = UV_EINVAL;
 
   get(family: Family, ip: string, port: number): Buffer | number {
     if (ip !== this.ip || port !== this.port || family !== this.family) {

@@ -10,7 +10,6 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import {
-  EINVAL,
   encodeInet,
   IP_ADD_MEMBERSHIP,
   IP_DROP_MEMBERSHIP,
@@ -20,39 +19,28 @@ import {
   IPV6_JOIN_GROUP,
   IPV6_LEAVE_GROUP,
   IPV6_MULTICAST_IF,
-  lastErrno,
+  lastError,
   socket as sock,
   SOL_SOCKET,
+  UV_EBADF,
+  UV_EINVAL,
 } from '@mini/sys';
+import { getsockoptInt, setsockoptInt } from './socket.js';
 
 const IP_ADD_SOURCE_MEMBERSHIP = 39;
 const IP_DROP_SOURCE_MEMBERSHIP = 40;
 
-const intBuf = Buffer.alloc(4);
-const lenBuf = Buffer.alloc(4);
-
-export function setInt(fd: number, level: number, name: number, value: number): number {
-  intBuf.writeInt32LE(value | 0, 0);
-  return sock.setsockopt(fd, level, name, intBuf, 4) < 0 ? -lastErrno() : 0;
-}
-
-export function getInt(fd: number, level: number, name: number): number {
-  lenBuf.writeUInt32LE(4, 0);
-  if (sock.getsockopt(fd, level, name, intBuf, lenBuf) < 0) return -lastErrno();
-  return intBuf.readInt32LE(0);
-}
-
 /** An option that exists once per IP version: the handle's bound family picks the level. */
 export function setIpOption(fd: number, ipv6: boolean, opt4: number, opt6: number, value: number): number {
-  return ipv6 ? setInt(fd, IPPROTO_IPV6, opt6, value) : setInt(fd, IPPROTO_IP, opt4, value);
+  return ipv6 ? setsockoptInt(fd, IPPROTO_IPV6, opt6, value) : setsockoptInt(fd, IPPROTO_IP, opt4, value);
 }
 
 /** libuv's uv__socket_sockopt: 0 reads the size, anything else sets it. */
 export function bufferSize(fd: number, name: number, value: number): number {
-  if (fd < 0) return -9; // EBADF, as uv_fileno reports it
-  if (value === 0) return getInt(fd, SOL_SOCKET, name);
-  intBuf.writeUInt32LE(value >>> 0, 0);
-  return sock.setsockopt(fd, SOL_SOCKET, name, intBuf, 4) < 0 ? -lastErrno() : value;
+  if (fd < 0) return UV_EBADF; // as uv_fileno reports it
+  if (value === 0) return getsockoptInt(fd, SOL_SOCKET, name);
+  const err = setsockoptInt(fd, SOL_SOCKET, name, value);
+  return err < 0 ? err : value;
 }
 
 function ipv4Bytes(text: string): Buffer {
@@ -65,20 +53,20 @@ export function setMembership(fd: number, group: string, iface: string | undefin
     const mreq = Buffer.alloc(8);
     ipv4Bytes(group).copy(mreq, 0);
     if (iface !== undefined) {
-      if (!isIPv4(iface)) return -EINVAL;
+      if (!isIPv4(iface)) return UV_EINVAL;
       ipv4Bytes(iface).copy(mreq, 4);
     }
     const r = sock.setsockopt(fd, IPPROTO_IP, join ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP, mreq, 8);
-    return r < 0 ? -lastErrno() : 0;
+    return r < 0 ? lastError() : 0;
   }
   const mreq = Buffer.alloc(20);
   encodeInet(group, 0).copy(mreq, 0, 8, 24);
   if (iface !== undefined) {
-    if (!isIPv6(iface.split('%')[0]!)) return -EINVAL;
+    if (!isIPv6(iface.split('%')[0]!)) return UV_EINVAL;
     mreq.writeUInt32LE(encodeInet(iface, 0).readUInt32LE(24), 16);
   }
   const r = sock.setsockopt(fd, IPPROTO_IPV6, join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP, mreq, 20);
-  return r < 0 ? -lastErrno() : 0;
+  return r < 0 ? lastError() : 0;
 }
 
 /** Source-specific membership, IPv4 only here (IPv6 needs MCAST_JOIN_SOURCE_GROUP's sockaddr_storage layout). */
@@ -89,16 +77,16 @@ export function setSourceMembership(
   iface: string | undefined,
   join: boolean,
 ): number {
-  if (!isIPv4(source) || !isIPv4(group)) return -EINVAL;
+  if (!isIPv4(source) || !isIPv4(group)) return UV_EINVAL;
   const mreq = Buffer.alloc(12);
   ipv4Bytes(group).copy(mreq, 0);
   if (iface !== undefined) {
-    if (!isIPv4(iface)) return -EINVAL;
+    if (!isIPv4(iface)) return UV_EINVAL;
     ipv4Bytes(iface).copy(mreq, 4);
   }
   ipv4Bytes(source).copy(mreq, 8);
   const name = join ? IP_ADD_SOURCE_MEMBERSHIP : IP_DROP_SOURCE_MEMBERSHIP;
-  return sock.setsockopt(fd, IPPROTO_IP, name, mreq, 12) < 0 ? -lastErrno() : 0;
+  return sock.setsockopt(fd, IPPROTO_IP, name, mreq, 12) < 0 ? lastError() : 0;
 }
 
 /**
@@ -109,10 +97,10 @@ export function setSourceMembership(
 export function setMulticastInterface(fd: number, iface: string): number {
   if (isIPv4(iface)) {
     const r = sock.setsockopt(fd, IPPROTO_IP, IP_MULTICAST_IF, ipv4Bytes(iface), 4);
-    return r < 0 ? -lastErrno() : 0;
+    return r < 0 ? lastError() : 0;
   }
   if (isIPv6(iface.split('%')[0]!)) {
-    return setInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, encodeInet(iface, 0).readUInt32LE(24));
+    return setsockoptInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, encodeInet(iface, 0).readUInt32LE(24));
   }
-  return -EINVAL;
+  return UV_EINVAL;
 }

@@ -27,22 +27,13 @@
  * requests still queued at close run with ECANCELED before the close
  * callback, in the closing phase.
  */
-import { Handle, IoWatcher, Request, defaultLoop, drainTicks, type Loop } from '@mini/loop';
+import { Request, defaultLoop, drainTicks, type Loop } from '@mini/loop';
 import {
   AF_UNSPEC,
-  decodeSockaddr,
-  EAGAIN,
-  EALREADY,
-  EBADF,
-  EBUSY,
-  ECANCELED,
-  EDESTADDRREQ,
-  EINTR,
-  EINVAL,
-  EISCONN,
-  ENOBUFS,
   EPOLLIN,
   EPOLLOUT,
+  F_GETFL,
+  F_SETFL,
   IP_MULTICAST_LOOP,
   IP_MULTICAST_TTL,
   IP_TTL,
@@ -51,18 +42,30 @@ import {
   IPV6_MULTICAST_LOOP,
   IPV6_UNICAST_HOPS,
   IPV6_V6ONLY,
-  lastErrno,
+  lastError,
+  O_NONBLOCK,
   SO_BROADCAST,
   SO_RCVBUF,
   SO_REUSEADDR,
   SO_SNDBUF,
-  SOCK_CLOEXEC,
   SOCK_DGRAM,
-  SOCK_NONBLOCK,
+  SOCKADDR_MAX,
   socket as sock,
   SOL_SOCKET,
   unistd,
+  UV_EAFNOSUPPORT,
+  UV_EAGAIN,
+  UV_EALREADY,
+  UV_EBUSY,
+  UV_ECANCELED,
+  UV_EDESTADDRREQ,
+  UV_EINTR,
+  UV_EINVAL,
+  UV_EISCONN,
+  UV_ENOBUFS,
+  type SocketAddress,
 } from '@mini/sys';
+import { FdHandle, setsockoptInt, socketName } from './socket.js';
 import {
   DestinationCache,
   SourceDecoder,
@@ -107,17 +110,13 @@ const EMPTY = Buffer.alloc(0);
 // One receive buffer for every handle: each datagram is copied out before
 // the next read.
 let recvPool: Buffer | undefined;
-const recvAddr = Buffer.alloc(128);
+const recvAddr = Buffer.alloc(SOCKADDR_MAX);
 const recvAddrLen = Buffer.alloc(4);
-const nameBuf = Buffer.alloc(128);
-const nameLen = Buffer.alloc(4);
 
-export class UDP extends Handle {
-  fd = -1;
+export class UDP extends FdHandle {
   /** The socket is AF_INET6 (libuv's UV_HANDLE_IPV6): picks option levels. */
   private ipv6 = false;
   private connected = false;
-  private watcher: IoWatcher | undefined;
   private onRecv: RecvCallback | undefined;
   private readonly dests = new DestinationCache();
   private readonly sources = new SourceDecoder();
@@ -136,16 +135,6 @@ export class UDP extends Handle {
 
   // ---- socket lifecycle ------------------------------------------------------
 
-  private ensureSocket(family: Family): number {
-    if (this.fd !== -1) return 0;
-    if (this.isClosing()) return -EBADF;
-    const fd = sock.socket(domainOf(family), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) return -lastErrno();
-    this.fd = fd;
-    this.watcher = new IoWatcher(this.loop, fd, (events) => this.onIo(events));
-    return 0;
-  }
-
   /** libuv's uv__udp_bind: create the socket if needed, set the flags, bind. */
   bind(family: Family, ip: string, port: number, flags: number): number {
     const addr = parseAddress(family, ip, port);
@@ -154,20 +143,20 @@ export class UDP extends Handle {
   }
 
   private bindAddress(family: Family, addr: Buffer, flags: number): number {
-    if (flags & UV_UDP_IPV6ONLY && family !== 6) return -EINVAL;
-    let err = this.ensureSocket(family);
+    if (flags & UV_UDP_IPV6ONLY && family !== 6) return UV_EINVAL;
+    let err = this.ensureSocket(domainOf(family), SOCK_DGRAM);
     if (err) return err;
     if (flags & UV_UDP_REUSEADDR) {
-      err = opt.setInt(this.fd, SOL_SOCKET, SO_REUSEADDR, 1);
+      err = setsockoptInt(this.fd, SOL_SOCKET, SO_REUSEADDR, 1);
       if (err) return err;
     }
     if (flags & UV_UDP_IPV6ONLY) {
-      err = opt.setInt(this.fd, IPPROTO_IPV6, IPV6_V6ONLY, 1);
+      err = setsockoptInt(this.fd, IPPROTO_IPV6, IPV6_V6ONLY, 1);
       if (err) return err;
     }
     if (sock.bind(this.fd, addr, addr.length) < 0) {
-      const errno = lastErrno();
-      return errno === 97 /* EAFNOSUPPORT */ ? -EINVAL : -errno;
+      err = lastError();
+      return err === UV_EAFNOSUPPORT ? UV_EINVAL : err;
     }
     if (family === 6) this.ipv6 = true;
     return 0;
@@ -181,30 +170,28 @@ export class UDP extends Handle {
 
   /** Adopt an fd that already is a UDP socket (Node's `bind({ fd })`). */
   open(fd: number): number {
-    if (this.fd !== -1) return -EBUSY;
-    const flags = unistd.fcntl(fd, 3 /* F_GETFL */, 0);
-    if (flags < 0) return -lastErrno();
-    if (unistd.fcntl(fd, 4 /* F_SETFL */, flags | SOCK_NONBLOCK) < 0) return -lastErrno();
-    this.fd = fd;
-    this.watcher = new IoWatcher(this.loop, fd, (events) => this.onIo(events));
+    if (this.fd !== -1) return UV_EBUSY;
+    const flags = unistd.fcntl(fd, F_GETFL, 0);
+    if (flags < 0) return lastError();
+    if (unistd.fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return lastError();
+    this.adopt(fd);
     const name = this.getsockname();
     if (typeof name !== 'number' && name.family === 'IPv6') this.ipv6 = true;
     // Any peer counts, whatever its family: sends then go without an address.
-    nameLen.writeUInt32LE(nameBuf.length, 0);
-    if (sock.getpeername(fd, nameBuf, nameLen) === 0) this.connected = true;
+    if (typeof socketName(fd, 'getpeername') !== 'number') this.connected = true;
     return 0;
   }
 
   connect(family: Family, ip: string, port: number): number {
     const addr = parseAddress(family, ip, port);
     if (typeof addr === 'number') return addr;
-    if (this.connected) return -EISCONN;
+    if (this.connected) return UV_EISCONN;
     const err = this.implicitBind(family, 0);
     if (err) return err;
     let r: number;
     do r = sock.connect(this.fd, addr, addr.length);
-    while (r < 0 && lastErrno() === EINTR);
-    if (r < 0) return -lastErrno();
+    while (r < 0 && lastError() === UV_EINTR);
+    if (r < 0) return lastError();
     this.connected = true;
     return 0;
   }
@@ -215,8 +202,8 @@ export class UDP extends Handle {
     unspec.writeUInt16LE(AF_UNSPEC, 0);
     let r: number;
     do r = sock.connect(this.fd, unspec, unspec.length);
-    while (r < 0 && lastErrno() === EINTR);
-    if (r < 0 && lastErrno() !== 97 /* EAFNOSUPPORT */) return -lastErrno();
+    while (r < 0 && lastError() === UV_EINTR);
+    if (r < 0 && lastError() !== UV_EAFNOSUPPORT) return lastError();
     this.connected = false;
     return 0;
   }
@@ -228,7 +215,7 @@ export class UDP extends Handle {
   // ---- receiving -------------------------------------------------------------
 
   recvStart(cb: RecvCallback): number {
-    if (this.onRecv !== undefined) return -EALREADY;
+    if (this.onRecv !== undefined) return UV_EALREADY;
     const err = this.implicitBind(4, 0);
     if (err) return err;
     this.onRecv = cb;
@@ -245,7 +232,7 @@ export class UDP extends Handle {
     return 0;
   }
 
-  private onIo(events: number): void {
+  protected onIo(events: number): void {
     if (events & EPOLLIN) this.readDatagrams();
     if (events & EPOLLOUT && !this.isClosing()) {
       this.flushQueue();
@@ -264,9 +251,9 @@ export class UDP extends Handle {
       recvAddrLen.writeUInt32LE(recvAddr.length, 0);
       const n = sock.recvfrom(this.fd, pool, RECV_BUFFER_SIZE, 0, recvAddr, recvAddrLen);
       if (n < 0) {
-        const errno = lastErrno();
-        if (errno === EINTR) continue;
-        if (errno !== EAGAIN) cb(-errno, undefined, undefined);
+        const err = lastError();
+        if (err === UV_EINTR) continue;
+        if (err !== UV_EAGAIN) cb(err, undefined, undefined);
         return;
       }
       const rinfo = this.sources.decode(recvAddr, recvAddrLen.readUInt32LE(0));
@@ -284,10 +271,10 @@ export class UDP extends Handle {
    * connected socket. Binds implicitly as libuv does.
    */
   private destination(family: Family, ip: string | undefined, port: number | undefined): Buffer | undefined | number {
-    if (ip === undefined) return this.connected ? undefined : -EDESTADDRREQ;
+    if (ip === undefined) return this.connected ? undefined : UV_EDESTADDRREQ;
     const addr = this.dests.get(family, ip, port ?? 0);
     if (typeof addr === 'number') return addr;
-    if (this.connected) return -EISCONN;
+    if (this.connected) return UV_EISCONN;
     const err = this.implicitBind(family, 0);
     return err ? err : addr;
   }
@@ -298,8 +285,8 @@ export class UDP extends Handle {
       n = dest === undefined
         ? sock.send(this.fd, data, data.length, 0)
         : sock.sendto(this.fd, data, data.length, 0, dest, dest.length);
-    } while (n < 0 && lastErrno() === EINTR);
-    return n < 0 ? -lastErrno() : n;
+    } while (n < 0 && lastError() === UV_EINTR);
+    return n < 0 ? lastError() : n;
   }
 
   /**
@@ -307,11 +294,11 @@ export class UDP extends Handle {
    * empty or the kernel's buffer is full. Returns bytes sent or -errno.
    */
   trySend(bufs: readonly Buffer[], family: Family, ip?: string, port?: number): number {
-    if (this.sendQueueCount !== 0) return -EAGAIN;
+    if (this.sendQueueCount !== 0) return UV_EAGAIN;
     const dest = this.destination(family, ip, port);
     if (typeof dest === 'number') return dest;
     const n = this.sendNow(joinBuffers(bufs), dest);
-    return n === -ENOBUFS ? -EAGAIN : n;
+    return n === UV_ENOBUFS ? UV_EAGAIN : n;
   }
 
   /**
@@ -345,7 +332,7 @@ export class UDP extends Handle {
     let req = this.queueHead;
     while (req !== undefined) {
       const n = this.sendNow(req.data, req.dest);
-      if (n === -EAGAIN || n === -ENOBUFS) break;
+      if (n === UV_EAGAIN || n === UV_ENOBUFS) break;
       req.status = n;
       this.queueHead = req.next;
       if (this.queueHead === undefined) this.queueTail = undefined;
@@ -405,16 +392,16 @@ export class UDP extends Handle {
   // ---- options -----------------------------------------------------------------
 
   setBroadcast(on: boolean): number {
-    return opt.setInt(this.fd, SOL_SOCKET, SO_BROADCAST, on ? 1 : 0);
+    return setsockoptInt(this.fd, SOL_SOCKET, SO_BROADCAST, on ? 1 : 0);
   }
 
   setTTL(ttl: number): number {
-    if (ttl < 1 || ttl > 255) return -EINVAL;
+    if (ttl < 1 || ttl > 255) return UV_EINVAL;
     return opt.setIpOption(this.fd, this.ipv6, IP_TTL, IPV6_UNICAST_HOPS, ttl);
   }
 
   setMulticastTTL(ttl: number): number {
-    if (ttl < 0 || ttl > 255) return -EINVAL;
+    if (ttl < 0 || ttl > 255) return UV_EINVAL;
     return opt.setIpOption(this.fd, this.ipv6, IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS, ttl);
   }
 
@@ -429,7 +416,7 @@ export class UDP extends Handle {
   /** Join or leave a group; an unbound handle binds first, with SO_REUSEADDR, as libuv. */
   setMembership(group: string, iface: string | undefined, join: boolean): number {
     const family = groupFamily(group);
-    if (family === undefined) return -EINVAL;
+    if (family === undefined) return UV_EINVAL;
     const err = this.implicitBind(family, UV_UDP_REUSEADDR);
     if (err) return err;
     return opt.setMembership(this.fd, group, iface, join);
@@ -437,7 +424,7 @@ export class UDP extends Handle {
 
   setSourceMembership(source: string, group: string, iface: string | undefined, join: boolean): number {
     const family = groupFamily(group);
-    if (family === undefined) return -EINVAL;
+    if (family === undefined) return UV_EINVAL;
     const err = this.implicitBind(family, UV_UDP_REUSEADDR);
     if (err) return err;
     return opt.setSourceMembership(this.fd, source, group, iface, join);
@@ -455,36 +442,25 @@ export class UDP extends Handle {
   // ---- addresses -------------------------------------------------------------
 
   getsockname(): RemoteInfo | number {
-    return this.addressOf(sock.getsockname);
+    return inetInfo(this.addressOf('getsockname'));
   }
 
   getpeername(): RemoteInfo | number {
-    return this.addressOf(sock.getpeername);
-  }
-
-  private addressOf(fn: typeof sock.getsockname): RemoteInfo | number {
-    if (this.fd === -1) return -EBADF;
-    nameLen.writeUInt32LE(nameBuf.length, 0);
-    if (fn(this.fd, nameBuf, nameLen) < 0) return -lastErrno();
-    const a = decodeSockaddr(nameBuf, nameLen.readUInt32LE(0));
-    if (a === undefined || a.family === 'unix') return -EINVAL;
-    return { address: a.address, family: a.family, port: a.port };
+    return inetInfo(this.addressOf('getpeername'));
   }
 
   // ---- closing ---------------------------------------------------------------
 
   protected onClose(): void {
     this.onRecv = undefined;
-    if (this.watcher !== undefined) this.watcher.close();
-    if (this.fd !== -1) unistd.close(this.fd);
-    this.fd = -1;
+    this.closeFd();
     this.deactivate();
   }
 
   /** Queued sends are cancelled, their callbacks run before the close callback (libuv's uv__udp_finish_close). */
   override finishClose(): void {
     for (let req = this.queueHead; req !== undefined; req = req.next) {
-      req.status = -ECANCELED;
+      req.status = UV_ECANCELED;
       this.completed.push(req);
     }
     this.queueHead = this.queueTail = undefined;
@@ -494,6 +470,13 @@ export class UDP extends Handle {
       super.finishClose();
     }
   }
+}
+
+/** Node's address() shape for an inet address; a Unix one is not a UDP address. */
+function inetInfo(a: SocketAddress | number): RemoteInfo | number {
+  if (typeof a === 'number') return a;
+  if (a.family === 'unix') return UV_EINVAL;
+  return { address: a.address, family: a.family, port: a.port };
 }
 
 function groupFamily(group: string): Family | undefined {

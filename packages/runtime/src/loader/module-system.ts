@@ -28,13 +28,8 @@ import type hostModule from 'node:module';
 
 const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
 import { compileWrapped, compileWrapper, defaultWrapper, hasEsmSyntax, stripBOM } from './compile.js';
-import {
-  ERR_INVALID_ARG_TYPE,
-  ERR_INVALID_ARG_VALUE,
-  ERR_REQUIRE_ESM,
-  ERR_UNKNOWN_BUILTIN_MODULE,
-  moduleNotFound,
-} from './errors.js';
+import { codedError, validateString } from '@mini/sys';
+import { moduleNotFound } from './errors.js';
 import { packageImportsResolve } from './package-exports.js';
 import { nodeModulePaths, Resolver } from './resolve.js';
 
@@ -137,10 +132,6 @@ export interface ModuleSystem {
 
 /** Reachable only as 'node:x': a bare 'test' is an npm package. */
 const SCHEME_ONLY = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
-
-function validateString(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string') throw ERR_INVALID_ARG_TYPE(name, 'string', value);
-}
 
 export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSystemOptions = {}): ModuleSystem {
   const proc: LoaderProcess = options.process ?? hostProcess;
@@ -282,7 +273,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
 
     require(id: string): unknown {
       validateString(id, 'id');
-      if (id === '') throw ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+      if (id === '') throw codedError('ERR_INVALID_ARG_VALUE', 'id', id, 'must be a non-empty string');
       return Module._load(id, this, false);
     }
 
@@ -291,7 +282,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       this.paths = Module._nodeModulePaths(path.dirname(filename));
       const extension = longestRegisteredExtension(filename);
       if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
-        throw ERR_REQUIRE_ESM(filename, true, parentOf(this)?.filename ?? undefined);
+        throw codedError('ERR_REQUIRE_ESM', filename, true, parentOf(this)?.filename ?? undefined);
       }
       const loader = Module._extensions[extension] as ExtensionLoader;
       loader(this, filename);
@@ -307,7 +298,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     static _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): unknown {
       if (request.startsWith('node:')) {
         const id = request.slice(5);
-        if (!canBeRequiredByUsers(id)) throw ERR_UNKNOWN_BUILTIN_MODULE(request);
+        if (!canBeRequiredByUsers(id)) throw codedError('ERR_UNKNOWN_BUILTIN_MODULE', request);
         return builtins.load(id);
       }
       const filename = Module._resolveFilename(request, parent, isMain);
@@ -375,7 +366,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
         } else if (resolveOptions.paths === undefined) {
           paths = Module._resolveLookupPaths(request, parent);
         } else {
-          throw ERR_INVALID_ARG_VALUE('options.paths', resolveOptions.paths);
+          throw codedError('ERR_INVALID_ARG_VALUE', 'options.paths', resolveOptions.paths);
         }
       } else {
         paths = Module._resolveLookupPaths(request, parent);
@@ -469,10 +460,10 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
         try {
           filepath = fileURLToPath(filename);
         } catch {
-          throw ERR_INVALID_ARG_VALUE('filename', filename, reason);
+          throw codedError('ERR_INVALID_ARG_VALUE', 'filename', filename, reason);
         }
       } else if (typeof filename !== 'string') {
-        throw ERR_INVALID_ARG_VALUE('filename', filename, reason);
+        throw codedError('ERR_INVALID_ARG_VALUE', 'filename', filename, reason);
       } else {
         filepath = filename;
       }
@@ -505,7 +496,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     }
 
     static runMain(main: string | undefined = proc.argv?.[1]): void {
-      if (main === undefined) throw ERR_INVALID_ARG_TYPE('main', 'string', main);
+      if (main === undefined) throw codedError('ERR_INVALID_ARG_TYPE', 'main', 'string', main);
       Module._load(path.resolve(main), null, true);
     }
   }
@@ -547,7 +538,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       const scope = resolver.packages.scope(filename);
       if (scope?.config.type === 'module') {
         const parentPath = parentOf(mod)?.filename ?? undefined;
-        throw ERR_REQUIRE_ESM(filename, hasEsmSyntax(content), parentPath, scope.config.pjsonPath);
+        throw codedError('ERR_REQUIRE_ESM', filename, hasEsmSyntax(content), parentPath, scope.config.pjsonPath);
       }
     }
     mod._compile(content, filename);

@@ -16,13 +16,7 @@
  * The result is a URL; the caller checks that the file exists.
  */
 import { fileURLToPath } from 'node:url';
-import {
-  ERR_INVALID_MODULE_SPECIFIER,
-  ERR_INVALID_PACKAGE_CONFIG,
-  ERR_INVALID_PACKAGE_TARGET,
-  ERR_PACKAGE_IMPORT_NOT_DEFINED,
-  ERR_PACKAGE_PATH_NOT_EXPORTED,
-} from './errors.js';
+import { codedError } from '@mini/sys';
 
 /** The conditions `require` matches; 'default' always matches too. */
 export const CJS_CONDITIONS: ReadonlySet<string> = new Set(['require', 'node', 'node-addons']);
@@ -69,7 +63,7 @@ export function packageExportsResolve(
   let exportsMap = exportsField;
   if (isMainSugar(exportsMap, ctx)) exportsMap = { '.': exportsMap };
   const map = exportsMap as Record<string, unknown>;
-  const notExported = () => ERR_PACKAGE_PATH_NOT_EXPORTED(ctx.pkgDir, subpath, base);
+  const notExported = () => codedError('ERR_PACKAGE_PATH_NOT_EXPORTED', ctx.pkgDir, subpath, base);
   const resolved = matchSubpath(map, subpath, ctx);
   if (resolved == null) throw notExported();
   if (typeof resolved === 'string') throw notExported();
@@ -90,7 +84,7 @@ export function packageImportsResolve(
 ): URL | string {
   const invalid = specifier === '#' || specifier.startsWith('#/') || specifier.endsWith('/');
   if (invalid) {
-    throw ERR_INVALID_MODULE_SPECIFIER(specifier, 'is not a valid internal imports specifier name', base);
+    throw codedError('ERR_INVALID_MODULE_SPECIFIER', specifier, 'is not a valid internal imports specifier name', base);
   }
   if (pjsonURL !== undefined && importsField !== null && typeof importsField === 'object') {
     const ctx: Context = {
@@ -104,7 +98,7 @@ export function packageImportsResolve(
     const resolved = matchSubpath(importsField as Record<string, unknown>, specifier, ctx);
     if (resolved != null) return resolved;
   }
-  throw ERR_PACKAGE_IMPORT_NOT_DEFINED(specifier, pjsonURL && pkgDirOf(pjsonURL), base);
+  throw codedError('ERR_PACKAGE_IMPORT_NOT_DEFINED', specifier, pjsonURL && pkgDirOf(pjsonURL), base);
 }
 
 /** An exact key first, then the best '*' pattern; null when nothing matches. */
@@ -159,7 +153,8 @@ function isMainSugar(exportsField: unknown, ctx: Context): boolean {
     const isCondition = key === '' || key[0] !== '.';
     if (sugar === undefined) sugar = isCondition;
     else if (sugar !== isCondition) {
-      throw ERR_INVALID_PACKAGE_CONFIG(
+      throw codedError(
+        'ERR_INVALID_PACKAGE_CONFIG',
         fileURLToPath(ctx.pjsonURL),
         ctx.base,
         `"exports" cannot contain some keys starting with '.' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.`,
@@ -205,7 +200,8 @@ function resolveTarget(target: unknown, match: string, key: string, pattern: boo
   if (target !== null && typeof target === 'object') {
     const keys = Object.getOwnPropertyNames(target);
     if (keys.some(isArrayIndex)) {
-      throw ERR_INVALID_PACKAGE_CONFIG(
+      throw codedError(
+        'ERR_INVALID_PACKAGE_CONFIG',
         fileURLToPath(ctx.pjsonURL),
         ctx.base,
         '"exports" cannot contain numeric property keys.',
@@ -219,7 +215,7 @@ function resolveTarget(target: unknown, match: string, key: string, pattern: boo
     return undefined;
   }
   if (target === null) return null;
-  throw ERR_INVALID_PACKAGE_TARGET(ctx.pkgDir, key, target, ctx.isImports, ctx.base);
+  throw codedError('ERR_INVALID_PACKAGE_TARGET', ctx.pkgDir, key, target, ctx.isImports, ctx.base);
 }
 
 /**
@@ -241,7 +237,7 @@ function hasInvalidSegment(p: string): boolean {
 }
 
 function resolveTargetString(target: string, match: string, key: string, pattern: boolean, ctx: Context): Resolved {
-  const invalidTarget = () => ERR_INVALID_PACKAGE_TARGET(ctx.pkgDir, key, target, ctx.isImports, ctx.base);
+  const invalidTarget = () => codedError('ERR_INVALID_PACKAGE_TARGET', ctx.pkgDir, key, target, ctx.isImports, ctx.base);
   if (match !== '' && !pattern && !target.endsWith('/')) throw invalidTarget();
   const substituted = () => (pattern ? target.replaceAll('*', match) : target + match);
   if (!target.startsWith('./')) {
@@ -258,7 +254,7 @@ function resolveTargetString(target: string, match: string, key: string, pattern
   if (hasInvalidSegment(match)) {
     const request = pattern ? key.replace('*', match) : key + match;
     const reason = `request is not a valid match in pattern "${key}" for the "${ctx.isImports ? 'imports' : 'exports'}" resolution of ${fileURLToPath(ctx.pjsonURL)}`;
-    throw ERR_INVALID_MODULE_SPECIFIER(request, reason, ctx.base);
+    throw codedError('ERR_INVALID_MODULE_SPECIFIER', request, reason, ctx.base);
   }
   if (pattern) return new URL(resolved.href.replaceAll('*', match));
   return new URL(match, resolved);

@@ -15,7 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { ERR_INVALID_MODULE_SPECIFIER, invalidMain, targetNotFound } from './errors.js';
+import { codedError } from '@mini/sys';
+import { invalidMain, targetNotFound } from './errors.js';
 import { PackageJsonReader } from './package-json.js';
 import { packageExportsResolve } from './package-exports.js';
 
@@ -130,7 +131,7 @@ export class Resolver {
    */
   finalizeExportsTarget(resolved: URL, pkgDir: string, base: string | undefined): string {
     if (/%2f|%5c/i.test(resolved.pathname)) {
-      throw ERR_INVALID_MODULE_SPECIFIER(resolved.pathname, 'must not include encoded "/" or "\\" characters', base);
+      throw codedError('ERR_INVALID_MODULE_SPECIFIER', resolved.pathname, 'must not include encoded "/" or "\\" characters', base);
     }
     const filename = fileURLToPath(resolved);
     const found = this.tryFile(filename);

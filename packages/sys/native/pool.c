@@ -1,0 +1,377 @@
+/*
+ * The thread pool's native half: libuv's threadpool.c, reduced to what a
+ * TypeScript loop needs from native threads.
+ *
+ * A request is one call of a C function with up to six word-sized
+ * arguments, laid out by TypeScript: which function (an index into a table
+ * filled by mini_work_fn), its arguments (numbers, or pointers to memory the
+ * caller keeps alive until completion), and which loop to tell. A pool
+ * thread runs the call, records its result and errno, and hands the request
+ * to its loop's port:
+ *
+ *   mini_work_submit ─> queue (normal | slow) ─> thread: r = fn(a0..a5); err = errno
+ *                                                   │ append to port->done,
+ *                                                   │ write port's eventfd if it was empty
+ *   loop, woken in epoll_wait <─────────────────────┘
+ *     mini_port_drain: read the eventfd, copy every finished (slot, result,
+ *     errno) into the caller's buffer, free the requests: one FFI call per
+ *     wakeup, however many requests finished.
+ *
+ * One pool per process, shared by every loop (every worker thread's loop
+ * has a port of its own). The threads start all at once on first submit,
+ * with every signal blocked, so a signal meant for the loop thread can never
+ * land on them. Slow work (getaddrinfo) may occupy at most (n + 1) / 2
+ * threads, so lookups to a dead server cannot starve file system work.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define API __attribute__((visibility("default")))
+
+#define MAX_FNS 256
+#define MAX_THREADS 1024
+
+/* How the result register is read: an int (sign-extended), or a full word. */
+enum { RESULT_INT = 0, RESULT_LONG = 1 };
+enum { KIND_CPU = 0, KIND_FAST_IO = 1, KIND_SLOW_IO = 2 };
+
+typedef intptr_t (*word_fn)(intptr_t, intptr_t, intptr_t, intptr_t, intptr_t, intptr_t);
+
+struct fn_entry {
+  word_fn fn;
+  int result;
+};
+
+struct port;
+
+struct req {
+  struct req *next;
+  struct port *port;
+  uint32_t slot;
+  uint32_t fn;
+  uint32_t kind;
+  int32_t err;
+  int64_t result;
+  intptr_t args[6];
+};
+
+struct queue {
+  struct req *head, *tail;
+};
+
+/* A loop's side: where its finished requests wait, and its wakeup. */
+struct port {
+  pthread_mutex_t lock;
+  struct queue done;
+  int wake_fd;
+  uint32_t in_flight;
+};
+
+/* What mini_port_drain copies out per request: 16 bytes, read by TypeScript. */
+struct completion {
+  uint32_t slot;
+  int32_t err;
+  int64_t result;
+};
+
+static struct fn_entry fns[MAX_FNS];
+static int nfns;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static struct queue normal_q, slow_q;
+static unsigned pool_size, nthreads, idle_threads, slow_running, slow_limit;
+
+static void push(struct queue *q, struct req *r) {
+  r->next = NULL;
+  if (q->tail) q->tail->next = r;
+  else q->head = r;
+  q->tail = r;
+}
+
+static struct req *shift(struct queue *q) {
+  struct req *r = q->head;
+  if (r) {
+    q->head = r->next;
+    if (!q->head) q->tail = NULL;
+  }
+  return r;
+}
+
+/* Remove `slot` of `p` from `q`, if it is still there. */
+static struct req *unlink_req(struct queue *q, struct port *p, uint32_t slot) {
+  struct req *prev = NULL;
+  for (struct req *r = q->head; r; prev = r, r = r->next) {
+    if (r->port != p || r->slot != slot) continue;
+    if (prev) prev->next = r->next;
+    else q->head = r->next;
+    if (q->tail == r) q->tail = prev;
+    return r;
+  }
+  return NULL;
+}
+
+static void complete(struct req *r) {
+  struct port *p = r->port;
+  pthread_mutex_lock(&p->lock);
+  int was_empty = p->done.head == NULL;
+  push(&p->done, r);
+  pthread_mutex_unlock(&p->lock);
+  /* Only the first completion since the last drain needs to wake the loop:
+   * the drain reads the eventfd before it takes the list, so nothing
+   * appended after that read goes unnoticed. */
+  if (was_empty) {
+    uint64_t one = 1;
+    while (write(p->wake_fd, &one, sizeof one) < 0 && errno == EINTR) {
+    }
+  }
+}
+
+/* The oldest runnable request: slow ones wait in place while the slow limit is reached. */
+static struct req *take(void) {
+  if (slow_q.head && slow_running < slow_limit) {
+    slow_running++;
+    return shift(&slow_q);
+  }
+  return shift(&normal_q);
+}
+
+static void *worker(void *arg) {
+  (void)arg;
+  pthread_mutex_lock(&lock);
+  for (;;) {
+    struct req *r;
+    while ((r = take()) == NULL) {
+      idle_threads++;
+      pthread_cond_wait(&cond, &lock);
+      idle_threads--;
+    }
+    pthread_mutex_unlock(&lock);
+
+    struct fn_entry *e = &fns[r->fn];
+    errno = 0;
+    intptr_t v = e->fn(r->args[0], r->args[1], r->args[2], r->args[3], r->args[4], r->args[5]);
+    r->err = errno;
+    r->result = e->result == RESULT_INT ? (int64_t)(int)v : (int64_t)v;
+
+    pthread_mutex_lock(&lock);
+    if (r->kind == KIND_SLOW_IO) {
+      slow_running--;
+      /* A slow request may now run: wake a thread in case all others sleep. */
+      if (slow_q.head && idle_threads > 0) pthread_cond_signal(&cond);
+    }
+    pthread_mutex_unlock(&lock);
+    complete(r);
+    pthread_mutex_lock(&lock);
+  }
+  return NULL;
+}
+
+/* Start the threads with every signal blocked: they inherit the creator's mask. */
+static int start_threads(unsigned n) {
+  sigset_t all, saved;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &saved);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  int rc = 0;
+  for (unsigned i = 0; i < n; i++) {
+    pthread_t t;
+    rc = pthread_create(&t, &attr, worker, NULL);
+    if (rc != 0) break;
+    nthreads++;
+  }
+  pthread_attr_destroy(&attr);
+  pthread_sigmask(SIG_SETMASK, &saved, NULL);
+  return nthreads > 0 ? 0 : -rc;
+}
+
+/* Resolve a function for requests: libc and the node binary first, then ours. */
+API int mini_work_fn(const char *name, int result) {
+  static void *self;
+  void *sym = dlsym(RTLD_DEFAULT, name);
+  if (!sym) {
+    Dl_info info;
+    if (!self && dladdr((void *)mini_work_fn, &info)) self = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD);
+    if (self) sym = dlsym(self, name);
+  }
+  if (!sym) return -ENOENT;
+  pthread_mutex_lock(&lock);
+  int id = -ENOSPC;
+  for (int i = 0; i < nfns; i++) {
+    if ((void *)fns[i].fn == sym && fns[i].result == result) {
+      id = i;
+      break;
+    }
+  }
+  if (id < 0 && nfns < MAX_FNS) {
+    fns[nfns].fn = (word_fn)sym;
+    fns[nfns].result = result;
+    id = nfns++;
+  }
+  pthread_mutex_unlock(&lock);
+  return id;
+}
+
+/* Size the pool; the first call wins (UV_THREADPOOL_SIZE is read once). Returns the size. */
+API int mini_pool_configure(unsigned size) {
+  pthread_mutex_lock(&lock);
+  if (pool_size == 0) {
+    pool_size = size < 1 ? 1 : size > MAX_THREADS ? MAX_THREADS : size;
+    slow_limit = (pool_size + 1) / 2;
+  }
+  int n = (int)pool_size;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+
+/* Threads running (0 before the first submit). */
+API int mini_pool_threads(void) {
+  pthread_mutex_lock(&lock);
+  int n = (int)nthreads;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+
+API struct port *mini_port_open(int wake_fd) {
+  struct port *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  pthread_mutex_init(&p->lock, NULL);
+  p->wake_fd = wake_fd;
+  return p;
+}
+
+/* Free a port; refused (-EBUSY) while any of its requests is in flight. */
+API int mini_port_close(struct port *p) {
+  pthread_mutex_lock(&p->lock);
+  uint32_t busy = p->in_flight;
+  pthread_mutex_unlock(&p->lock);
+  if (busy) return -EBUSY;
+  pthread_mutex_destroy(&p->lock);
+  free(p);
+  return 0;
+}
+
+API int mini_work_submit(struct port *p, uint32_t slot, uint32_t fn, uint32_t kind, intptr_t a0, intptr_t a1,
+                         intptr_t a2, intptr_t a3, intptr_t a4, intptr_t a5) {
+  if (fn >= (uint32_t)nfns || kind > KIND_SLOW_IO) return -EINVAL;
+  struct req *r = malloc(sizeof *r);
+  if (!r) return -ENOMEM;
+  r->port = p;
+  r->slot = slot;
+  r->fn = fn;
+  r->kind = kind;
+  r->err = 0;
+  r->result = 0;
+  r->args[0] = a0;
+  r->args[1] = a1;
+  r->args[2] = a2;
+  r->args[3] = a3;
+  r->args[4] = a4;
+  r->args[5] = a5;
+  pthread_mutex_lock(&p->lock);
+  p->in_flight++;
+  pthread_mutex_unlock(&p->lock);
+
+  pthread_mutex_lock(&lock);
+  if (nthreads == 0) {
+    if (pool_size == 0) {
+      pool_size = 4;
+      slow_limit = 2;
+    }
+    int rc = start_threads(pool_size);
+    if (rc < 0) {
+      pthread_mutex_unlock(&lock);
+      pthread_mutex_lock(&p->lock);
+      p->in_flight--;
+      pthread_mutex_unlock(&p->lock);
+      free(r);
+      return rc;
+    }
+  }
+  push(kind == KIND_SLOW_IO ? &slow_q : &normal_q, r);
+  if (idle_threads > 0) pthread_cond_signal(&cond);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+/*
+ * uv_cancel: withdraw a request no thread has picked up. It is completed
+ * with ECANCELED through the port, so its callback still runs in the loop's
+ * poll phase, as libuv's does. -EBUSY once a thread has it.
+ */
+API int mini_work_cancel(struct port *p, uint32_t slot) {
+  pthread_mutex_lock(&lock);
+  struct req *r = unlink_req(&normal_q, p, slot);
+  if (!r) r = unlink_req(&slow_q, p, slot);
+  pthread_mutex_unlock(&lock);
+  if (!r) return -EBUSY;
+  r->err = ECANCELED;
+  r->result = -ECANCELED;
+  r->kind = KIND_CPU;
+  complete(r);
+  return 0;
+}
+
+/* Copy up to `max` finished requests into `out`; the rest stay for the next drain. */
+API int mini_port_drain(struct port *p, struct completion *out, int max) {
+  uint64_t count;
+  while (read(p->wake_fd, &count, sizeof count) < 0 && errno == EINTR) {
+  }
+  pthread_mutex_lock(&p->lock);
+  int n = 0;
+  struct req *r;
+  while (n < max && (r = shift(&p->done)) != NULL) {
+    out[n].slot = r->slot;
+    out[n].err = r->err;
+    out[n].result = r->result;
+    n++;
+    free(r);
+  }
+  p->in_flight -= (uint32_t)n;
+  /* Left over: make sure the loop comes back for them. */
+  int more = p->done.head != NULL;
+  pthread_mutex_unlock(&p->lock);
+  if (more) {
+    uint64_t one = 1;
+    while (write(p->wake_fd, &one, sizeof one) < 0 && errno == EINTR) {
+    }
+  }
+  return n;
+}
+
+/*
+ * A probe for tests and diagnostics: block for `ms`, counting in `counters`
+ * how many probes run at once: [0] running now, [1] most ever, [2] started.
+ * With `meet` > 0, first wait (up to 5 s) until that many have run at once
+ * (the most-ever count, so the first to leave cannot strand the others), so
+ * a concurrency test does not depend on how fast threads pick work up.
+ */
+API int mini_probe_sleep(int32_t *counters, int ms, int meet) {
+  if (counters) {
+    __atomic_add_fetch(&counters[2], 1, __ATOMIC_SEQ_CST);
+    int now = __atomic_add_fetch(&counters[0], 1, __ATOMIC_SEQ_CST);
+    int max = __atomic_load_n(&counters[1], __ATOMIC_SEQ_CST);
+    while (now > max && !__atomic_compare_exchange_n(&counters[1], &max, now, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+    }
+    for (int waited = 0; meet > 0 && __atomic_load_n(&counters[1], __ATOMIC_SEQ_CST) < meet && waited < 5000; waited++) {
+      usleep(1000);
+    }
+  }
+  if (ms > 0) usleep((useconds_t)ms * 1000);
+  if (counters) __atomic_sub_fetch(&counters[0], 1, __ATOMIC_SEQ_CST);
+  return (int)gettid();
+}
+
+/* A stable native address of a buffer koffi passes in (a typed array's backing store). */
+API void *mini_address(void *p) {
+  return p;
+}

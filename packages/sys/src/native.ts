@@ -1,0 +1,255 @@
+/**
+ * libmini: our own native helpers, compiled from `native/*.c` at build time
+ * into `dist/native/libmini.so` (see scripts/build-native.mjs). Today it
+ * holds the thread pool's native half (native/pool.c); its header says how
+ * requests travel.
+ *
+ * When the library is missing (no C compiler at build time, say), the same
+ * interface is served by `inlineWork`: each request runs synchronously on
+ * the calling thread at submission and completes through the same port and
+ * eventfd, so everything above behaves the same, only without parallelism.
+ * That fallback warns once, saying why; `nativeStatus()` tells which path
+ * is in use, and the test suite fails when it is not the native one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import koffi, { type LibraryHandle } from 'koffi';
+import { lastErrno } from './ffi.js';
+import { unistd } from './libc/unistd.js';
+import { UV_EBUSY, UV_EINVAL, UV_ENOENT } from './errno.js';
+
+/** A koffi binding seen from here: what it takes is checked by the prototype it was declared with. */
+type KoffiFunction = (...args: unknown[]) => unknown;
+
+/** An argument of a pool request: a number, or a buffer whose address the thread uses. */
+export type WorkArg = number | ArrayBufferView | null;
+
+/** How the pool reads a function's result register. */
+export type WorkResult = 'int' | 'long';
+
+/** libuv's work kinds; slow I/O may occupy at most (n + 1) / 2 threads. */
+export const WORK_KIND = { cpu: 0, 'fast-io': 1, 'slow-io': 2 } as const;
+export type WorkKind = keyof typeof WORK_KIND;
+
+/** An opaque native port: one loop's mailbox for finished requests. */
+export type PortHandle = bigint | object;
+
+/** Bytes per completion record written by `drain`: slot u32, errno i32, result i64. */
+export const COMPLETION_SIZE = 16;
+
+export interface WorkBackend {
+  /** 'native' when libmini runs requests on its threads. */
+  readonly kind: 'native' | 'inline';
+  /** Resolve a C function (libc, the node binary, or libmini) for requests; negative errno if absent. */
+  fn(name: string, result: WorkResult): number;
+  /** Fix the pool's size (first call wins) and return it. */
+  configure(size: number): number;
+  /** Threads started so far. */
+  threads(): number;
+  open(wakeFd: number): PortHandle;
+  /** 0, or UV_EBUSY while requests of the port are in flight. */
+  close(port: PortHandle): number;
+  /** 0, or a negative errno; `args` has at most six entries. */
+  submit(port: PortHandle, slot: number, fn: number, kind: number, args: readonly WorkArg[]): number;
+  /** 0, or UV_EBUSY when a thread already runs it. */
+  cancel(port: PortHandle, slot: number): number;
+  /** Read the port's eventfd and copy up to `max` completions into `out`; returns how many. */
+  drain(port: PortHandle, out: Uint8Array, max: number): number;
+}
+
+const MAX_ARGS = 6;
+const RESULT_KIND: Record<WorkResult, number> = { int: 0, long: 1 };
+
+/**
+ * Set by the `mini` bundle's build to the library's path relative to the
+ * bundle; unbundled, this file sits in src/ or dist/ beside the package's
+ * dist/native. (Not require.resolve: that costs ~0.8 ms on the first call.)
+ */
+declare const __MINI_LIBMINI__: string | undefined;
+
+function libraryPath(): string {
+  if (typeof __MINI_LIBMINI__ === 'string') return join(__dirname, __MINI_LIBMINI__);
+  return join(__dirname, '..', 'dist', 'native', 'libmini.so');
+}
+
+/** Why the library is not there: the build leaves a note when it cannot compile it. */
+function whyMissing(path: string): string {
+  const note = join(dirname(path), 'unavailable.txt');
+  if (existsSync(note)) return readFileSync(note, 'utf8').trim();
+  return `${path} does not exist (run the build)`;
+}
+
+class NativeBackend implements WorkBackend {
+  readonly kind = 'native';
+  private readonly lib: LibraryHandle;
+  private readonly submitters = new Map<string, KoffiFunction>();
+  private readonly fnOf: KoffiFunction;
+  readonly configure: (size: number) => number;
+  readonly threads: () => number;
+  readonly open: (wakeFd: number) => PortHandle;
+  readonly close: (port: PortHandle) => number;
+  readonly cancel: (port: PortHandle, slot: number) => number;
+  readonly drain: (port: PortHandle, out: Uint8Array, max: number) => number;
+
+  constructor(path: string) {
+    this.lib = koffi.load(path);
+    this.fnOf = this.lib.func('int mini_work_fn(const char *name, int result)') as KoffiFunction;
+    this.configure = this.lib.func('int mini_pool_configure(unsigned int size)') as (size: number) => number;
+    this.threads = this.lib.func('int mini_pool_threads()') as () => number;
+    this.open = this.lib.func('void *mini_port_open(int fd)') as (fd: number) => PortHandle;
+    this.close = this.lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number;
+    this.cancel = this.lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number;
+    this.drain = this.lib.func('int mini_port_drain(void *port, _Inout_ void *out, int max)') as (
+      p: PortHandle,
+      out: Uint8Array,
+      max: number,
+    ) => number;
+  }
+
+  fn(name: string, result: WorkResult): number {
+    return this.fnOf(name, RESULT_KIND[result]) as number;
+  }
+
+  /**
+   * One binding of mini_work_submit per argument shape ('p' buffer, 'i'
+   * number), so buffers go to the thread as their addresses in the same call
+   * (koffi passes a typed array's backing store in place) and a submission is
+   * one FFI call, whatever it carries.
+   */
+  submit(port: PortHandle, slot: number, fn: number, kind: number, args: readonly WorkArg[]): number {
+    if (args.length > MAX_ARGS) return UV_EINVAL;
+    let shape = '';
+    for (const a of args) shape += typeof a === 'number' ? 'i' : 'p';
+    let f = this.submitters.get(shape);
+    if (f === undefined) {
+      const params = ['void *', 'uint32_t', 'uint32_t', 'uint32_t'];
+      for (let i = 0; i < MAX_ARGS; i++) params.push(shape[i] === 'p' ? 'void *' : 'intptr_t');
+      f = this.lib.func('mini_work_submit', 'int', params) as KoffiFunction;
+      this.submitters.set(shape, f);
+    }
+    switch (args.length) {
+      case 0:
+        return f(port, slot, fn, kind, 0, 0, 0, 0, 0, 0) as number;
+      case 1:
+        return f(port, slot, fn, kind, args[0], 0, 0, 0, 0, 0) as number;
+      case 2:
+        return f(port, slot, fn, kind, args[0], args[1], 0, 0, 0, 0) as number;
+      case 3:
+        return f(port, slot, fn, kind, args[0], args[1], args[2], 0, 0, 0) as number;
+      default:
+        return f(port, slot, fn, kind, args[0], args[1], args[2], args[3] ?? 0, args[4] ?? 0, args[5] ?? 0) as number;
+    }
+  }
+}
+
+interface InlinePort {
+  wakeFd: number;
+  done: { slot: number; err: number; result: number }[];
+}
+
+/**
+ * The fallback: the same requests, run at submission on this thread through
+ * koffi. Completions still wait for the port's drain, so callbacks run in
+ * the poll phase and never inside the submitting call.
+ */
+class InlineBackend implements WorkBackend {
+  readonly kind = 'inline';
+  private readonly process = koffi.load(null);
+  private readonly fns: { name: string; result: WorkResult; calls: Map<string, KoffiFunction> }[] = [];
+  private size = 0;
+  private readonly one = new Uint8Array(new BigUint64Array([1n]).buffer);
+  private readonly scratch = new Uint8Array(8);
+
+  fn(name: string, result: WorkResult): number {
+    const found = this.fns.findIndex((f) => f.name === name && f.result === result);
+    if (found >= 0) return found;
+    try {
+      this.process.func(name, result, []);
+    } catch {
+      return UV_ENOENT;
+    }
+    return this.fns.push({ name, result, calls: new Map() }) - 1;
+  }
+
+  configure(size: number): number {
+    if (this.size === 0) this.size = Math.min(Math.max(size, 1), 1024);
+    return this.size;
+  }
+
+  threads(): number {
+    return 0;
+  }
+
+  open(wakeFd: number): PortHandle {
+    return { wakeFd, done: [] } satisfies InlinePort;
+  }
+
+  close(port: PortHandle): number {
+    return (port as InlinePort).done.length > 0 ? UV_EBUSY : 0;
+  }
+
+  submit(port: PortHandle, slot: number, fn: number, _kind: number, args: readonly WorkArg[]): number {
+    const f = this.fns[fn];
+    if (f === undefined || args.length > MAX_ARGS) return UV_EINVAL;
+    let shape = '';
+    for (const a of args) shape += typeof a === 'number' ? 'i' : 'p';
+    let call = f.calls.get(shape);
+    if (call === undefined) {
+      const params = [...shape].map((c) => (c === 'p' ? 'void *' : 'intptr_t'));
+      call = this.process.func(f.name, f.result === 'int' ? 'int' : 'intptr_t', params) as KoffiFunction;
+      f.calls.set(shape, call);
+    }
+    const result = Number(call(...args));
+    const p = port as InlinePort;
+    p.done.push({ slot, err: result < 0 ? lastErrno() : 0, result });
+    if (p.done.length === 1) unistd.write(p.wakeFd, this.one, 8);
+    return 0;
+  }
+
+  cancel(): number {
+    // Every request already ran at submission.
+    return UV_EBUSY;
+  }
+
+  drain(port: PortHandle, out: Uint8Array, max: number): number {
+    const p = port as InlinePort;
+    unistd.read(p.wakeFd, this.scratch, 8);
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    const n = Math.min(max, p.done.length);
+    for (let i = 0; i < n; i++) {
+      const c = p.done[i]!;
+      view.setUint32(i * COMPLETION_SIZE, c.slot, true);
+      view.setInt32(i * COMPLETION_SIZE + 4, c.err, true);
+      view.setBigInt64(i * COMPLETION_SIZE + 8, BigInt(c.result), true);
+    }
+    p.done.splice(0, n);
+    if (p.done.length > 0) unistd.write(p.wakeFd, this.one, 8);
+    return n;
+  }
+}
+
+let backend: WorkBackend | undefined;
+let reason: string | undefined;
+
+/** The pool's backend, loaded on first use: libmini's threads, or the inline fallback with one warning. */
+export function workBackend(): WorkBackend {
+  if (backend !== undefined) return backend;
+  const path = libraryPath();
+  try {
+    if (!existsSync(path)) throw new Error(whyMissing(path));
+    backend = new NativeBackend(path);
+  } catch (err) {
+    reason = (err as Error).message;
+    process.emitWarning(`mini: the native thread pool is unavailable (${reason}); pool requests run inline on the loop thread`, {
+      code: 'MINI_NATIVE_POOL',
+    });
+    backend = new InlineBackend();
+  }
+  return backend;
+}
+
+/** Which path the pool uses, and why when it is not native. */
+export function nativeStatus(): { kind: 'native' | 'inline'; reason?: string } {
+  const b = workBackend();
+  return reason === undefined ? { kind: b.kind } : { kind: b.kind, reason };
+}
