@@ -31,7 +31,6 @@ import {
   hostActiveHandles,
   hostPoll,
   hostUv,
-  hostUvPointers,
   lastError,
   unistd,
   type PollWatcher,
@@ -59,7 +58,9 @@ export function ownThread(loop: Loop): Driver {
     if (existing.mode !== 'own') throw new Error('loop is already driven by the host');
     return existing;
   }
-  const hostLoop = hostUvPointers.uv_default_loop();
+  const hostLoop = hostUv.uv_default_loop();
+  // NULL only when libuv cannot set up its loop, which the host would not have survived.
+  if (hostLoop === null) throw new Error('uv_default_loop() returned NULL: the host has no libuv loop');
   const hostFd = hostUv.uv_backend_fd(hostLoop);
   const hostWatcher = new IoWatcher(loop, hostFd, () => loop.requestYield());
   hostWatcher.start(EPOLLIN);

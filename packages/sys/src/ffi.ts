@@ -2,75 +2,66 @@
  * The one place that touches koffi.
  *
  * Native functions are declared as data — a table of C prototypes per header
- * (see `libc/*.ts`) — and `bindTable` turns a table into typed JS functions.
- * Everything above this package sees plain `(…numbers, Uint8Array) => number`
- * signatures and never a koffi type.
+ * (see `libc/*.ts`) — and `bindTable` binds each one with koffi. The
+ * prototype string is the single source: koffi parses it at run time, and
+ * the type checker reads the same string (prototype.ts) into the function's
+ * TypeScript type, so a call with a missing argument, a number where a
+ * buffer goes, or a result read as the wrong type fails `typecheck`.
+ *
+ * What a table gives back is koffi's own function, only typed: no wrapper,
+ * no closure between the caller and the native call (the hot path is
+ * epoll_wait, read and write).
  */
 import koffi, { type LibraryHandle } from 'koffi';
+import type { BoundTable, CheckedTable } from './prototype.js';
 
-/** A byte buffer that native code reads or writes in place. */
-export type Bytes = Uint8Array;
+export type { Bytes, Pointer } from './prototype.js';
 
-/** Argument types a bound function accepts: ints, 64-bit ints, buffers, strings, raw pointers. */
-export type NativeArg = number | bigint | Bytes | string | null;
+/** A loaded shared object, or the process's own scope, that tables are bound against. */
+export interface NativeLibrary {
+  /** Bind a table of C prototypes: `{ read: 'long read(int fd, _Out_ void *buf, size_t count)' }` → `t.read(fd, buf, n)`. */
+  bind<const T extends Record<string, string>>(table: CheckedTable<T>): BoundTable<T>;
+}
 
-export type NativeFn = (...args: NativeArg[]) => number;
+/** koffi knows SAL's `_In_`/`_Out_`/`_Inout_` but not their `_opt_` forms, which only the types read (prototype.ts). */
+function forKoffi(prototype: string): string {
+  return prototype.replace(/\b_(In|Out|Inout)_opt_(?=\s)/g, '_$1_');
+}
 
-let processHandle: LibraryHandle | undefined;
+function libraryOf(lib: LibraryHandle): NativeLibrary {
+  return {
+    bind<const T extends Record<string, string>>(table: CheckedTable<T>): BoundTable<T> {
+      const out: Record<string, unknown> = {};
+      for (const name of Object.keys(table)) out[name] = lib.func(forKoffi(table[name] as string));
+      return out as BoundTable<T>;
+    },
+  };
+}
+
+let processScope: NativeLibrary | undefined;
 
 /**
  * The process's own global symbol scope: libc, and the node binary, which
  * exports libuv's API (`uv_default_loop`, `uv_backend_fd`, …). Measured:
  * `koffi.load('libc.so.6')` costs ~11 ms at startup, this handle ~0.1 ms.
  */
-function globalScope(): LibraryHandle {
-  return (processHandle ??= koffi.load(null));
+function processLibrary(): NativeLibrary {
+  return (processScope ??= libraryOf(koffi.load(null)));
 }
 
-/**
- * Declare a table of C prototypes and get typed functions back.
- * `{ read: 'long read(int fd, _Out_ void *buf, size_t count)' }` → `t.read(fd, buf, n)`.
- */
-export function bindTable<K extends string>(
-  table: Record<K, string>,
-): Record<K, NativeFn> {
-  const lib = globalScope();
-  const out = {} as Record<K, NativeFn>;
-  for (const name of Object.keys(table) as K[]) {
-    const fn = lib.func(table[name]) as unknown as (...a: NativeArg[]) => number | bigint;
-    out[name] = fn as NativeFn;
-  }
-  return out;
+/** Load a shared object of our own (compiled at build time); throws when it cannot be loaded. */
+export function loadLibrary(path: string): NativeLibrary {
+  return libraryOf(koffi.load(path));
 }
 
-/** Same as bindTable but for functions returning pointers (opaque bigints). */
-export function bindPointerTable<K extends string>(
-  table: Record<K, string>,
-): Record<K, (...args: NativeArg[]) => bigint> {
-  const lib = globalScope();
-  const out = {} as Record<K, (...args: NativeArg[]) => bigint>;
-  for (const name of Object.keys(table) as K[]) {
-    // koffi 3 hands pointers over as plain BigInts.
-    out[name] = lib.func(table[name]) as unknown as (...a: NativeArg[]) => bigint;
-  }
-  return out;
+/** Bind a table of C prototypes in the process's scope (libc, the node binary). */
+export function bindTable<const T extends Record<string, string>>(table: CheckedTable<T>): BoundTable<T> {
+  return processLibrary().bind<T>(table);
 }
 
 /** errno of the last failed call on this thread. */
 export function lastErrno(): number {
   return koffi.errno();
-}
-
-/** Load a shared object of our own (compiled at build time). */
-export function loadLibrary(path: string): { bind<K extends string>(table: Record<K, string>): Record<K, NativeFn> } {
-  const lib = koffi.load(path);
-  return {
-    bind<K extends string>(table: Record<K, string>) {
-      const out = {} as Record<K, NativeFn>;
-      for (const name of Object.keys(table) as K[]) out[name] = lib.func(table[name]) as unknown as NativeFn;
-      return out;
-    },
-  };
 }
 
 export interface PollWatcher {

@@ -1,5 +1,5 @@
-export { bindTable, bindPointerTable, lastErrno, loadLibrary, hostPoll, readU32 } from './ffi.js';
-export type { Bytes, NativeArg, NativeFn, PollWatcher } from './ffi.js';
+export { bindTable, lastErrno, loadLibrary, hostPoll, readU32 } from './ffi.js';
+export type { Bytes, NativeLibrary, Pointer, PollWatcher } from './ffi.js';
 export * from './errno.js';
 export * from './errors.js';
 export * from './syscall.js';

@@ -19,7 +19,6 @@ import {
   eventfd,
   exceptionWithHostPort,
   hostUv,
-  hostUvPointers,
   lastErrno,
   lastError,
   openFdCount,
@@ -136,8 +135,9 @@ describe('native tables', () => {
   });
 
   it('reaches the host libuv: its backend fd is a real epoll fd', () => {
-    const loop = hostUvPointers.uv_default_loop();
-    const fd = hostUv.uv_backend_fd(loop);
+    const loop = hostUv.uv_default_loop();
+    expect(loop).not.toBeNull();
+    const fd = hostUv.uv_backend_fd(loop!);
     expect(fd).toBeGreaterThan(2);
     // Closing a dup proves it is an open descriptor of ours to look at.
     const dup = unistd.dup(fd);

@@ -5,7 +5,7 @@ export const eventfd = bindTable({
   eventfd: 'int eventfd(uint32_t initval, int flags)',
   timerfd_create: 'int timerfd_create(int clockid, int flags)',
   // struct itimerspec is four 64-bit words: interval {sec, nsec}, value {sec, nsec}.
-  timerfd_settime: 'int timerfd_settime(int fd, int flags, const void *new_value, void *old_value)',
+  timerfd_settime: 'int timerfd_settime(int fd, int flags, const void *new_value, _Out_opt_ void *old_value)',
 });
 
 export const EFD_CLOEXEC = 0o2000000;

@@ -9,7 +9,7 @@ export const socket = bindTable({
   socketpair: 'int socketpair(int domain, int type, int protocol, _Out_ int *sv)',
   bind: 'int bind(int fd, const void *addr, uint32_t addrlen)',
   listen: 'int listen(int fd, int backlog)',
-  accept4: 'int accept4(int fd, _Out_ void *addr, _Inout_ uint32_t *addrlen, int flags)',
+  accept4: 'int accept4(int fd, _Out_opt_ void *addr, _Inout_opt_ uint32_t *addrlen, int flags)',
   connect: 'int connect(int fd, const void *addr, uint32_t addrlen)',
   shutdown: 'int shutdown(int fd, int how)',
   getsockname: 'int getsockname(int fd, _Out_ void *addr, _Inout_ uint32_t *addrlen)',
@@ -17,14 +17,8 @@ export const socket = bindTable({
   getsockopt: 'int getsockopt(int fd, int level, int name, _Out_ void *value, _Inout_ uint32_t *len)',
   setsockopt: 'int setsockopt(int fd, int level, int name, const void *value, uint32_t len)',
   send: 'long send(int fd, const void *buf, size_t len, int flags)',
-  recv: 'long recv(int fd, _Out_ void *buf, size_t len, int flags)',
   sendto: 'long sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
   recvfrom: 'long recvfrom(int fd, _Out_ void *buf, size_t len, int flags, _Out_ void *addr, _Inout_ uint32_t *addrlen)',
-  // struct msghdr / iovec are built by the caller in one buffer (see sockaddr.ts).
-  sendmsg: 'long sendmsg(int fd, const void *msg, int flags)',
-  recvmsg: 'long recvmsg(int fd, void *msg, int flags)',
-  writev: 'long writev(int fd, const void *iov, int iovcnt)',
-  readv: 'long readv(int fd, const void *iov, int iovcnt)',
 });
 
 export const AF_UNSPEC = 0;

@@ -5,15 +5,10 @@ export const unistd = bindTable({
   read: 'long read(int fd, _Out_ void *buf, size_t count)',
   write: 'long write(int fd, const void *buf, size_t count)',
   close: 'int close(int fd)',
-  pipe2: 'int pipe2(_Out_ int *fds, int flags)',
   dup: 'int dup(int fd)',
-  dup3: 'int dup3(int oldfd, int newfd, int flags)',
   open: 'int open(const char *path, int flags, uint32_t mode)',
   fcntl: 'int fcntl(int fd, int cmd, int arg)',
-  lseek: 'long lseek(int fd, long offset, int whence)',
-  getpid: 'int getpid()',
   isatty: 'int isatty(int fd)',
-  gettid: 'int gettid()',
   unlink: 'int unlink(const char *path)',
 });
 
@@ -30,6 +25,3 @@ export const F_SETFL = 4;
 export const F_GETFD = 1;
 export const F_SETFD = 2;
 export const FD_CLOEXEC = 1;
-export const SEEK_SET = 0;
-export const SEEK_CUR = 1;
-export const SEEK_END = 2;
