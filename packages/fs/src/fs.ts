@@ -14,7 +14,6 @@ import { defaultLoop } from '@mini/loop';
 import { AbortError, codedError, codedErrorFromNative, validateAbortSignal, validateFunction, type SystemError } from '@mini/sys';
 import { readFileOnLoop } from './read-file.js';
 import * as req from './req.js';
-import { STATX_SIZE } from './req.js';
 import { statsFromStatx } from './stats.js';
 
 type Callback<T> = (err: Error | null, value?: T) => void;
@@ -146,18 +145,19 @@ function wantsBigint(options: unknown): boolean {
   return options !== null && typeof options === 'object' && (options as { bigint?: unknown }).bigint === true;
 }
 
-function deliverStats(out: Uint8Array, bigint: boolean, cb: Callback<Stats>) {
-  return (err: SystemError | null) => {
+function deliverStats(bigint: boolean, cb: Callback<Stats>): req.StatxCallback {
+  return (err: SystemError | null, stx: Uint8Array) => {
     if (err !== null) return cb(err);
     if (bigint) return cb(codedError('ERR_MINI_NOT_IMPLEMENTED', 'fs.stat() with { bigint: true }'));
-    cb(null, statsFromStatx(out));
+    // Decoded before the user's callback runs: the buffer goes back to its slab after this.
+    const stats = statsFromStatx(stx);
+    cb(null, stats);
   };
 }
 
 function statWith(path: unknown, options: unknown, cb: Callback<Stats>, noFollow: boolean): void {
   const file = validatedPath(path);
-  const out = new Uint8Array(STATX_SIZE);
-  req.statPath(defaultLoop(), file, noFollow, out, deliverStats(out, wantsBigint(options), cb));
+  req.statPath(defaultLoop(), file, noFollow, deliverStats(wantsBigint(options), cb));
 }
 
 /** fs.stat(path[, options], callback). */
@@ -179,8 +179,7 @@ export function fstat(fd: unknown, options: unknown, callback?: unknown): void {
   const cb = typeof options === 'function' ? options : callback;
   validateFunction(cb, 'cb');
   const n = validateFd(fd);
-  const out = new Uint8Array(STATX_SIZE);
-  req.statFd(defaultLoop(), n, out, deliverStats(out, wantsBigint(options), cb as Callback<Stats>));
+  req.statFd(defaultLoop(), n, deliverStats(wantsBigint(options), cb as Callback<Stats>));
 }
 
 function promised<T>(run: (cb: Callback<T>) => void): Promise<T> {

@@ -15,7 +15,6 @@ import type { Loop } from '@mini/loop';
 import { AbortError, codedError, type SystemError } from '@mini/sys';
 import * as req from './req.js';
 import type { FsPath } from './req.js';
-import { STATX_SIZE } from './req.js';
 import { statxIsFile, statxSize } from './stats.js';
 
 /** Node's kReadFileBufferLength: a known size is read this much at a time. */
@@ -61,10 +60,9 @@ class ReadFileContext {
 
   stat(): void {
     if (this.aborted()) return;
-    const out = new Uint8Array(STATX_SIZE);
-    req.statFd(this.loop, this.fd, out, (err) => {
+    req.statFd(this.loop, this.fd, (err, stx) => {
       if (err !== null) return this.finish(err);
-      this.size = statxIsFile(out) ? statxSize(out) : 0;
+      this.size = statxIsFile(stx) ? statxSize(stx) : 0;
       if (this.size > IO_MAX_LENGTH) return this.finish(codedError('ERR_FS_FILE_TOO_LARGE', this.size));
       if (this.size > 0) this.buffer = Buffer.allocUnsafeSlow(this.size);
       this.read();

@@ -1,5 +1,5 @@
 /**
- * node:http on llhttp and a pluggable TCP transport.
+ * node:http on llhttp, over our own net (transport.ts: @mini/net or a load error).
  */
 export { METHODS, STATUS_CODES, maxHeaderSize, validateHeaderName, validateHeaderValue } from './common.js';
 export { IncomingMessage } from './incoming.js';

@@ -88,6 +88,13 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static struct queue normal_q, slow_q;
 static unsigned pool_size, nthreads, idle_threads, slow_running, slow_limit;
+/*
+ * Signals sent to idle threads that have not woken yet. A woken thread only
+ * leaves the idle count once it holds the lock again, so without this a
+ * burst of submissions (64 callbacks each starting a stat) would signal, and
+ * enter the kernel, once per request instead of once per sleeping thread.
+ */
+static unsigned wakeups;
 
 static void push(struct queue *q, struct req *r) {
   r->next = NULL;
@@ -152,6 +159,7 @@ static void *worker(void *arg) {
       idle_threads++;
       pthread_cond_wait(&cond, &lock);
       idle_threads--;
+      if (wakeups > 0) wakeups--;
     }
     pthread_mutex_unlock(&lock);
 
@@ -165,7 +173,10 @@ static void *worker(void *arg) {
     if (r->kind == KIND_SLOW_IO) {
       slow_running--;
       /* A slow request may now run: wake a thread in case all others sleep. */
-      if (slow_q.head && idle_threads > 0) pthread_cond_signal(&cond);
+      if (slow_q.head && idle_threads > wakeups) {
+        wakeups++;
+        pthread_cond_signal(&cond);
+      }
     }
     pthread_mutex_unlock(&lock);
     complete(r);
@@ -251,35 +262,75 @@ API struct port *mini_port_open(int wake_fd) {
 
 /* Free a port; refused (-EBUSY) while any of its requests is in flight. */
 API int mini_port_close(struct port *p) {
-  pthread_mutex_lock(&p->lock);
-  uint32_t busy = p->in_flight;
-  pthread_mutex_unlock(&p->lock);
-  if (busy) return -EBUSY;
+  if (__atomic_load_n(&p->in_flight, __ATOMIC_ACQUIRE)) return -EBUSY;
   pthread_mutex_destroy(&p->lock);
   free(p);
   return 0;
 }
 
-API int mini_work_submit(struct port *p, uint32_t slot, uint32_t fn, uint32_t kind, intptr_t a0, intptr_t a1,
-                         intptr_t a2, intptr_t a3, intptr_t a4, intptr_t a5) {
-  if (fn >= (uint32_t)nfns || kind > KIND_SLOW_IO) return -EINVAL;
-  struct req *r = malloc(sizeof *r);
-  if (!r) return -ENOMEM;
-  r->port = p;
-  r->slot = slot;
-  r->fn = fn;
-  r->kind = kind;
-  r->err = 0;
-  r->result = 0;
-  r->args[0] = a0;
-  r->args[1] = a1;
-  r->args[2] = a2;
-  r->args[3] = a3;
-  r->args[4] = a4;
-  r->args[5] = a5;
-  pthread_mutex_lock(&p->lock);
-  p->in_flight++;
-  pthread_mutex_unlock(&p->lock);
+/*
+ * A submission as TypeScript lays it out: 72 bytes, every argument already
+ * a number (buffers as their addresses). `status` is written back: 0, or a
+ * negative errno for a request that was not queued.
+ */
+struct submission {
+  struct port *port;
+  uint32_t slot;
+  uint32_t fn;
+  uint32_t kind;
+  int32_t status;
+  intptr_t args[6];
+};
+
+/* Take back requests that were never queued. */
+static void unqueue(struct req *r) {
+  while (r) {
+    struct req *next = r->next;
+    __atomic_sub_fetch(&r->port->in_flight, 1, __ATOMIC_RELAXED);
+    free(r);
+    r = next;
+  }
+}
+
+/*
+ * uv_queue_work for a batch: all of `subs` under one lock, and a signal for
+ * no more sleeping threads than there is new work. A loop that runs 64
+ * callbacks, each starting a request, submits them as one batch. Returns
+ * how many were queued; the others carry their error in `status`.
+ */
+API int mini_work_submit(struct submission *subs, int n) {
+  struct req *head = NULL, *tail = NULL, *slow_head = NULL, *slow_tail = NULL;
+  int queued = 0, fast = 0;
+  for (int i = 0; i < n; i++) {
+    struct submission *s = &subs[i];
+    struct req *r = s->fn < (uint32_t)nfns && s->kind <= KIND_SLOW_IO ? malloc(sizeof *r) : NULL;
+    if (!r) {
+      s->status = s->fn < (uint32_t)nfns && s->kind <= KIND_SLOW_IO ? -ENOMEM : -EINVAL;
+      continue;
+    }
+    s->status = 0;
+    r->next = NULL;
+    r->port = s->port;
+    r->slot = s->slot;
+    r->fn = s->fn;
+    r->kind = s->kind;
+    r->err = 0;
+    r->result = 0;
+    memcpy(r->args, s->args, sizeof r->args);
+    if (r->kind == KIND_SLOW_IO) {
+      if (slow_tail) slow_tail->next = r;
+      else slow_head = r;
+      slow_tail = r;
+    } else {
+      if (tail) tail->next = r;
+      else head = r;
+      tail = r;
+      fast++;
+    }
+    __atomic_add_fetch(&r->port->in_flight, 1, __ATOMIC_RELAXED);
+    queued++;
+  }
+  if (queued == 0) return 0;
 
   pthread_mutex_lock(&lock);
   if (nthreads == 0) {
@@ -290,17 +341,34 @@ API int mini_work_submit(struct port *p, uint32_t slot, uint32_t fn, uint32_t ki
     int rc = start_threads(pool_size);
     if (rc < 0) {
       pthread_mutex_unlock(&lock);
-      pthread_mutex_lock(&p->lock);
-      p->in_flight--;
-      pthread_mutex_unlock(&p->lock);
-      free(r);
-      return rc;
+      unqueue(head);
+      unqueue(slow_head);
+      for (int i = 0; i < n; i++) {
+        if (subs[i].status == 0) subs[i].status = rc;
+      }
+      return 0;
     }
   }
-  push(kind == KIND_SLOW_IO ? &slow_q : &normal_q, r);
-  if (idle_threads > 0) pthread_cond_signal(&cond);
+  /* Splice each list onto its queue in one step. */
+  if (head) {
+    if (normal_q.tail) normal_q.tail->next = head;
+    else normal_q.head = head;
+    normal_q.tail = tail;
+  }
+  if (slow_head) {
+    if (slow_q.tail) slow_q.tail->next = slow_head;
+    else slow_q.head = slow_head;
+    slow_q.tail = slow_tail;
+  }
+  /* Slow requests beyond the slow limit cannot run yet: they need no thread now. */
+  unsigned runnable = (unsigned)fast + (slow_head ? slow_limit : 0);
+  while (idle_threads > wakeups && runnable > 0) {
+    wakeups++;
+    runnable--;
+    pthread_cond_signal(&cond);
+  }
   pthread_mutex_unlock(&lock);
-  return 0;
+  return queued;
 }
 
 /*
@@ -336,7 +404,7 @@ API int mini_port_drain(struct port *p, struct completion *out, int max) {
     n++;
     free(r);
   }
-  p->in_flight -= (uint32_t)n;
+  __atomic_sub_fetch(&p->in_flight, (uint32_t)n, __ATOMIC_RELAXED);
   /* Left over: make sure the loop comes back for them. */
   int more = p->done.head != NULL;
   pthread_mutex_unlock(&p->lock);

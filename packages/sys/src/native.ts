@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import koffi, { type LibraryHandle } from 'koffi';
+import koffi from 'koffi';
 import { lastErrno } from './ffi.js';
 import { unistd } from './libc/unistd.js';
 import { UV_EBUSY, UV_EINVAL, UV_ENOENT } from './errno.js';
@@ -46,18 +46,46 @@ export interface WorkBackend {
   configure(size: number): number;
   /** Threads started so far. */
   threads(): number;
-  open(wakeFd: number): PortHandle;
+  /** A port for a loop whose wakeup is `wakeFd`; null when memory ran out. */
+  open(wakeFd: number): PortHandle | null;
   /** 0, or UV_EBUSY while requests of the port are in flight. */
   close(port: PortHandle): number;
-  /** 0, or a negative errno; `args` has at most six entries. */
+  /**
+   * Queue a request: 0, or a negative errno when it was refused. While a
+   * `hold()` is open it is only recorded (and answers 0); `release()` sends
+   * what was recorded in one batch.
+   */
   submit(port: PortHandle, slot: number, fn: number, kind: number, args: readonly WorkArg[]): number;
+  /** Start collecting submissions (nests). */
+  hold(): void;
+  /** End a hold; the last one sends the batch and returns what it could not queue. */
+  release(): readonly RefusedSubmission[];
   /** 0, or UV_EBUSY when a thread already runs it. */
   cancel(port: PortHandle, slot: number): number;
   /** Read the port's eventfd and copy up to `max` completions into `out`; returns how many. */
   drain(port: PortHandle, out: Uint8Array, max: number): number;
 }
 
+/** A held submission that could not be queued when its batch was sent. */
+export interface RefusedSubmission {
+  port: PortHandle;
+  slot: number;
+  errno: number;
+}
+
+const NONE_REFUSED: readonly RefusedSubmission[] = [];
+
 const MAX_ARGS = 6;
+/** struct submission in native/pool.c, in 32-bit words: port, slot, fn, kind, status, six int64 args. */
+const SUBMISSION_WORDS = 18;
+const BATCH_MAX = 256;
+
+/** Store a safe integer as a little-endian int64 at word `i`. */
+function writeInt64(w: Int32Array, i: number, n: number): void {
+  const hi = Math.floor(n / 4294967296);
+  w[i] = (n - hi * 4294967296) | 0;
+  w[i + 1] = hi;
+}
 const RESULT_KIND: Record<WorkResult, number> = { int: 0, long: 1 };
 
 /**
@@ -81,25 +109,40 @@ function whyMissing(path: string): string {
 
 class NativeBackend implements WorkBackend {
   readonly kind = 'native';
-  private readonly lib: LibraryHandle;
-  private readonly submitters = new Map<string, KoffiFunction>();
   private readonly fnOf: KoffiFunction;
+  private readonly submitBatch: (subs: Uint8Array, n: number) => number;
+  private readonly addressOf: (view: ArrayBufferView) => number;
   readonly configure: (size: number) => number;
   readonly threads: () => number;
-  readonly open: (wakeFd: number) => PortHandle;
+  readonly open: (wakeFd: number) => PortHandle | null;
   readonly close: (port: PortHandle) => number;
-  readonly cancel: (port: PortHandle, slot: number) => number;
+  private readonly cancelQueued: (port: PortHandle, slot: number) => number;
   readonly drain: (port: PortHandle, out: Uint8Array, max: number) => number;
+  /** Submissions recorded and not yet sent, as native/pool.c's struct submission. */
+  private readonly batch = new Int32Array(BATCH_MAX * SUBMISSION_WORDS);
+  private readonly batchBytes = new Uint8Array(this.batch.buffer);
+  private readonly batchPorts: PortHandle[] = [];
+  private pending = 0;
+  private holds = 0;
+  private refused: RefusedSubmission[] = [];
+  /**
+   * Native address of each ArrayBuffer seen: a buffer goes to a thread as a
+   * number, and koffi pins a backing store in place the first time it sees
+   * it, so one call per ArrayBuffer (not per request) finds the address.
+   */
+  private readonly bases = new WeakMap<ArrayBufferLike, number>();
 
   constructor(path: string) {
-    this.lib = koffi.load(path);
-    this.fnOf = this.lib.func('int mini_work_fn(const char *name, int result)') as KoffiFunction;
-    this.configure = this.lib.func('int mini_pool_configure(unsigned int size)') as (size: number) => number;
-    this.threads = this.lib.func('int mini_pool_threads()') as () => number;
-    this.open = this.lib.func('void *mini_port_open(int fd)') as (fd: number) => PortHandle;
-    this.close = this.lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number;
-    this.cancel = this.lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number;
-    this.drain = this.lib.func('int mini_port_drain(void *port, _Inout_ void *out, int max)') as (
+    const lib = koffi.load(path);
+    this.fnOf = lib.func('int mini_work_fn(const char *name, int result)') as KoffiFunction;
+    this.submitBatch = lib.func('int mini_work_submit(_Inout_ void *subs, int n)') as (subs: Uint8Array, n: number) => number;
+    this.addressOf = lib.func('intptr_t mini_address(void *p)') as (view: ArrayBufferView) => number;
+    this.configure = lib.func('int mini_pool_configure(unsigned int size)') as (size: number) => number;
+    this.threads = lib.func('int mini_pool_threads()') as () => number;
+    this.open = lib.func('void *mini_port_open(int fd)') as (fd: number) => PortHandle | null;
+    this.close = lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number;
+    this.cancelQueued = lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number;
+    this.drain = lib.func('int mini_port_drain(void *port, _Inout_ void *out, int max)') as (
       p: PortHandle,
       out: Uint8Array,
       max: number,
@@ -110,35 +153,69 @@ class NativeBackend implements WorkBackend {
     return this.fnOf(name, RESULT_KIND[result]) as number;
   }
 
-  /**
-   * One binding of mini_work_submit per argument shape ('p' buffer, 'i'
-   * number), so buffers go to the thread as their addresses in the same call
-   * (koffi passes a typed array's backing store in place) and a submission is
-   * one FFI call, whatever it carries.
-   */
+  private address(view: ArrayBufferView): number {
+    let base = this.bases.get(view.buffer);
+    if (base === undefined) {
+      base = this.addressOf(view) - view.byteOffset;
+      this.bases.set(view.buffer, base);
+    }
+    return base + view.byteOffset;
+  }
+
   submit(port: PortHandle, slot: number, fn: number, kind: number, args: readonly WorkArg[]): number {
     if (args.length > MAX_ARGS) return UV_EINVAL;
-    let shape = '';
-    for (const a of args) shape += typeof a === 'number' ? 'i' : 'p';
-    let f = this.submitters.get(shape);
-    if (f === undefined) {
-      const params = ['void *', 'uint32_t', 'uint32_t', 'uint32_t'];
-      for (let i = 0; i < MAX_ARGS; i++) params.push(shape[i] === 'p' ? 'void *' : 'intptr_t');
-      f = this.lib.func('mini_work_submit', 'int', params) as KoffiFunction;
-      this.submitters.set(shape, f);
+    const w = this.batch;
+    const o = this.pending * SUBMISSION_WORDS;
+    writeInt64(w, o, Number(port as bigint));
+    w[o + 2] = slot;
+    w[o + 3] = fn;
+    w[o + 4] = kind;
+    for (let i = 0; i < MAX_ARGS; i++) {
+      const a = args[i];
+      writeInt64(w, o + 6 + 2 * i, a === undefined || a === null ? 0 : typeof a === 'number' ? a : this.address(a));
     }
-    switch (args.length) {
-      case 0:
-        return f(port, slot, fn, kind, 0, 0, 0, 0, 0, 0) as number;
-      case 1:
-        return f(port, slot, fn, kind, args[0], 0, 0, 0, 0, 0) as number;
-      case 2:
-        return f(port, slot, fn, kind, args[0], args[1], 0, 0, 0, 0) as number;
-      case 3:
-        return f(port, slot, fn, kind, args[0], args[1], args[2], 0, 0, 0) as number;
-      default:
-        return f(port, slot, fn, kind, args[0], args[1], args[2], args[3] ?? 0, args[4] ?? 0, args[5] ?? 0) as number;
+    this.batchPorts[this.pending++] = port;
+    if (this.holds > 0 && this.pending < BATCH_MAX) return 0;
+    this.flush();
+    if (this.holds > 0) return 0;
+    // Sent at once: a refusal is the caller's to report.
+    const refused = this.refused;
+    this.refused = [];
+    return refused.length > 0 ? refused[0]!.errno : 0;
+  }
+
+  cancel(port: PortHandle, slot: number): number {
+    // A request still in the batch is not queued yet: send the batch first, so it can be withdrawn there.
+    this.flush();
+    return this.cancelQueued(port, slot);
+  }
+
+  hold(): void {
+    this.holds++;
+  }
+
+  release(): readonly RefusedSubmission[] {
+    if (--this.holds > 0) return NONE_REFUSED;
+    this.flush();
+    if (this.refused.length === 0) return NONE_REFUSED;
+    const refused = this.refused;
+    this.refused = [];
+    return refused;
+  }
+
+  /** One FFI call for everything recorded; records that were not queued carry their errno. */
+  private flush(): void {
+    const n = this.pending;
+    if (n === 0) return;
+    this.pending = 0;
+    const queued = this.submitBatch(this.batchBytes, n);
+    if (queued < n) {
+      for (let i = 0; i < n; i++) {
+        const status = this.batch[i * SUBMISSION_WORDS + 5]!;
+        if (status < 0) this.refused.push({ port: this.batchPorts[i]!, slot: this.batch[i * SUBMISSION_WORDS + 2]!, errno: status });
+      }
     }
+    this.batchPorts.length = 0;
   }
 }
 
@@ -209,6 +286,12 @@ class InlineBackend implements WorkBackend {
   cancel(): number {
     // Every request already ran at submission.
     return UV_EBUSY;
+  }
+
+  hold(): void {}
+
+  release(): readonly RefusedSubmission[] {
+    return NONE_REFUSED;
   }
 
   drain(port: PortHandle, out: Uint8Array, max: number): number {

@@ -15,11 +15,12 @@
  * the eventfd wakeup, as libuv's does; the threads start on first use and
  * cost a pthread_create each, not a V8 isolate.
  */
-import { COMPLETION_SIZE, EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, WORK_KIND, errnoException, eventfd, lastError, unistd, workBackend } from '@mini/sys';
+import { COMPLETION_SIZE, EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, UV_ENOMEM, WORK_KIND, errnoException, eventfd, lastError, unistd, workBackend } from '@mini/sys';
 import type { PortHandle, WorkArg, WorkBackend } from '@mini/sys';
 import { Handle } from '../handle.js';
 import { IoWatcher } from '../io.js';
 import type { Loop } from '../loop.js';
+import { drainTicks } from '../ticks.js';
 import { threadpoolSize } from './config.js';
 import { WorkRequest, type WorkCallback, type WorkFunction, type WorkScheduler } from './work-request.js';
 
@@ -54,7 +55,7 @@ function resolve(b: WorkBackend, fn: WorkFunction): number {
  */
 class WorkPort extends Handle implements WorkScheduler {
   private readonly backend: WorkBackend;
-  private readonly port: PortHandle;
+  readonly handle: PortHandle;
   private readonly fd: number;
   private readonly watcher: IoWatcher;
   private readonly slots: (WorkRequest | undefined)[] = [];
@@ -71,7 +72,12 @@ class WorkPort extends Handle implements WorkScheduler {
     const fd = eventfd.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (fd < 0) throw errnoException(lastError(), 'eventfd');
     this.fd = fd;
-    this.port = b.open(fd);
+    const port = b.open(fd);
+    if (port === null) {
+      unistd.close(fd);
+      throw errnoException(UV_ENOMEM, 'uv_queue_work');
+    }
+    this.handle = port;
     this.watcher = new IoWatcher(loop, fd, () => this.onReadable());
     this.watcher.start(EPOLLIN);
     this.activate();
@@ -82,7 +88,7 @@ class WorkPort extends Handle implements WorkScheduler {
     const id = resolve(this.backend, fn);
     const req = new WorkRequest(this.loop, fn, args, done, this);
     const slot = this.freeSlots.pop() ?? this.slots.length;
-    const rc = this.backend.submit(this.port, slot, id, WORK_KIND[fn.kind], args);
+    const rc = this.backend.submit(this.handle, slot, id, WORK_KIND[fn.kind], args);
     if (rc < 0) {
       if (slot < this.slots.length) this.freeSlots.push(slot);
       throw errnoException(rc, 'uv_queue_work');
@@ -96,7 +102,7 @@ class WorkPort extends Handle implements WorkScheduler {
 
   cancel(req: WorkRequest): boolean {
     if (req.slot < 0 || this.slots[req.slot] !== req) return false;
-    return this.backend.cancel(this.port, req.slot) === 0;
+    return this.backend.cancel(this.handle, req.slot) === 0;
   }
 
   /** Free the port; refused while requests are in flight. */
@@ -107,7 +113,7 @@ class WorkPort extends Handle implements WorkScheduler {
 
   protected onClose(): void {
     this.watcher.close();
-    this.backend.close(this.port);
+    this.backend.close(this.handle);
     unistd.close(this.fd);
     this.deactivate();
   }
@@ -115,7 +121,7 @@ class WorkPort extends Handle implements WorkScheduler {
   private onReadable(): void {
     let pending = this.backlog;
     if (pending.length === 0) {
-      const n = this.backend.drain(this.port, this.out, DRAIN_MAX);
+      const n = this.backend.drain(this.handle, this.out, DRAIN_MAX);
       if (n === 0) return;
       pending = new Array<number>(n * 3);
       const w = this.words;
@@ -129,15 +135,21 @@ class WorkPort extends Handle implements WorkScheduler {
     }
     this.backlog = [];
     let i = 0;
+    // Requests the callbacks start go to the threads as one batch, when the last has run.
+    this.backend.hold();
     try {
       for (; i < pending.length; i += 3) this.complete(pending[i]!, pending[i + 1]!, pending[i + 2]!);
     } finally {
       // A callback threw: the callbacks not yet run must not be lost; they run on the next wakeup.
-      if (i + 3 < pending.length) {
-        this.backlog = pending.slice(i + 3);
-        unistd.write(this.fd, ONE, 8);
-      }
+      if (i + 3 < pending.length) this.defer(pending.slice(i + 3));
+      for (const r of this.backend.release()) ports.byHandle.get(r.port)?.defer([r.slot, r.errno, r.errno]);
     }
+  }
+
+  /** Completions to run on the next wakeup (the port wakes itself). */
+  private defer(completions: number[]): void {
+    if (this.backlog.length === 0) unistd.write(this.fd, ONE, 8);
+    this.backlog = this.backlog.concat(completions);
   }
 
   private complete(slot: number, result: number, errno: number): void {
@@ -148,17 +160,21 @@ class WorkPort extends Handle implements WorkScheduler {
     req.slot = -1;
     req.args = [];
     req.finish();
-    this.loop.invoke(() => req.done(result, errno));
+    // loop.invoke without a closure per completion.
+    req.done(result, errno);
+    drainTicks();
   }
 }
 
-const ports = new Map<Loop, WorkPort>();
+/** Each loop's port, and the same ports by native handle (for refused batch entries). */
+const ports = { byLoop: new Map<Loop, WorkPort>(), byHandle: new Map<PortHandle, WorkPort>() };
 
 function portOf(loop: Loop): WorkPort {
-  let p = ports.get(loop);
+  let p = ports.byLoop.get(loop);
   if (p === undefined) {
     p = new WorkPort(loop, pool());
-    ports.set(loop, p);
+    ports.byLoop.set(loop, p);
+    ports.byHandle.set(p.handle, p);
   }
   return p;
 }
@@ -188,8 +204,9 @@ export function threadpoolBackend(): WorkBackend['kind'] {
  * closed; the close completes in the loop's next closing phase.
  */
 export function releaseThreadpool(loop: Loop): void {
-  const p = ports.get(loop);
+  const p = ports.byLoop.get(loop);
   if (p === undefined) return;
   p.release();
-  ports.delete(loop);
+  ports.byLoop.delete(loop);
+  ports.byHandle.delete(p.handle);
 }

@@ -10,7 +10,7 @@ import type { Loop } from '../loop.js';
 
 /**
  * A C function that pool requests call, declared once by the package that
- * owns the work (fs declares `statx`, dns `getaddrinfo`). Resolved on first
+ * owns the work (fs declares `open`, `read`, `statx`…). Resolved on first
  * use, so declaring it costs nothing at startup.
  */
 export class WorkFunction {

@@ -1,8 +1,9 @@
 /**
  * Socket options of a UDP handle, with libuv's argument checks and its
- * choice of IPv4 or IPv6 level. Every function returns 0 or -errno, as
- * libuv does; an fd of -1 (a handle not yet bound) fails with EBADF from
- * the kernel itself, which is what Node reports for an unbound socket.
+ * choice of IPv4 or IPv6 level. The setters return 0 or a negative errno,
+ * as libuv does, and leave an fd of -1 (a handle not yet bound) to the
+ * kernel, whose EBADF is what Node reports for an unbound socket;
+ * `bufferSize` returns the size, and checks for -1 itself.
  *
  *   ip_mreq      8 B: imr_multiaddr 4 B | imr_interface 4 B
  *   ipv6_mreq   20 B: ipv6mr_multiaddr 16 B | ipv6mr_interface u32 (an index)
