@@ -28,4 +28,3 @@ export function nodeBin(explicit?: string): string {
   if (process.env.NODE_BIN !== undefined) return process.env.NODE_BIN;
   return path.basename(process.execPath).startsWith('node') ? process.execPath : 'node';
 }
-

@@ -75,7 +75,18 @@ describe('compare', () => {
   test('reports stdout, stderr and exit code differences with the right lines', async () => {
     const r = await compare(fixture('differs.js'), [], { mini: fakeMini });
     expect(r.same).toBe(false);
-    expect(r.stdoutDiff).toEqual(['@@ -2,7 +2,8 @@', ' line 2', ' line 3', '-line 4', '+line 4 changed', ' line 5', ' line 6', ' line 7', ' line 8', '+only in mini']);
+    expect(r.stdoutDiff).toEqual([
+      '@@ -2,7 +2,8 @@',
+      ' line 2',
+      ' line 3',
+      '-line 4',
+      '+line 4 changed',
+      ' line 5',
+      ' line 6',
+      ' line 7',
+      ' line 8',
+      '+only in mini',
+    ]);
     expect(r.stderrDiff).toEqual(['@@ -1,1 +1,1 @@', '-err node', '+err mini']);
     expect(r.exitSame).toBe(false);
     expect([r.node.code, r.mini.code]).toEqual([0, 3]);
@@ -94,7 +105,7 @@ describe('compare', () => {
     expect(header.same).toBe(false);
     expect(header.stderrDiff.filter((l) => l.startsWith('-') || l.startsWith('+'))).toEqual([
       `-${fixture('header-differs.js')}:6`,
-      '-throw new Error(\'same message\');',
+      "-throw new Error('same message');",
       '-^',
       `+${fixture('header-differs.js')}:4`,
       "+  throw new Error('same message');",

@@ -25,7 +25,10 @@ function script(body: string): string {
 
 describe('mini command line', () => {
   it('-e and -p run like node', () => {
-    for (const args of [['-e', 'console.log(1 + 1, typeof require, __filename)'], ['-p', '[1, 2].map((x) => x * 2)']]) {
+    for (const args of [
+      ['-e', 'console.log(1 + 1, typeof require, __filename)'],
+      ['-p', '[1, 2].map((x) => x * 2)'],
+    ]) {
       const ours = mini(args);
       const theirs = node(args);
       expect(ours.stdout).toBe(theirs.stdout);
@@ -36,7 +39,9 @@ describe('mini command line', () => {
   it('exits cleanly, every time, after using the thread pool', () => {
     // Pool threads park inside libmini; the library must stay mapped while
     // the isolate tears down (it once crashed about one exit in twenty).
-    const app = script("require('fs').stat(__filename, (e, st) => { require('fs').readFile(__filename, () => console.log(st.isFile())); });");
+    const app = script(
+      "require('fs').stat(__filename, (e, st) => { require('fs').readFile(__filename, () => console.log(st.isFile())); });",
+    );
     const statuses = new Map<string, number>();
     for (let i = 0; i < 60; i++) {
       const r = mini([app]);
@@ -58,8 +63,11 @@ describe('mini command line', () => {
     expect(mini(['--expose-gc', file, '--expose-gc']).stdout).toBe(node(['--expose-gc', file, '--expose-gc']).stdout);
     // The launcher's own engine defaults never show, and a user's flag still overrides them.
     expect(mini([file]).stdout).toBe(node([file]).stdout);
-    const heap = script("console.log(JSON.stringify(process.execArgv), require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)");
-    const withFlag = (run: typeof mini) => JSON.parse(`[${run(['--min-semi-space-size=16', heap]).stdout.trim().replace(' ', ',')}]`) as [string[], number];
+    const heap = script(
+      "console.log(JSON.stringify(process.execArgv), require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)",
+    );
+    const withFlag = (run: typeof mini) =>
+      JSON.parse(`[${run(['--min-semi-space-size=16', heap]).stdout.trim().replace(' ', ',')}]`) as [string[], number];
     expect(withFlag(mini)).toEqual(withFlag(node));
     expect(mini(['-p', "'MINI_ENGINE_DEFAULTS' in process.env"]).stdout).toBe('false\n');
   });
@@ -78,9 +86,7 @@ describe('mini command line', () => {
   });
 
   it("keeps the host's hands off NODE_OPTIONS and NODE_CHANNEL_FD", () => {
-    const file = script(
-      'console.log(JSON.stringify([process.env.NODE_OPTIONS, process.env.NODE_CHANNEL_FD, typeof process.send]))',
-    );
+    const file = script('console.log(JSON.stringify([process.env.NODE_OPTIONS, process.env.NODE_CHANNEL_FD, typeof process.send]))');
     // fd 9 is not open: the host would fail to open its IPC channel on it if it saw the variable.
     const r = mini([file], { NODE_OPTIONS: '--max-old-space-size=200', NODE_CHANNEL_FD: '9' });
     expect(r.stderr).toBe('');

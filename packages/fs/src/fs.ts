@@ -26,7 +26,8 @@ export function validatedPath(value: unknown, name = 'path'): string | Buffer {
     path = fileURLToPath(path);
   }
   if (typeof path === 'string') {
-    if (path.includes('\u0000')) throw codedError('ERR_INVALID_ARG_VALUE', name, path, 'must be a string, Uint8Array, or URL without null bytes');
+    if (path.includes('\u0000'))
+      throw codedError('ERR_INVALID_ARG_VALUE', name, path, 'must be a string, Uint8Array, or URL without null bytes');
     return path;
   }
   if (path instanceof Uint8Array) {

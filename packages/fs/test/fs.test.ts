@@ -54,7 +54,9 @@ describe('fs on our pool', () => {
       const theirs = await call<nodeFs.Stats>(nodeFs.stat, path);
       expect(ours.err).toBeNull();
       expect(ours.value).toBeInstanceOf(nodeFs.Stats);
-      const skip = path.startsWith('/proc') ? ['atimeMs', 'mtimeMs', 'ctimeMs', 'atime', 'mtime', 'ctime', 'birthtimeMs', 'birthtime'] : ['atimeMs', 'atime'];
+      const skip = path.startsWith('/proc')
+        ? ['atimeMs', 'mtimeMs', 'ctimeMs', 'atime', 'mtime', 'ctime', 'birthtimeMs', 'birthtime']
+        : ['atimeMs', 'atime'];
       const fields = (s: nodeFs.Stats) => Object.fromEntries(Object.entries(s).filter(([k]) => !skip.includes(k)));
       expect(fields(ours.value!)).toEqual(fields(theirs.value!));
       expect(ours.value!.isDirectory()).toBe(theirs.value!.isDirectory());

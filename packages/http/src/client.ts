@@ -441,7 +441,11 @@ function abortError(signal: AbortSignal): Error {
   return err;
 }
 
-export function request(url: string | URL | RequestOptions, options?: RequestOptions | ResponseListener, cb?: ResponseListener): ClientRequest {
+export function request(
+  url: string | URL | RequestOptions,
+  options?: RequestOptions | ResponseListener,
+  cb?: ResponseListener,
+): ClientRequest {
   return new ClientRequest(url, options, cb);
 }
 

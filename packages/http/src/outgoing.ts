@@ -13,12 +13,7 @@
  */
 import { Stream } from 'node:stream';
 import { codedError, validateString } from '@mini/sys';
-import {
-  checkInvalidHeaderChar,
-  utcDate,
-  validateHeaderName,
-  validateHeaderValue,
-} from './common.js';
+import { checkInvalidHeaderChar, utcDate, validateHeaderName, validateHeaderValue } from './common.js';
 import type { TransportSocket } from './transport.js';
 
 export type HeaderValue = string | number | readonly string[];
@@ -229,8 +224,20 @@ export class OutgoingMessage extends Stream {
   }
 
   /** The head, given the first line and the headers (stored ones, or an object from writeHead). */
-  _storeHeader(firstLine: string, headers: Record<string, [string, HeaderValue]> | [string, HeaderValue][] | null, validate: boolean): void {
-    const state: HeadState = { connection: false, contLen: false, te: false, date: false, expect: false, trailer: false, header: firstLine };
+  _storeHeader(
+    firstLine: string,
+    headers: Record<string, [string, HeaderValue]> | [string, HeaderValue][] | null,
+    validate: boolean,
+  ): void {
+    const state: HeadState = {
+      connection: false,
+      contLen: false,
+      te: false,
+      date: false,
+      expect: false,
+      trailer: false,
+      header: firstLine,
+    };
     if (headers !== null) {
       if (Array.isArray(headers)) {
         for (const [key, value] of headers) this._processHeader(state, key, value, validate);
@@ -360,11 +367,14 @@ export class OutgoingMessage extends Stream {
     return ret;
   }
 
-  private _write(chunk: string | Uint8Array, encoding: BufferEncoding | undefined, callback: WriteCallback | undefined, fromEnd: boolean): boolean {
+  private _write(
+    chunk: string | Uint8Array,
+    encoding: BufferEncoding | undefined,
+    callback: WriteCallback | undefined,
+    fromEnd: boolean,
+  ): boolean {
     if (this.finished || this.destroyed) {
-      const err = this.destroyed
-        ? codedError('ERR_STREAM_DESTROYED', 'write')
-        : codedError('ERR_STREAM_WRITE_AFTER_END');
+      const err = this.destroyed ? codedError('ERR_STREAM_DESTROYED', 'write') : codedError('ERR_STREAM_WRITE_AFTER_END');
       process.nextTick(() => {
         if (callback) callback(err);
         if (!this.destroyed) this.emit('error', err);

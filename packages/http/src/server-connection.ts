@@ -293,7 +293,8 @@ export class ServerConnection implements ParserOwner {
     const socket = this.socket;
     if (this.incoming[0] === req) this.incoming.shift();
     // A body nobody reads is drained so the next request can be parsed.
-    if (!req._consuming && !(req as unknown as { _readableState: { resumeScheduled: boolean } })._readableState.resumeScheduled) req._dump();
+    if (!req._consuming && !(req as unknown as { _readableState: { resumeScheduled: boolean } })._readableState.resumeScheduled)
+      req._dump();
     res.detachSocket(socket);
     process.nextTick(() => res._emitClose());
     if (res._last) {

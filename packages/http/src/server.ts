@@ -165,7 +165,10 @@ export class Server extends EventEmitter {
     for (const conn of [...this._connections]) {
       if (!conn.active || conn.parser === null) continue;
       const elapsed = now - conn.messageStart;
-      if ((!conn.headersDone && this.headersTimeout > 0 && elapsed > this.headersTimeout) || (this.requestTimeout > 0 && elapsed > this.requestTimeout)) {
+      if (
+        (!conn.headersDone && this.headersTimeout > 0 && elapsed > this.headersTimeout) ||
+        (this.requestTimeout > 0 && elapsed > this.requestTimeout)
+      ) {
         conn.requestTimedOut();
       }
     }

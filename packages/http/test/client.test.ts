@@ -26,7 +26,14 @@ function fetchWith(options: http.RequestOptions, body?: string): Promise<Got> {
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
       res.on('end', () =>
-        resolve({ status: res.statusCode!, message: res.statusMessage!, headers: res.headers, body: text, trailers: res.trailers, reused: req.reusedSocket }),
+        resolve({
+          status: res.statusCode!,
+          message: res.statusMessage!,
+          headers: res.headers,
+          body: text,
+          trailers: res.trailers,
+          reused: req.reusedSocket,
+        }),
       );
     });
     req.on('error', reject);
@@ -166,7 +173,13 @@ describe('client errors and upgrade', () => {
     const port = portOf(s);
     await closed(s);
     const err = await fetchWith({ port, host: '127.0.0.1' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port, message: `connect ECONNREFUSED 127.0.0.1:${port}` });
+    expect(err).toMatchObject({
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '127.0.0.1',
+      port,
+      message: `connect ECONNREFUSED 127.0.0.1:${port}`,
+    });
   });
 
   it('rejects other protocols as Node does', () => {

@@ -23,11 +23,13 @@ describe('over @mini/net', () => {
     const agent = new nodeHttp.Agent({ keepAlive: true, maxSockets: 1 });
     const get = (path: string) =>
       new Promise<string>((resolve, reject) => {
-        nodeHttp.get({ port: portOf(s), host: '127.0.0.1', path, agent }, (res) => {
-          let t = '';
-          res.on('data', (d: Buffer) => (t += d.toString()));
-          res.on('end', () => resolve(t));
-        }).on('error', reject);
+        nodeHttp
+          .get({ port: portOf(s), host: '127.0.0.1', path, agent }, (res) => {
+            let t = '';
+            res.on('data', (d: Buffer) => (t += d.toString()));
+            res.on('end', () => resolve(t));
+          })
+          .on('error', reject);
       });
     expect(await Promise.all([get('/a'), get('/b')])).toEqual(['hi /a', 'hi /b']);
     expect(kinds).toEqual([true, true]);

@@ -6,7 +6,12 @@ function collect(type: number) {
   const events: unknown[] = [];
   const owner: ParserOwner = {
     onHeadersComplete(p) {
-      events.push(['head', type === REQUEST ? p.method : p.statusCode, type === REQUEST ? p.url() : p.statusMessage(), p.headers.strings()]);
+      events.push([
+        'head',
+        type === REQUEST ? p.method : p.statusCode,
+        type === REQUEST ? p.url() : p.statusMessage(),
+        p.headers.strings(),
+      ]);
       return 0;
     },
     onBody(c) {
@@ -28,7 +33,9 @@ describe('llhttp from undici', () => {
   });
 
   it('parses a request split at every byte', () => {
-    const raw = Buffer.from('POST /a?b=1 HTTP/1.1\r\nHost: x\r\nX-Long-Name:  v1 \r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nT: 9\r\n\r\n');
+    const raw = Buffer.from(
+      'POST /a?b=1 HTTP/1.1\r\nHost: x\r\nX-Long-Name:  v1 \r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nT: 9\r\n\r\n',
+    );
     const whole = collect(REQUEST);
     expect(whole.parser.execute(raw)).toBe(raw.length);
     const split = collect(REQUEST);
@@ -42,14 +49,21 @@ describe('llhttp from undici', () => {
   it('parses responses', () => {
     const { parser, events } = collect(RESPONSE);
     parser.execute(Buffer.from('HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno'));
-    expect(events).toEqual([['head', 404, 'Not Found', ['Content-Length', '2']], ['body', 'no'], ['done', null]]);
+    expect(events).toEqual([
+      ['head', 404, 'Not Found', ['Content-Length', '2']],
+      ['body', 'no'],
+      ['done', null],
+    ]);
   });
 
   it('reports errors with Node codes and offsets', () => {
     const { parser } = collect(REQUEST);
     const err = parser.execute(Buffer.from('GET / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n'));
     expect(typeof err).toBe('object');
-    expect(err).toMatchObject({ code: 'HPE_INVALID_TRANSFER_ENCODING', message: "Parse Error: Transfer-Encoding can't be present with Content-Length" });
+    expect(err).toMatchObject({
+      code: 'HPE_INVALID_TRANSFER_ENCODING',
+      message: "Parse Error: Transfer-Encoding can't be present with Content-Length",
+    });
   });
 
   it('enforces maxHeaderSize as HPE_HEADER_OVERFLOW', () => {

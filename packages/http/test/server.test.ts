@@ -69,7 +69,8 @@ const CASES: Record<string, string> = {
   'HTTP/1.0 keep-alive': 'GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n',
   'client asks close': 'GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n',
   'chunked body and trailers in': 'POST /body HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n',
-  'duplicate headers joined': 'POST /body HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nA: 1\r\na: 2\r\nCookie: x\r\ncookie: y\r\nSet-Cookie: s\r\nset-cookie: t\r\nHost: dropped\r\nX-Sp:  v  \r\n\r\nxyz',
+  'duplicate headers joined':
+    'POST /body HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nA: 1\r\na: 2\r\nCookie: x\r\ncookie: y\r\nSet-Cookie: s\r\nset-cookie: t\r\nHost: dropped\r\nX-Sp:  v  \r\n\r\nxyz',
   pipelined:
     'GET /head HTTP/1.1\r\nHost: x\r\n\r\nGET /chunk HTTP/1.1\r\nHost: y\r\n\r\nPOST /body HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nabGET /x HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n',
   '100-continue': 'POST /body HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok',
@@ -116,8 +117,15 @@ describe('server: byte-exact against host Node', () => {
 describe('server: clientError', () => {
   it('passes Node codes and bytesParsed to clientError', async () => {
     const errors: unknown[] = [];
-    const inputs = ['BLAH / HTTP/1.1\r\n\r\n', 'POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n', `GET / HTTP/1.1\r\nX: ${'a'.repeat(20000)}\r\n\r\n`];
-    for (const [mod, make] of [['node', nodeHttp.createServer], ['mini', http.createServer]] as const) {
+    const inputs = [
+      'BLAH / HTTP/1.1\r\n\r\n',
+      'POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n',
+      `GET / HTTP/1.1\r\nX: ${'a'.repeat(20000)}\r\n\r\n`,
+    ];
+    for (const [mod, make] of [
+      ['node', nodeHttp.createServer],
+      ['mini', http.createServer],
+    ] as const) {
       const server = await listening((make as typeof nodeHttp.createServer)(nodeHandler));
       server.on('clientError', (err: Error & { code: string; bytesParsed: number }, socket: net.Socket) => {
         errors.push([mod, err.code, err.message, err.bytesParsed]);
@@ -143,13 +151,19 @@ describe('server: with host Node http client', () => {
     await closed(server);
   });
 
-  function get(agent: nodeHttp.Agent, path: string, body?: string): Promise<{ status: number; body: string; port: number; headers: nodeHttp.IncomingHttpHeaders; trailers: NodeJS.Dict<string> }> {
+  function get(
+    agent: nodeHttp.Agent,
+    path: string,
+    body?: string,
+  ): Promise<{ status: number; body: string; port: number; headers: nodeHttp.IncomingHttpHeaders; trailers: NodeJS.Dict<string> }> {
     return new Promise((resolve, reject) => {
       const req = nodeHttp.request({ port: portOf(server), host: '127.0.0.1', path, agent, method: body ? 'POST' : 'GET' }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text, port: req.socket!.localPort!, headers: res.headers, trailers: res.trailers }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: text, port: req.socket!.localPort!, headers: res.headers, trailers: res.trailers }),
+        );
       });
       req.on('error', reject);
       req.end(body);

@@ -15,25 +15,29 @@ import { expect, it } from 'vitest';
 const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
 const hasWrk = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
 
-it.skipIf(!hasWrk)('RSS stays flat over 10^6 keep-alive requests', async () => {
-  const args = ['--expose-gc', '--min-semi-space-size=16', resolve(__dirname, 'fixtures/soak-server.js'), '1000000'];
-  const server = spawn(MINI, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const port = await new Promise<number>((ok, fail) => {
-    server.stdout.on('data', (d: Buffer) => {
-      out += d;
-      const m = /port=(\d+)/.exec(out);
-      if (m) ok(Number(m[1]));
+it.skipIf(!hasWrk)(
+  'RSS stays flat over 10^6 keep-alive requests',
+  async () => {
+    const args = ['--expose-gc', '--min-semi-space-size=16', resolve(__dirname, 'fixtures/soak-server.js'), '1000000'];
+    const server = spawn(MINI, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const port = await new Promise<number>((ok, fail) => {
+      server.stdout.on('data', (d: Buffer) => {
+        out += d;
+        const m = /port=(\d+)/.exec(out);
+        if (m) ok(Number(m[1]));
+      });
+      server.on('exit', () => fail(new Error(`server exited early: ${out}`)));
     });
-    server.on('exit', () => fail(new Error(`server exited early: ${out}`)));
-  });
-  // Long enough for 10^6 requests on a slow machine; the server ends it sooner.
-  const wrk = spawn('wrk', ['-t1', '-c20', '-d240s', `http://127.0.0.1:${port}/`], { stdio: 'ignore' });
-  await new Promise((ok) => server.on('exit', ok));
-  wrk.kill();
-  const rss1 = Number(/rss1=(\d+)/.exec(out)?.[1]);
-  const rss2 = Number(/rss2=(\d+)/.exec(out)?.[1]);
-  expect(rss1).toBeGreaterThan(0);
-  expect(rss2).toBeGreaterThan(0);
-  expect(rss2 / rss1).toBeLessThan(1.1);
-}, 300_000);
+    // Long enough for 10^6 requests on a slow machine; the server ends it sooner.
+    const wrk = spawn('wrk', ['-t1', '-c20', '-d240s', `http://127.0.0.1:${port}/`], { stdio: 'ignore' });
+    await new Promise((ok) => server.on('exit', ok));
+    wrk.kill();
+    const rss1 = Number(/rss1=(\d+)/.exec(out)?.[1]);
+    const rss2 = Number(/rss2=(\d+)/.exec(out)?.[1]);
+    expect(rss1).toBeGreaterThan(0);
+    expect(rss2).toBeGreaterThan(0);
+    expect(rss2 / rss1).toBeLessThan(1.1);
+  },
+  300_000,
+);

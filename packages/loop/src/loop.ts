@@ -176,7 +176,7 @@ export class Loop {
     }
     const base = this.time;
     // libuv re-polls with zero timeout while the buffer comes back full.
-    for (let rounds = 48; ; ) {
+    for (let rounds = 48; ;) {
       const n = this.backend.wait(timeout);
       if (timeout !== 0) this.updateTime();
       if (n < 0) {

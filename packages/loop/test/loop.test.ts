@@ -45,10 +45,14 @@ describe('Loop phases', () => {
       check.unref();
       for (const name of ['a', 'b', 'c']) {
         const t = new Timer(loop);
-        t.start(() => {
-          log.push(name);
-          if (name === 'a') new Timer(loop).start(() => log.push('a2'), 0, 0);
-        }, 5, 0);
+        t.start(
+          () => {
+            log.push(name);
+            if (name === 'a') new Timer(loop).start(() => log.push('a2'), 0, 0);
+          },
+          5,
+          0,
+        );
       }
       loop.run();
       return log;
@@ -62,10 +66,14 @@ describe('Loop phases', () => {
       const loop = new Loop();
       const log: string[] = [];
       const b = new Timer(loop);
-      new Timer(loop).start(() => {
-        log.push('a');
-        b.stop();
-      }, 1, 0);
+      new Timer(loop).start(
+        () => {
+          log.push('a');
+          b.stop();
+        },
+        1,
+        0,
+      );
       b.start(() => log.push('b'), 1, 0);
       loop.run();
       return log;
@@ -78,9 +86,13 @@ describe('Loop phases', () => {
       const loop = new Loop();
       let n = 0;
       const t = new Timer(loop);
-      t.start(() => {
-        if (++n === 3) t.stop();
-      }, 1, 1);
+      t.start(
+        () => {
+          if (++n === 3) t.stop();
+        },
+        1,
+        1,
+      );
       const forever = new Timer(loop);
       forever.start(() => {}, 1_000_000, 0);
       forever.unref();
@@ -183,11 +195,15 @@ describe('callbacks and microtasks', () => {
       const loop = new Loop();
       const log: string[] = [];
       for (const name of ['t1', 't2']) {
-        new Timer(loop).start(() => {
-          log.push(name);
-          Promise.resolve().then(() => log.push(`${name}:promise`));
-          process.nextTick(() => log.push(`${name}:tick`));
-        }, 1, 0);
+        new Timer(loop).start(
+          () => {
+            log.push(name);
+            Promise.resolve().then(() => log.push(`${name}:promise`));
+            process.nextTick(() => log.push(`${name}:tick`));
+          },
+          1,
+          0,
+        );
       }
       loop.run();
       return log;
@@ -199,9 +215,13 @@ describe('callbacks and microtasks', () => {
     const log = await inMacrotask(() => {
       const loop = new Loop();
       const log: string[] = [];
-      new Timer(loop).start(() => {
-        throw new Error('boom');
-      }, 1, 0);
+      new Timer(loop).start(
+        () => {
+          throw new Error('boom');
+        },
+        1,
+        0,
+      );
       new Timer(loop).start(() => log.push('second'), 1, 0);
       expect(() => loop.run()).toThrow('boom');
       loop.run();
@@ -291,22 +311,30 @@ describe('thread-owning driver', () => {
       const loop = new Loop();
       const driver = ownThread(loop);
       const log: string[] = [];
-      new Timer(loop).start(() => {
-        // A host turn is requested mid-iteration; the overdue 0 ms timer
-        // must still wait until after this iteration's check phase.
-        loop.requestYield();
-        new Timer(loop).start(() => {
-          log.push('timeout 0');
-          resolve(log);
-        }, 0, 0);
-        const c = new Check(loop);
-        c.start(() => {
-          log.push('check');
-          c.close();
-        });
-        const until = Date.now() + 5;
-        while (Date.now() < until);
-      }, 1, 0);
+      new Timer(loop).start(
+        () => {
+          // A host turn is requested mid-iteration; the overdue 0 ms timer
+          // must still wait until after this iteration's check phase.
+          loop.requestYield();
+          new Timer(loop).start(
+            () => {
+              log.push('timeout 0');
+              resolve(log);
+            },
+            0,
+            0,
+          );
+          const c = new Check(loop);
+          c.start(() => {
+            log.push('check');
+            c.close();
+          });
+          const until = Date.now() + 5;
+          while (Date.now() < until);
+        },
+        1,
+        0,
+      );
       driver.schedule();
     });
     expect(log).toEqual(['check', 'timeout 0']);

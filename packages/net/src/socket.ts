@@ -317,7 +317,8 @@ export class Socket extends Duplex {
     if (localAddress !== undefined && !isIP(localAddress)) throw codedError('ERR_INVALID_IP_ADDRESS', localAddress);
     if (localPort !== undefined) validateNumber(localPort, 'options.localPort');
     if (typeof port !== 'undefined') {
-      if (typeof port !== 'number' && typeof port !== 'string') throw codedError('ERR_INVALID_ARG_TYPE', 'options.port', ['number', 'string'], port);
+      if (typeof port !== 'number' && typeof port !== 'string')
+        throw codedError('ERR_INVALID_ARG_TYPE', 'options.port', ['number', 'string'], port);
       port = validatePort(port);
     }
     const portNum = (port as number) | 0;
@@ -597,4 +598,3 @@ function writeAfterFIN(this: Socket, chunk: unknown, encoding?: unknown, cb?: un
   this.destroy(er);
   return false;
 }
-

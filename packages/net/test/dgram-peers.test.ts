@@ -12,7 +12,10 @@ afterEach(() => {
 });
 
 /** A host node child running `source`; resolves with its first stdout line and a reader for the rest. */
-async function nodeChild(source: string, args: string[] = []): Promise<{ child: ChildProcess; first: string; lines: AsyncIterableIterator<string> }> {
+async function nodeChild(
+  source: string,
+  args: string[] = [],
+): Promise<{ child: ChildProcess; first: string; lines: AsyncIterableIterator<string> }> {
   const child = spawn(process.execPath, ['-e', source, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
@@ -40,7 +43,10 @@ s.send('done', Number(port), addr);
 `;
 
 describe('dgram against node child processes', () => {
-  for (const [type, addr] of [['udp4', '127.0.0.1'], ['udp6', '::1']] as const) {
+  for (const [type, addr] of [
+    ['udp4', '127.0.0.1'],
+    ['udp6', '::1'],
+  ] as const) {
     it(`${type}: a node echo server answers our datagrams`, async () => {
       const { first } = await nodeChild(ECHO_SERVER, [type]);
       const port = Number(first);
@@ -70,7 +76,9 @@ describe('dgram against node child processes', () => {
           else got.push(m.toString());
         });
       });
-      const child = spawn(process.execPath, ['-e', SENDER, type, addr, String(s.address().port), '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['-e', SENDER, type, addr, String(s.address().port), '20'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
       const peer = await finished;
@@ -191,7 +199,9 @@ describe('dgram bulk and multicast', () => {
     expect((await back)[0].toString()).toBe('from node');
 
     ours.dropMembership(GROUP, '127.0.0.1');
-    expect(() => ours.dropMembership(GROUP, '127.0.0.1')).toThrow(expect.objectContaining({ code: 'EADDRNOTAVAIL', message: 'dropMembership EADDRNOTAVAIL' }));
+    expect(() => ours.dropMembership(GROUP, '127.0.0.1')).toThrow(
+      expect.objectContaining({ code: 'EADDRNOTAVAIL', message: 'dropMembership EADDRNOTAVAIL' }),
+    );
     for (const s of [ours, theirs, sender]) s.close();
   });
 });

@@ -53,7 +53,10 @@ describe('dgram send and receive', () => {
   });
 
   it('talks to host node both ways, IPv4 and IPv6', async () => {
-    for (const [type, addr] of [['udp4', '127.0.0.1'], ['udp6', '::1']] as const) {
+    for (const [type, addr] of [
+      ['udp4', '127.0.0.1'],
+      ['udp6', '::1'],
+    ] as const) {
       const theirs = host.createSocket(type);
       const ours = dgram.createSocket(type);
       theirs.bind(0, addr);

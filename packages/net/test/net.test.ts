@@ -126,7 +126,10 @@ describe('errors as Node reports them', () => {
     const host = hostNet.connect(1, '127.0.0.1');
     // Not events.once: it would also reject on the 'error' we expect.
     const closed = new Promise<boolean>((resolve) => mine.on('close', resolve));
-    const [[a], [b]] = (await Promise.all([once(mine, 'error'), once(host, 'error')])) as [[NodeJS.ErrnoException], [NodeJS.ErrnoException]];
+    const [[a], [b]] = (await Promise.all([once(mine, 'error'), once(host, 'error')])) as [
+      [NodeJS.ErrnoException],
+      [NodeJS.ErrnoException],
+    ];
     const shape = (e: NodeJS.ErrnoException) => ({ ...e, message: e.message, name: e.name, keys: Object.keys(e) });
     expect(shape(a)).toEqual(shape(b));
     expect(a.message).toBe('connect ECONNREFUSED 127.0.0.1:1');
@@ -181,7 +184,11 @@ describe('errors as Node reports them', () => {
       ['bad timeout callback', (n) => new n.Socket().setTimeout(1, 'x' as unknown as () => void)],
       ['boolean port', (n) => n.connect({ port: true as unknown as number })],
     ];
-    for (const [label, fn] of cases) expect(errorOf(() => fn(net)), label).toBe(errorOf(() => fn(hostNet)));
+    for (const [label, fn] of cases)
+      expect(
+        errorOf(() => fn(net)),
+        label,
+      ).toBe(errorOf(() => fn(hostNet)));
   });
 
   it('host names other than localhost fail with ERR_MINI_NOT_IMPLEMENTED naming dns.lookup', async () => {

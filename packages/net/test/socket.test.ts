@@ -31,7 +31,11 @@ import { UDP } from '../src/handles/udp.js';
 
 describe('socket base', () => {
   it('makes sockets non-blocking and close-on-exec from birth', () => {
-    for (const [domain, type] of [[AF_INET, SOCK_STREAM], [AF_INET, SOCK_DGRAM], [AF_UNIX, SOCK_STREAM]] as const) {
+    for (const [domain, type] of [
+      [AF_INET, SOCK_STREAM],
+      [AF_INET, SOCK_DGRAM],
+      [AF_UNIX, SOCK_STREAM],
+    ] as const) {
       const fd = openSocket(domain, type);
       expect(fd).toBeGreaterThan(2);
       expect(unistd.fcntl(fd, F_GETFL, 0) & O_NONBLOCK).toBe(O_NONBLOCK);

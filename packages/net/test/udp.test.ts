@@ -6,10 +6,14 @@ import { UDP, UdpSendRequest, type RemoteInfo } from '../src/handles/udp.js';
 /** Run `fn` from a callback of our loop (a 0 ms timer), where phases are observable. */
 function onLoop(fn: () => void): void {
   const t = new Timer(defaultLoop());
-  t.start(() => {
-    t.close();
-    fn();
-  }, 0, 0);
+  t.start(
+    () => {
+      t.close();
+      fn();
+    },
+    0,
+    0,
+  );
 }
 
 function socketpairDgram(): [number, number] {

@@ -8,10 +8,34 @@ import { callTimeStub } from './stub-module.js';
 
 /** Host libraries that never touch the host's event loop for their work. */
 const HOST = [
-  'assert', 'assert/strict', 'buffer', 'constants', 'crypto', 'diagnostics_channel', 'events',
-  'os', 'path', 'path/posix', 'path/win32', 'punycode', 'querystring', 'stream', 'stream/consumers',
-  'stream/promises', 'stream/web', 'string_decoder', 'sys', 'url', 'util', 'util/types', 'v8', 'vm',
-  'zlib', 'perf_hooks', 'async_hooks', 'tty',
+  'assert',
+  'assert/strict',
+  'buffer',
+  'constants',
+  'crypto',
+  'diagnostics_channel',
+  'events',
+  'os',
+  'path',
+  'path/posix',
+  'path/win32',
+  'punycode',
+  'querystring',
+  'stream',
+  'stream/consumers',
+  'stream/promises',
+  'stream/web',
+  'string_decoder',
+  'sys',
+  'url',
+  'util',
+  'util/types',
+  'v8',
+  'vm',
+  'zlib',
+  'perf_hooks',
+  'async_hooks',
+  'tty',
 ];
 
 /**
@@ -22,9 +46,19 @@ const CALL_TIME_STUBS = ['https', 'tls'];
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
-  'child_process', 'cluster', 'dns', 'dns/promises', 'http2',
-  'inspector', 'inspector/promises', 'readline', 'readline/promises', 'repl',
-  'trace_events', 'wasi', 'worker_threads',
+  'child_process',
+  'cluster',
+  'dns',
+  'dns/promises',
+  'http2',
+  'inspector',
+  'inspector/promises',
+  'readline',
+  'readline/promises',
+  'repl',
+  'trace_events',
+  'wasi',
+  'worker_threads',
 ];
 
 export interface OwnBuiltins {

@@ -105,7 +105,9 @@ describe('module objects and require', () => {
     const file = addon as string;
     const code = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(file)})).sort().slice(0, 5)))`;
     const { system } = newSystem();
-    const ours = Object.keys(system.createRequire(path.join(APP, 'x.js'))(file) as object).sort().slice(0, 5);
+    const ours = Object.keys(system.createRequire(path.join(APP, 'x.js'))(file) as object)
+      .sort()
+      .slice(0, 5);
     const res = runProcess(['-e', code]);
     expect(ours.length).toBeGreaterThan(0);
     expect(JSON.parse(res.stdout)).toEqual(ours);

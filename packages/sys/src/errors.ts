@@ -21,9 +21,7 @@ const errorMap = getSystemErrorMap();
 /** Refuse anything but a negative integer (a libuv status). */
 function assertStatus(errno: number, fn: string): void {
   if (!Number.isInteger(errno) || errno >= 0) {
-    throw new RangeError(
-      `${fn}: errno must be a negative libuv status (lastError(), UV_E* from @mini/sys), got ${String(errno)}`,
-    );
+    throw new RangeError(`${fn}: errno must be a negative libuv status (lastError(), UV_E* from @mini/sys), got ${String(errno)}`);
   }
 }
 

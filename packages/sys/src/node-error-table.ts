@@ -100,8 +100,10 @@ function invalidPackageTargetMessage(pkgDir: string, key: string, target: unknow
 export const ERROR_TABLE = {
   // ---- argument validation (./validators.ts and every API) -------------------
   ERR_INVALID_ARG_TYPE: E(TypeError, invalidArgTypeMessage),
-  ERR_INVALID_ARG_VALUE: E(TypeError, (name: string, value: unknown, reason = 'is invalid') =>
-    `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${inspectShort(value)}`,
+  ERR_INVALID_ARG_VALUE: E(
+    TypeError,
+    (name: string, value: unknown, reason = 'is invalid') =>
+      `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${inspectShort(value)}`,
   ),
   ERR_OUT_OF_RANGE: E(RangeError, outOfRangeMessage),
   ERR_MISSING_ARGS: E(TypeError, (...names: (string | readonly string[])[]) => {
@@ -115,8 +117,10 @@ export const ERROR_TABLE = {
   ),
 
   // ---- net -------------------------------------------------------------------
-  ERR_SOCKET_BAD_PORT: E(RangeError, (name: string, port: unknown, allowZero = true) =>
-    `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. ${describeReceived(port)}.`,
+  ERR_SOCKET_BAD_PORT: E(
+    RangeError,
+    (name: string, port: unknown, allowZero = true) =>
+      `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. ${describeReceived(port)}.`,
   ),
   ERR_INVALID_IP_ADDRESS: E(TypeError, 'Invalid IP address: %s'),
   ERR_SERVER_ALREADY_LISTEN: E(Error, 'Listen method has been called more than once without closing.'),
@@ -140,8 +144,9 @@ export const ERROR_TABLE = {
   ERR_HTTP_REQUEST_TIMEOUT: E(Error, 'Request timeout'),
   ERR_HTTP_SOCKET_ASSIGNED: E(Error, 'ServerResponse has an already assigned socket'),
   ERR_HTTP_TRAILER_INVALID: E(Error, 'Trailers are invalid with this transfer encoding'),
-  ERR_INVALID_CHAR: E(TypeError, (name: string, field?: string) =>
-    `Invalid character in ${name}${field !== undefined ? ` ["${field}"]` : ''}`,
+  ERR_INVALID_CHAR: E(
+    TypeError,
+    (name: string, field?: string) => `Invalid character in ${name}${field !== undefined ? ` ["${field}"]` : ''}`,
   ),
   ERR_INVALID_HTTP_TOKEN: E(TypeError, '%s must be a valid HTTP token ["%s"]'),
   ERR_INVALID_PROTOCOL: E(TypeError, 'Protocol "%s" not supported. Expected "%s"'),
@@ -162,15 +167,20 @@ export const ERROR_TABLE = {
   }),
 
   // ---- the module loader -----------------------------------------------------
-  ERR_INVALID_MODULE_SPECIFIER: E(TypeError, (request: string, reason: string, base?: string) =>
-    `Invalid module "${request}" ${reason}${importedFrom(base)}`,
+  ERR_INVALID_MODULE_SPECIFIER: E(
+    TypeError,
+    (request: string, reason: string, base?: string) => `Invalid module "${request}" ${reason}${importedFrom(base)}`,
   ),
-  ERR_INVALID_PACKAGE_CONFIG: E(Error, (path: string, base: string | undefined, message: string | undefined) =>
-    `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`,
+  ERR_INVALID_PACKAGE_CONFIG: E(
+    Error,
+    (path: string, base: string | undefined, message: string | undefined) =>
+      `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`,
   ),
   ERR_INVALID_PACKAGE_TARGET: E(Error, invalidPackageTargetMessage),
-  ERR_PACKAGE_IMPORT_NOT_DEFINED: E(TypeError, (specifier: string, pkgDir: string | undefined, base: string) =>
-    `Package import specifier "${specifier}" is not defined${pkgDir ? ` in package ${pkgDir}package.json` : ''} imported from ${base}`,
+  ERR_PACKAGE_IMPORT_NOT_DEFINED: E(
+    TypeError,
+    (specifier: string, pkgDir: string | undefined, base: string) =>
+      `Package import specifier "${specifier}" is not defined${pkgDir ? ` in package ${pkgDir}package.json` : ''} imported from ${base}`,
   ),
   ERR_PACKAGE_PATH_NOT_EXPORTED: E(Error, (pkgDir: string, subpath: string, base?: string) =>
     subpath === '.'
@@ -181,8 +191,9 @@ export const ERROR_TABLE = {
   ERR_UNKNOWN_BUILTIN_MODULE: E(Error, 'No such built-in module: %s'),
 
   // ---- mini's own: a Node feature we do not have yet ---------------------------
-  ERR_MINI_NOT_IMPLEMENTED: E(Error, (feature: string, detail?: string) =>
-    `${feature} is not implemented in mini yet${detail ? `: ${detail}` : ''}`,
+  ERR_MINI_NOT_IMPLEMENTED: E(
+    Error,
+    (feature: string, detail?: string) => `${feature} is not implemented in mini yet${detail ? `: ${detail}` : ''}`,
   ),
 };
 

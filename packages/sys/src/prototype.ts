@@ -89,9 +89,7 @@ type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${i
 type Opt = '_In_opt_' | '_Out_opt_' | '_Inout_opt_';
 
 /** Drop SAL direction markers and `const`: koffi reads them, the JS type does not change. */
-type Unqualified<S extends string> = S extends `${'_In_' | '_Out_' | '_Inout_' | Opt | 'const'} ${infer R}`
-  ? Unqualified<Trim<R>>
-  : S;
+type Unqualified<S extends string> = S extends `${'_In_' | '_Out_' | '_Inout_' | Opt | 'const'} ${infer R}` ? Unqualified<Trim<R>> : S;
 
 /** Whether a parameter may be NULL: it carries an `_opt_` marker. */
 type Optional<S extends string> = S extends `${string}${Opt} ${string}` ? true : false;
@@ -146,11 +144,7 @@ type Args<S extends string> = Trim<S> extends '' | 'void' ? [] : SplitArgs<S>;
 type SplitArgs<S extends string> = S extends `${infer P},${infer Rest}` ? [Arg<P>, ...SplitArgs<Rest>] : [Arg<S>];
 
 /** The first failure among a tuple's elements, if any. */
-type FirstFailure<A extends unknown[]> = A extends [infer H, ...infer R]
-  ? [H] extends [Failure<string>]
-    ? H
-    : FirstFailure<R>
-  : never;
+type FirstFailure<A extends unknown[]> = A extends [infer H, ...infer R] ? ([H] extends [Failure<string>] ? H : FirstFailure<R>) : never;
 
 /** A prototype read: `{ name, fn }`, or a Failure. */
 export type Parsed<P extends string> = P extends `${infer Head}(${infer Params})`

@@ -102,13 +102,13 @@ describe('the error table, row by row against the host’s own constructors', ()
 
   it('ERR_SOCKET_BUFFER_SIZE is a SystemError carrying the failed call', () => {
     const ctx = uvErrorContext(UV_EBADF, 'uv_recv_buffer_size');
-    const [real] = hostOutcomes([
-      { kind: 'codes', name: 'ERR_SOCKET_BUFFER_SIZE', args: JSON.stringify(ctx) },
-    ]);
+    const [real] = hostOutcomes([{ kind: 'codes', name: 'ERR_SOCKET_BUFFER_SIZE', args: JSON.stringify(ctx) }]);
     const ours = codedError('ERR_SOCKET_BUFFER_SIZE', ctx);
-    expect(outcome(() => {
-      throw ours;
-    })).toEqual({ ...real, ctor: 'Error' });
+    expect(
+      outcome(() => {
+        throw ours;
+      }),
+    ).toEqual({ ...real, ctor: 'Error' });
     expect([ours.errno, ours.syscall, ours.info]).toEqual([-9, 'uv_recv_buffer_size', ctx]);
   });
 });
@@ -133,9 +133,7 @@ describe('Node errors, compared with what the host throws for the same calls', (
     const sock = createSocket('udp4');
     const real = thrown(() => sock.send(1 as unknown as string, 1, '127.0.0.1'));
     sock.close();
-    expect(codedError('ERR_INVALID_ARG_TYPE', 'buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], 1).message).toBe(
-      real.message,
-    );
+    expect(codedError('ERR_INVALID_ARG_TYPE', 'buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], 1).message).toBe(real.message);
   });
 
   it("ERR_SOCKET_BAD_PORT as net's listen throws it for a string port", () => {
@@ -165,8 +163,6 @@ describe('AbortError', () => {
     expect([ours.name, ours.code, ours.message, ours.cause]).toEqual([real.name, real.code, real.message, real.cause]);
     expect(Object.keys(ours)).toEqual(Object.keys(real));
     expect(String(ours)).toBe(String(real));
-    expect(() => new AbortError('x', 5 as unknown as object)).toThrow(
-      codedError('ERR_INVALID_ARG_TYPE', 'options', 'Object', 5).message,
-    );
+    expect(() => new AbortError('x', 5 as unknown as object)).toThrow(codedError('ERR_INVALID_ARG_TYPE', 'options', 'Object', 5).message);
   });
 });

@@ -5,14 +5,7 @@
  * options.ref) and a validation error becomes a rejection, never a throw.
  * An abort rejects with an AbortError whose `cause` is the signal's reason.
  */
-import {
-  AbortError,
-  codedError,
-  validateAbortSignal,
-  validateBoolean,
-  validateNumber,
-  validateObject,
-} from '@mini/sys';
+import { AbortError, codedError, validateAbortSignal, validateBoolean, validateNumber, validateObject } from '@mini/sys';
 import { Immediate, type ImmediateQueue } from './immediate.js';
 import { Timeout, type TimerQueue } from './timeout.js';
 

@@ -11,16 +11,7 @@
  */
 import { Timer, type Loop } from '@mini/loop';
 import { drainTicks } from '@mini/loop';
-import {
-  TimersList,
-  PriorityQueue,
-  append,
-  compareLists,
-  isEmpty,
-  peek,
-  remove,
-  type ListNode,
-} from './timer-list.js';
+import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
 
 /** The largest delay libuv and Node accept: a 32-bit signed int. */
 export const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -60,10 +51,7 @@ export class Timeout implements ListNode {
     let ms = (after as number) * 1;
     if (!(ms >= 1 && ms <= TIMEOUT_MAX)) {
       if (ms > TIMEOUT_MAX) {
-        process.emitWarning(
-          `${ms} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
-          'TimeoutOverflowWarning',
-        );
+        process.emitWarning(`${ms} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
       }
       ms = 1;
     }

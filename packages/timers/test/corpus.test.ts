@@ -87,10 +87,26 @@ async function runOnMini(script: string): Promise<string[]> {
   const entries: string[] = [];
   await inMacrotask(() => {
     const fn = new Function(
-      'log', 'busyWait', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate',
+      'log',
+      'busyWait',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'clearTimeout',
+      'clearInterval',
+      'clearImmediate',
       script,
     );
-    fn((s: unknown) => entries.push(String(s)), busyWait, t.setTimeout, t.setInterval, t.setImmediate, t.clearTimeout, t.clearInterval, t.clearImmediate);
+    fn(
+      (s: unknown) => entries.push(String(s)),
+      busyWait,
+      t.setTimeout,
+      t.setInterval,
+      t.setImmediate,
+      t.clearTimeout,
+      t.clearInterval,
+      t.clearImmediate,
+    );
     // As after a main script: ticks first, then the loop, in the same macrotask.
     drainTicks();
     loop.run();

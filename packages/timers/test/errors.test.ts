@@ -17,7 +17,9 @@ function describeErrors(fns: Record<string, (v: unknown) => unknown>, values: un
         out.push(`${name}: no error`);
       } catch (e) {
         const err = e as Error & { code?: string };
-        out.push(`${name}: ${err.name} ${err.code} ${err.message} | ${String(err)} | ${err.stack!.split('\n')[0]} | ${err instanceof TypeError} ${JSON.stringify(Object.keys(err))}`);
+        out.push(
+          `${name}: ${err.name} ${err.code} ${err.message} | ${String(err)} | ${err.stack!.split('\n')[0]} | ${err instanceof TypeError} ${JSON.stringify(Object.keys(err))}`,
+        );
       }
     }
   }
@@ -25,7 +27,7 @@ function describeErrors(fns: Record<string, (v: unknown) => unknown>, values: un
 }
 
 describe('argument errors', () => {
-  it('a non-function callback throws Node\'s ERR_INVALID_ARG_TYPE, word for word', () => {
+  it("a non-function callback throws Node's ERR_INVALID_ARG_TYPE, word for word", () => {
     const expected = nodeEval(`
       const values = ${valuesSource};
       const fns = { setTimeout: (v) => setTimeout(v), setInterval: (v) => setInterval(v, 1), setImmediate: (v) => setImmediate(v) };
@@ -48,7 +50,10 @@ describe('argument errors', () => {
       },
       values.filter((v) => typeof v !== 'function'),
     );
-    const expectedLines = expected.trim().split('\n').filter((l) => !l.endsWith('no error'));
+    const expectedLines = expected
+      .trim()
+      .split('\n')
+      .filter((l) => !l.endsWith('no error'));
     expect(actual.split('\n')).toEqual(expectedLines);
     loop.close();
   });

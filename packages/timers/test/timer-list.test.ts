@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PriorityQueue,
-  TimersList,
-  append,
-  compareLists,
-  initList,
-  isEmpty,
-  peek,
-  remove,
-  type ListNode,
-} from '../src/timer-list.js';
+import { PriorityQueue, TimersList, append, compareLists, initList, isEmpty, peek, remove, type ListNode } from '../src/timer-list.js';
 
 class Item implements ListNode {
   _idleNext: ListNode | null = null;

@@ -100,8 +100,21 @@ describe('ordering', () => {
     });
     await runLoop(loop);
     expect(log).toEqual([
-      't1', 't1:tick', 't1:promise', 't2', 't2:tick', 't2:promise', 't3', 't3:tick', 't3:promise',
-      'i1', 'i1:tick', 'i1:promise', 'i2', 'i2:tick', 'i2:promise',
+      't1',
+      't1:tick',
+      't1:promise',
+      't2',
+      't2:tick',
+      't2:promise',
+      't3',
+      't3:tick',
+      't3:promise',
+      'i1',
+      'i1:tick',
+      'i1:promise',
+      'i2',
+      'i2:tick',
+      'i2:promise',
     ]);
   });
 
@@ -117,7 +130,9 @@ describe('ordering', () => {
       ${st}(() => log.push('t25'), 25);
       const iv = ${st.replace('setTimeout', 'setInterval')}(function () { log.push('iv'); if (++this.n === 3) ${ct}(this); }, 17); iv.n = 0;
     `;
-    const expected = nodeEval(`${script('setTimeout', 'setImmediate', 'clearTimeout')}; setTimeout(() => console.log(JSON.stringify(log)), 100);`);
+    const expected = nodeEval(
+      `${script('setTimeout', 'setImmediate', 'clearTimeout')}; setTimeout(() => console.log(JSON.stringify(log)), 100);`,
+    );
     const { loop, t } = fresh();
     const log: string[] = [];
     await inMacrotask(() => {
@@ -129,7 +144,7 @@ describe('ordering', () => {
 });
 
 describe('liveness', () => {
-  it('an unref\'d timeout does not keep the loop alive, a ref\'d one does', () => {
+  it("an unref'd timeout does not keep the loop alive, a ref'd one does", () => {
     const { loop, t } = fresh();
     const a = t.setTimeout(() => {}, 50);
     expect(loop.alive()).toBe(true);
@@ -149,7 +164,7 @@ describe('liveness', () => {
     t.clearTimeout(a);
   });
 
-  it('an unref\'d loop exits without firing unref\'d timeouts', async () => {
+  it("an unref'd loop exits without firing unref'd timeouts", async () => {
     const { loop, t } = fresh();
     let fired = false;
     t.setTimeout(() => (fired = true), 5).unref();
@@ -158,7 +173,7 @@ describe('liveness', () => {
     expect(loop.alive()).toBe(false);
   });
 
-  it('unref\'d timeouts still fire while something else keeps the loop alive', async () => {
+  it("unref'd timeouts still fire while something else keeps the loop alive", async () => {
     const { loop, t } = fresh();
     const log: string[] = [];
     t.setTimeout(() => log.push('unrefd'), 5).unref();
@@ -167,7 +182,7 @@ describe('liveness', () => {
     expect(log).toEqual(['unrefd', 'refd']);
   });
 
-  it('the loop stops being alive once the last ref\'d timeout fires', async () => {
+  it("the loop stops being alive once the last ref'd timeout fires", async () => {
     const { loop, t } = fresh();
     t.setTimeout(() => {}, 50).unref();
     t.setTimeout(() => {}, 5);
@@ -178,7 +193,7 @@ describe('liveness', () => {
     expect(t.timeouts.listCount).toBe(1); // the unref'd one is still scheduled
   });
 
-  it('immediates: ref\'d keep the loop alive, unref\'d do not', async () => {
+  it("immediates: ref'd keep the loop alive, unref'd do not", async () => {
     const { loop, t } = fresh();
     const im = t.setImmediate(() => {});
     expect(im.hasRef()).toBe(true);
@@ -251,9 +266,16 @@ describe('Timeout', () => {
   it('passes extra arguments and the timer as this', async () => {
     const { loop, t } = fresh();
     const seen: unknown[] = [];
-    const timer = t.setTimeout(function (this: unknown, ...args: unknown[]) {
-      seen.push(this === timer, args);
-    }, 1, 'a', 2, undefined, 4);
+    const timer = t.setTimeout(
+      function (this: unknown, ...args: unknown[]) {
+        seen.push(this === timer, args);
+      },
+      1,
+      'a',
+      2,
+      undefined,
+      4,
+    );
     t.setTimeout(function (...args: unknown[]) {
       seen.push(args.length);
     }, 1);
@@ -263,7 +285,7 @@ describe('Timeout', () => {
     expect(seen).toEqual([true, ['a', 2, undefined, 4], 0, ['x', 'y']]);
   });
 
-  it('has Node\'s fields and a numeric id accepted by clearTimeout as number or string', async () => {
+  it("has Node's fields and a numeric id accepted by clearTimeout as number or string", async () => {
     const { loop, t } = fresh();
     const fired: string[] = [];
     const a = t.setTimeout(() => fired.push('a'), 1);
@@ -283,7 +305,7 @@ describe('Timeout', () => {
     expect(t.timeouts.listCount).toBe(0);
   });
 
-  it('coerces delays as Node does and warns on overflow with Node\'s text', async () => {
+  it("coerces delays as Node does and warns on overflow with Node's text", async () => {
     const { t } = fresh();
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
@@ -373,6 +395,8 @@ describe('exceptions', () => {
 
 /** Own enumerable keys of a Node Timeout, in order (from real Node). */
 function nodeKeys(): Record<string, true> {
-  const keys = JSON.parse(nodeEval('const t = setTimeout(() => {}, 1); console.log(JSON.stringify(Object.keys(t))); clearTimeout(t);')) as string[];
+  const keys = JSON.parse(
+    nodeEval('const t = setTimeout(() => {}, 1); console.log(JSON.stringify(Object.keys(t))); clearTimeout(t);'),
+  ) as string[];
   return Object.fromEntries(keys.map((k) => [k, true]));
 }

@@ -34,8 +34,7 @@ export function renderTable(rows: readonly Row[], node: string, mini: string): s
     String(r.reps),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
   const out = [`node: ${node}`, `mini: ${mini}`, '', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)];
   // Rows of one multi-figure benchmark share a failure: say it once.
   const reasons = new Set<string>();

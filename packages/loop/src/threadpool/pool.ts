@@ -15,7 +15,19 @@
  * the eventfd wakeup, as libuv's does; the threads start on first use and
  * cost a pthread_create each, not a V8 isolate.
  */
-import { COMPLETION_SIZE, EFD_CLOEXEC, EFD_NONBLOCK, EPOLLIN, UV_ENOMEM, WORK_KIND, errnoException, eventfd, lastError, unistd, workBackend } from '@mini/sys';
+import {
+  COMPLETION_SIZE,
+  EFD_CLOEXEC,
+  EFD_NONBLOCK,
+  EPOLLIN,
+  UV_ENOMEM,
+  WORK_KIND,
+  errnoException,
+  eventfd,
+  lastError,
+  unistd,
+  workBackend,
+} from '@mini/sys';
 import type { PortHandle, WorkArg, WorkBackend } from '@mini/sys';
 import { Handle } from '../handle.js';
 import { IoWatcher } from '../io.js';

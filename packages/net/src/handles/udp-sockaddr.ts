@@ -7,13 +7,7 @@
  * usually hears from a few (the last decoded IPv4 text is kept).
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import {
-  AF_INET,
-  AF_INET6,
-  decodeSockaddr,
-  encodeInet,
-  UV_EINVAL,
-} from '@mini/sys';
+import { AF_INET, AF_INET6, decodeSockaddr, encodeInet, UV_EINVAL } from '@mini/sys';
 
 export type Family = 4 | 6;
 
@@ -23,7 +17,6 @@ export interface RemoteInfo {
   family: 'IPv4' | 'IPv6';
   port: number;
 }
-
 
 /**
  * libuv's uv_ip4_addr / uv_ip6_addr: the text must be a literal of the

@@ -71,13 +71,7 @@ export function setMembership(fd: number, group: string, iface: string | undefin
 }
 
 /** Source-specific membership, IPv4 only here (IPv6 needs MCAST_JOIN_SOURCE_GROUP's sockaddr_storage layout). */
-export function setSourceMembership(
-  fd: number,
-  source: string,
-  group: string,
-  iface: string | undefined,
-  join: boolean,
-): number {
+export function setSourceMembership(fd: number, source: string, group: string, iface: string | undefined, join: boolean): number {
   if (!isIPv4(source) || !isIPv4(group)) return UV_EINVAL;
   const mreq = Buffer.alloc(12);
   ipv4Bytes(group).copy(mreq, 0);

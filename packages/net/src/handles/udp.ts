@@ -66,15 +66,7 @@ import {
   type SocketAddress,
 } from '@mini/sys';
 import { FdHandle, setsockoptInt, socketName } from './socket.js';
-import {
-  DestinationCache,
-  SourceDecoder,
-  anyAddress,
-  domainOf,
-  parseAddress,
-  type Family,
-  type RemoteInfo,
-} from './udp-sockaddr.js';
+import { DestinationCache, SourceDecoder, anyAddress, domainOf, parseAddress, type Family, type RemoteInfo } from './udp-sockaddr.js';
 import * as opt from './udp-sockopt.js';
 
 export type { Family, RemoteInfo } from './udp-sockaddr.js';
@@ -82,7 +74,6 @@ export type { Family, RemoteInfo } from './udp-sockaddr.js';
 /** Bind flags, libuv's values. */
 export const UV_UDP_IPV6ONLY = 1;
 export const UV_UDP_REUSEADDR = 4;
-
 
 /** Datagrams read per readiness event, as libuv. */
 const RECV_BATCH = 32;
@@ -282,9 +273,7 @@ export class UDP extends FdHandle {
   private sendNow(data: Buffer, dest: Buffer | undefined): number {
     let n: number;
     do {
-      n = dest === undefined
-        ? sock.send(this.fd, data, data.length, 0)
-        : sock.sendto(this.fd, data, data.length, 0, dest, dest.length);
+      n = dest === undefined ? sock.send(this.fd, data, data.length, 0) : sock.sendto(this.fd, data, data.length, 0, dest, dest.length);
     } while (n < 0 && lastError() === UV_EINTR);
     return n < 0 ? lastError() : n;
   }
@@ -306,7 +295,14 @@ export class UDP extends FdHandle {
    * queued ahead of it. `cb(status, sent)` always runs later, from the loop.
    * Returns 0 or -errno (nothing queued then).
    */
-  send(req: UdpSendRequest, bufs: readonly Buffer[], family: Family, ip: string | undefined, port: number | undefined, cb: SendCallback | undefined): number {
+  send(
+    req: UdpSendRequest,
+    bufs: readonly Buffer[],
+    family: Family,
+    ip: string | undefined,
+    port: number | undefined,
+    cb: SendCallback | undefined,
+  ): number {
     const dest = this.destination(family, ip, port);
     if (typeof dest === 'number') return dest;
     req.data = joinBuffers(bufs);

@@ -376,12 +376,8 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
         const parentPath = parent.filename;
         const scope = resolver.packages.scope(parentPath);
         if (scope !== undefined && scope.config.imports != null) {
-          const resolved = packageImportsResolve(
-            request,
-            pathToFileURL(scope.config.pjsonPath),
-            scope.config.imports,
-            parentPath,
-            (bare) => Module._resolveFilename(bare, parent, false),
+          const resolved = packageImportsResolve(request, pathToFileURL(scope.config.pjsonPath), scope.config.imports, parentPath, (bare) =>
+            Module._resolveFilename(bare, parent, false),
           );
           if (typeof resolved === 'string') return resolved;
           return resolver.finalizeExportsTarget(resolved, scope.dir, parentPath);

@@ -57,13 +57,7 @@ export function isRelativeRequest(request: string): boolean {
 
 /** 'x/', 'x/.', '.', '..': only a directory can satisfy it. */
 function hasTrailingSlash(request: string): boolean {
-  return (
-    request.endsWith('/') ||
-    request === '.' ||
-    request === '..' ||
-    request.endsWith('/.') ||
-    request.endsWith('/..')
-  );
+  return request.endsWith('/') || request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..');
 }
 
 /** 'name' or '@scope/name', then the optional '/subpath'. */
@@ -109,10 +103,7 @@ export class Resolver {
     const main = this.packages.read(dir).main;
     if (!main) return this.tryExtensions(path.resolve(dir, 'index'), exts);
     const filename = path.resolve(dir, main);
-    const found =
-      this.tryFile(filename) ||
-      this.tryExtensions(filename, exts) ||
-      this.tryExtensions(path.resolve(filename, 'index'), exts);
+    const found = this.tryFile(filename) || this.tryExtensions(filename, exts) || this.tryExtensions(path.resolve(filename, 'index'), exts);
     if (found) return found;
     const fallback = this.tryExtensions(path.resolve(dir, 'index'), exts);
     const pjsonPath = path.resolve(dir, 'package.json');
