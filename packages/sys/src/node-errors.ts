@@ -71,18 +71,22 @@ export function codedError<K extends ErrorCode>(code: K, ...args: ErrorArgs<K>):
 export function codedErrorFromNative<K extends ErrorCode>(code: K, ...args: ErrorArgs<K>): CodedError<K> {
   const row = ERROR_TABLE[code] as unknown as AnyRow;
   if (row.base === 'SystemError') throw new TypeError(`${code} is a SystemError: build it with codedError(code, context)`);
-  const message = typeof row.message === 'function' ? row.message(...args) : args.length === 0 ? row.message : format(row.message, ...args);
-  const err = new row.base(message) as CodedError<K>;
+  const err = new row.base(messageOf(row, args)) as CodedError<K>;
   Error.captureStackTrace(err, codedErrorFromNative);
   err.code = code;
   return err;
 }
 
+/** A row's message: its formatter's, or its template filled as util.format fills %s. */
+function messageOf(row: AnyRow, args: readonly unknown[]): string {
+  if (typeof row.message === 'function') return row.message(...args);
+  return args.length === 0 ? row.message : format(row.message, ...args);
+}
+
 function build(code: ErrorCode, args: readonly unknown[], cutoff: StackCutoff): Error {
   const row = ERROR_TABLE[code] as unknown as AnyRow;
   if (row.base === 'SystemError') return systemError(code, row.message as string, args[0] as SystemErrorContext, cutoff);
-  const message = typeof row.message === 'function' ? row.message(...args) : args.length === 0 ? row.message : format(row.message, ...args);
-  return withCode(row.base, code, message, cutoff);
+  return withCode(row.base, code, messageOf(row, args), cutoff);
 }
 
 function withCode(Base: Exclude<ErrorBase, 'SystemError'>, code: string, message: string, cutoff: StackCutoff): NodeError {
