@@ -58,5 +58,7 @@ await build({
 // One run writes the code cache next to the bundle. It exercises what most
 // programs touch first (the loop, timers, the thread pool, fs), so those
 // functions are compiled into the cache instead of on each program's first use.
+// It goes through the launcher: V8 accepts a cache only under the engine
+// flags it was made with, and the launcher adds its own.
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";
-execFileSync(process.execPath, [`${here}/dist/main.js`, '-e', prime], { stdio: 'inherit' });
+execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: { ...process.env, MINI_HOST_NODE: process.execPath } });

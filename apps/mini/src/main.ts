@@ -18,13 +18,6 @@ function restoreEnvironment(): { execPath: string } {
   }
   const execPath = env['MINI_EXEC_PATH'] ?? process.argv[1]!;
   delete env['MINI_EXEC_PATH'];
-  // The launcher's own engine defaults lead execArgv; the program sees only what was asked for.
-  const defaults = env['MINI_ENGINE_DEFAULTS'];
-  delete env['MINI_ENGINE_DEFAULTS'];
-  if (defaults !== undefined) {
-    const flags = defaults.split(' ').filter((f) => f !== '');
-    if (flags.every((f, i) => process.execArgv[i] === f)) process.execArgv.splice(0, flags.length);
-  }
   return { execPath };
 }
 
