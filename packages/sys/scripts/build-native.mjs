@@ -20,12 +20,21 @@ const sources = readdirSync(join(root, 'native'))
 mkdirSync(out, { recursive: true });
 const note = join(out, 'unavailable.txt');
 rmSync(note, { force: true });
-const cc = process.env.CC || 'cc';
 const args = ['-O2', '-Wall', '-Wextra', '-Werror', '-std=gnu11', '-shared', '-fPIC', '-fvisibility=hidden', '-Wl,-Bsymbolic', '-Wl,-z,nodelete', '-pthread'];
-try {
-  execFileSync(cc, [...args, '-o', join(out, 'libmini.so'), ...sources, '-ldl'], { stdio: ['ignore', 'inherit', 'pipe'] });
-} catch (err) {
-  const why = `${cc} could not build libmini.so: ${(err.stderr?.toString() || err.message).trim().split('\n')[0]}`;
+// $CC if set, else the usual names of the system's C compiler.
+const compilers = process.env.CC ? [process.env.CC] : ['cc', 'gcc', 'clang'];
+const failures = [];
+for (const cc of compilers) {
+  try {
+    execFileSync(cc, [...args, '-o', join(out, 'libmini.so'), ...sources, '-ldl'], { stdio: ['ignore', 'inherit', 'pipe'] });
+    failures.length = 0;
+    break;
+  } catch (err) {
+    failures.push(`${cc}: ${(err.stderr?.toString() || err.message).trim().split('\n')[0]}`);
+  }
+}
+if (failures.length > 0) {
+  const why = `no C compiler could build libmini.so (${failures.join('; ')})`;
   rmSync(join(out, 'libmini.so'), { force: true });
   writeFileSync(note, why + '\n');
   console.warn(`warning: ${why}`);
