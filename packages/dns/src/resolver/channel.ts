@@ -1,0 +1,336 @@
+/**
+ * A resolver channel: c-ares' role, on our loop and our sockets.
+ *
+ * HOW and WHY
+ *
+ * A channel owns a server list, a per-try timeout and a try count (Node's
+ * `Resolver` options), and the queries in flight, keyed by their 16-bit id.
+ * A query is one question; it is tried on each server in turn, `tries`
+ * rounds over the whole list, as c-ares does:
+ *
+ *   attempt n ── server (first + n) % servers ── timeout << floor(n / servers)
+ *       │ answer, same id and same question ─────────── done (rcode → status)
+ *       │ answer with TC set ── same server over TCP ── done
+ *       │ timer fires ─────────────────────────────────── attempt n + 1
+ *       └ ICMP refusal / send or TCP failure ──────────── attempt n + 1 now
+ *   attempts exhausted ── ECONNREFUSED if the last failure was a refusal,
+ *                         else ETIMEOUT
+ *
+ * Sockets: one connected UDP socket per server, opened by the first query
+ * that needs it and closed as soon as no query is in flight, so an idle
+ * channel (or one just cancelled or timed out) holds no fd. A connected
+ * socket is what lets the kernel's ICMP "port unreachable" come back as
+ * ECONNREFUSED, and it filters answers from other sources. TCP, used only
+ * for a truncated answer, is one connection per query, closed when the
+ * query ends.
+ *
+ * Messages are encoded and decoded with dns2's `Packet` codec only.
+ * Anything the codec cannot decode (a short header, a record that fails)
+ * ends the query with EBADRESP; a codec exception never escapes.
+ *
+ * Callbacks never run synchronously from `query` or `cancel`: they come
+ * from a loop callback (a socket, a timer) or a nextTick, as in Node.
+ */
+import { Timer, defaultLoop, type Loop } from '@mini/loop';
+import { ConnectReq, TCP, WriteReq, dgram, type StreamHandle } from '@mini/net';
+import { Packet } from './packet.js';
+import type { Server } from './config.js';
+
+/** A query's outcome: 0 with an answer, or a c-ares error code as Node names it. */
+export type QueryStatus = 0 | DnsErrorCode;
+export type QueryCallback = (status: QueryStatus, answer: Packet | undefined) => void;
+
+export type DnsErrorCode =
+  'ENODATA' | 'EFORMERR' | 'ESERVFAIL' | 'ENOTFOUND' | 'ENOTIMP' | 'EREFUSED' | 'EBADRESP' | 'ECONNREFUSED' | 'ETIMEOUT' | 'ECANCELLED';
+
+/** c-ares' default per-try timeout when neither Node nor resolv.conf sets one (c-ares 1.34). */
+export const DEFAULT_TIMEOUT = 2000;
+export const DEFAULT_TRIES = 4;
+
+const RCODE_STATUS: Record<number, DnsErrorCode> = {
+  1: 'EFORMERR',
+  2: 'ESERVFAIL',
+  3: 'ENOTFOUND',
+  4: 'ENOTIMP',
+  5: 'EREFUSED',
+};
+
+/** One server's UDP socket, shared by every query sent there. */
+interface Connection {
+  socket: dgram.Socket;
+  server: Server;
+  connected: boolean;
+  /** Messages waiting for the connect to finish. */
+  waiting: Buffer[];
+}
+
+class Query {
+  attempt = 0;
+  refused = false;
+  timer: Timer | undefined;
+  tcp: TCP | undefined;
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly type: number,
+    readonly message: Buffer,
+    readonly first: number,
+    readonly callback: QueryCallback,
+  ) {}
+}
+
+export interface ChannelOptions {
+  /** Per-try timeout in ms; -1 for the default (resolv.conf's, else c-ares'). */
+  timeout: number;
+  tries: number;
+  servers: Server[];
+  rotate?: boolean;
+  systemTimeout?: number;
+}
+
+export class Channel {
+  servers: Server[];
+  readonly timeout: number;
+  readonly tries: number;
+  readonly rotate: boolean;
+  localAddress4: string | undefined;
+  localAddress6: string | undefined;
+  private readonly queries = new Map<number, Query>();
+  private readonly connections = new Map<number, Connection>();
+  private nextFirst = 0;
+
+  constructor(
+    options: ChannelOptions,
+    readonly loop: Loop = defaultLoop(),
+  ) {
+    this.servers = options.servers;
+    this.timeout = options.timeout >= 0 ? options.timeout : (options.systemTimeout ?? DEFAULT_TIMEOUT);
+    this.tries = options.tries;
+    this.rotate = options.rotate ?? false;
+  }
+
+  /** Queries in flight (for tests and for `setServers`' check). */
+  get pending(): number {
+    return this.queries.size;
+  }
+
+  /** Send one question; `callback` runs once, later, from the loop. */
+  query(name: string, type: number, callback: QueryCallback): void {
+    if (this.servers.length === 0) {
+      process.nextTick(callback, 'ECONNREFUSED', undefined);
+      return;
+    }
+    const id = this.freeId();
+    const packet = new Packet();
+    packet.header.id = id;
+    packet.header.rd = 1;
+    packet.questions.push(new Packet.Question(name, type, Packet.CLASS.IN));
+    let message: Buffer;
+    try {
+      message = packet.toBuffer();
+    } catch {
+      // A label over 63 octets or a name over 255: c-ares refuses such a name.
+      process.nextTick(callback, 'EBADRESP', undefined);
+      return;
+    }
+    const first = this.rotate ? this.nextFirst++ % this.servers.length : 0;
+    const query = new Query(id, name, type, message, first, callback);
+    this.queries.set(id, query);
+    this.sendAttempt(query);
+  }
+
+  /** End every query in flight with ECANCELLED (callbacks on the next tick). */
+  cancel(): void {
+    for (const query of [...this.queries.values()]) this.finish(query, 'ECANCELLED', undefined, true);
+  }
+
+  // ---- attempts --------------------------------------------------------------
+
+  private serverIndex(query: Query): number {
+    return (query.first + query.attempt) % this.servers.length;
+  }
+
+  private sendAttempt(query: Query): void {
+    const index = this.serverIndex(query);
+    const round = Math.floor(query.attempt / this.servers.length);
+    const timer = (query.timer ??= new Timer(this.loop));
+    timer.start(() => this.nextAttempt(query), this.timeout * 2 ** round, 0);
+    const conn = this.connection(index);
+    if (conn.connected) this.sendOn(conn, query.message);
+    else conn.waiting.push(query.message);
+  }
+
+  private nextAttempt(query: Query): void {
+    if (!this.queries.has(query.id)) return;
+    this.closeTcp(query);
+    query.attempt++;
+    if (query.attempt >= this.tries * this.servers.length) {
+      this.finish(query, query.refused ? 'ECONNREFUSED' : 'ETIMEOUT', undefined, false);
+      return;
+    }
+    this.sendAttempt(query);
+  }
+
+  /** The server at `index` failed for every query now waiting on it. */
+  private serverFailed(index: number): void {
+    for (const query of [...this.queries.values()]) {
+      if (query.tcp === undefined && this.serverIndex(query) === index) {
+        query.refused = true;
+        this.nextAttempt(query);
+      }
+    }
+  }
+
+  private finish(query: Query, status: QueryStatus, answer: Packet | undefined, deferred: boolean): void {
+    this.queries.delete(query.id);
+    query.timer?.close();
+    query.timer = undefined;
+    this.closeTcp(query);
+    if (this.queries.size === 0) this.closeConnections();
+    if (deferred) process.nextTick(query.callback, status, answer);
+    else query.callback(status, answer);
+  }
+
+  private freeId(): number {
+    for (;;) {
+      const id = (Math.random() * 0x10000) | 0;
+      if (!this.queries.has(id)) return id;
+    }
+  }
+
+  // ---- UDP -------------------------------------------------------------------
+
+  private connection(index: number): Connection {
+    const existing = this.connections.get(index);
+    if (existing !== undefined) return existing;
+    const server = this.servers[index]!;
+    const socket = dgram.createSocket(server.family === 6 ? 'udp6' : 'udp4');
+    const conn: Connection = { socket, server, connected: false, waiting: [] };
+    this.connections.set(index, conn);
+    socket.on('message', (msg: Buffer) => this.onAnswer(index, msg));
+    // A refusal (ICMP port unreachable) arrives as a receive error.
+    socket.on('error', () => this.serverFailed(index));
+    const local = server.family === 6 ? this.localAddress6 : this.localAddress4;
+    if (local !== undefined) socket.bind({ address: local, port: 0 });
+    socket.connect(server.port, server.address, (err?: unknown) => {
+      if (this.connections.get(index) !== conn) return;
+      if (err) {
+        this.dropConnection(index);
+        this.serverFailed(index);
+        return;
+      }
+      conn.connected = true;
+      for (const message of conn.waiting.splice(0)) this.sendOn(conn, message);
+    });
+    return conn;
+  }
+
+  private sendOn(conn: Connection, message: Buffer): void {
+    conn.socket.send(message, (err: Error | null) => {
+      if (err && this.connections.get(this.indexOf(conn)) === conn) this.serverFailed(this.indexOf(conn));
+    });
+  }
+
+  private indexOf(conn: Connection): number {
+    for (const [index, c] of this.connections) if (c === conn) return index;
+    return -1;
+  }
+
+  private dropConnection(index: number): void {
+    const conn = this.connections.get(index);
+    if (conn === undefined) return;
+    this.connections.delete(index);
+    conn.socket.removeAllListeners('message');
+    // Errors after we stopped listening are nobody's.
+    conn.socket.removeAllListeners('error');
+    conn.socket.on('error', () => {});
+    conn.socket.close();
+  }
+
+  private closeConnections(): void {
+    for (const index of [...this.connections.keys()]) this.dropConnection(index);
+  }
+
+  private onAnswer(index: number, msg: Buffer, viaTcp = false): void {
+    if (msg.length < 2) return;
+    const query = this.queries.get(msg.readUInt16BE(0));
+    if (query === undefined || this.serverIndex(query) !== index) return;
+    if (!viaTcp && query.tcp !== undefined) return;
+    let packet: Packet;
+    try {
+      packet = Packet.parse(msg);
+    } catch {
+      this.finish(query, 'EBADRESP', undefined, false);
+      return;
+    }
+    // Not an answer to this question (a stale id reused): ignore, as c-ares does.
+    const question = packet.questions[0];
+    if (
+      packet.errors.length === 0 &&
+      (question === undefined || question.type !== query.type || question.name.toLowerCase() !== query.name.toLowerCase())
+    ) {
+      return;
+    }
+    if (packet.errors.length !== 0) {
+      this.finish(query, 'EBADRESP', undefined, false);
+      return;
+    }
+    if (packet.header.tc && !viaTcp) {
+      this.retryOverTcp(query, index);
+      return;
+    }
+    const failed = RCODE_STATUS[packet.header.rcode];
+    if (failed !== undefined) this.finish(query, failed, undefined, false);
+    else if (packet.answers.length === 0) this.finish(query, 'ENODATA', undefined, false);
+    else this.finish(query, 0, packet, false);
+  }
+
+  // ---- TCP (truncated answers) -------------------------------------------------
+
+  private retryOverTcp(query: Query, index: number): void {
+    const server = this.servers[index]!;
+    const tcp = new TCP(this.loop);
+    query.tcp = tcp;
+    const fail = () => {
+      if (query.tcp !== tcp) return;
+      query.refused = true;
+      this.nextAttempt(query);
+    };
+    const req = new ConnectReq(this.loop);
+    req.oncomplete = (status: number, handle: StreamHandle) => {
+      if (query.tcp !== tcp) return;
+      if (status < 0) return fail();
+      const length = Buffer.alloc(2);
+      length.writeUInt16BE(query.message.length, 0);
+      const write = new WriteReq(this.loop);
+      write.oncomplete = (s: number) => {
+        if (s < 0) fail();
+      };
+      const r = handle.writeBuffer(write, Buffer.concat([length, query.message]));
+      if (r < 0) return fail();
+      let received = Buffer.alloc(0);
+      handle.onread = (nread: number, buf?: Buffer) => {
+        if (query.tcp !== tcp) return;
+        if (nread < 0) return fail();
+        received = Buffer.concat([received, buf!]);
+        if (received.length < 2) return;
+        const size = received.readUInt16BE(0);
+        if (received.length < size + 2) return;
+        this.onAnswer(index, received.subarray(2, 2 + size), true);
+      };
+      if (handle.readStart() < 0) fail();
+    };
+    const local = server.family === 6 ? this.localAddress6 : this.localAddress4;
+    if (local !== undefined) tcp.bind(local, 0);
+    const r = server.family === 6 ? tcp.connect6(req, server.address, server.port) : tcp.connect(req, server.address, server.port);
+    if (r < 0) process.nextTick(fail);
+  }
+
+  private closeTcp(query: Query): void {
+    const tcp = query.tcp;
+    if (tcp === undefined) return;
+    query.tcp = undefined;
+    tcp.onread = undefined;
+    tcp.close();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * node:dns/promises' resolve* and `Resolver` (lib/internal/dns/promises.js):
+ * the same queries as ./resolver.ts, settled as promises. The module-level
+ * functions run on the default resolver, shared with node:dns.
+ */
+import { codedError, validateString } from '@mini/sys';
+import { ResolverBase, RESOLVE_NAMES, getDefaultResolver } from './resolver.js';
+import type { Kind } from './records.js';
+import { dnsException } from '../lookup.js';
+
+type PromiseQuery = (this: ResolverBase, name: unknown, options?: unknown) => Promise<unknown>;
+
+function promiseQuery(kind: Kind, reverse = false): PromiseQuery {
+  const bindingName = reverse ? 'getHostByAddr' : undefined;
+  const query = function (this: ResolverBase, name: unknown, options?: unknown): Promise<unknown> {
+    validateString(name, 'name');
+    const ttl = !!(options && (options as { ttl?: unknown }).ttl);
+    return new Promise((resolve, reject) => {
+      const err = this._query(kind, name, ttl, (e, result) => (e ? reject(e) : resolve(result)), reverse);
+      if (err) throw dnsException(err, bindingName!, name);
+    });
+  };
+  return query;
+}
+
+export class PromisesResolver extends ResolverBase {
+  declare resolveAny: PromiseQuery;
+  declare resolve4: PromiseQuery;
+  declare resolve6: PromiseQuery;
+  declare resolveCaa: PromiseQuery;
+  declare resolveCname: PromiseQuery;
+  declare resolveMx: PromiseQuery;
+  declare resolveNs: PromiseQuery;
+  declare resolveTxt: PromiseQuery;
+  declare resolveSrv: PromiseQuery;
+  declare resolvePtr: PromiseQuery;
+  declare resolveNaptr: PromiseQuery;
+  declare resolveSoa: PromiseQuery;
+  declare reverse: PromiseQuery;
+
+  resolve(hostname: unknown, rrtype?: unknown): Promise<unknown> {
+    let method: PromiseQuery | undefined;
+    if (rrtype !== undefined) {
+      validateString(rrtype, 'rrtype');
+      method = PROMISE_METHODS[rrtype];
+      if (typeof method !== 'function') throw codedError('ERR_INVALID_ARG_VALUE', 'rrtype', rrtype);
+    } else method = PROMISE_METHODS.A!;
+    return method.call(this, hostname);
+  }
+}
+
+const PROMISE_METHODS: Record<string, PromiseQuery> = Object.create(null) as Record<string, PromiseQuery>;
+for (const [kind, method] of Object.entries(RESOLVE_NAMES) as [Kind, string][]) {
+  const query = promiseQuery(kind);
+  PROMISE_METHODS[kind] = query;
+  Object.defineProperty(PromisesResolver.prototype, method, { value: query, writable: true, configurable: true, enumerable: false });
+}
+Object.defineProperty(PromisesResolver.prototype, 'reverse', {
+  value: promiseQuery('PTR', true),
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
+/** The module-level promise functions, on the default resolver. */
+export function defaultPromiseFunctions(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const proto = PromisesResolver.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['getServers', 'setServers', 'resolve', ...Object.values(RESOLVE_NAMES), 'reverse']) {
+    const method = proto[name]!;
+    out[name] = (...args: unknown[]) => method.apply(getDefaultResolver(), args);
+  }
+  return out;
+}

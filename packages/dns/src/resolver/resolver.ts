@@ -1,0 +1,265 @@
+/**
+ * node:dns's resolve* family and `Resolver` (lib/internal/dns/callback_resolver.js
+ * and utils.js in Node): argument checks, the query kinds, errors as Node
+ * builds them, over a `Channel`. The promise forms (./promises.ts) share
+ * `ResolverBase` and the default channel.
+ */
+import { isIP } from 'node:net';
+import { domainToASCII } from 'node:url';
+import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString } from '@mini/sys';
+import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
+import { DNS_PORT, readSystemConfig, type Server } from './config.js';
+import { KIND_TYPE, parseAnswer, type Kind } from './records.js';
+import { dnsException } from '../lookup.js';
+
+/** rrtype → the binding name Node reports as `syscall`. */
+export const QUERY_KINDS: Record<Kind, string> = {
+  ANY: 'queryAny',
+  A: 'queryA',
+  AAAA: 'queryAaaa',
+  CAA: 'queryCaa',
+  CNAME: 'queryCname',
+  MX: 'queryMx',
+  NS: 'queryNs',
+  TXT: 'queryTxt',
+  SRV: 'querySrv',
+  PTR: 'queryPtr',
+  NAPTR: 'queryNaptr',
+  SOA: 'querySoa',
+};
+
+/** What a query hands back to the API layer. */
+export type QueryDone = (err: Error | null, result?: unknown) => void;
+
+/** Node's QueryReqWrap: what resolve* return, carrying the query's context. */
+export class QueryReqWrap {
+  bindingName = '';
+  hostname = '';
+  ttl = false;
+  callback: ((...args: unknown[]) => void) | undefined;
+  resolver: unknown;
+}
+
+const IPV6_BRACKETS = /^\[([^[\]]*)\]/;
+const ADDR_SPLIT = /(^.+?)(?::(\d+))?$/;
+
+/** Node's setServers parsing: "1.2.3.4", "1.2.3.4:53", "::1", "[::1]", "[::1]:53". */
+export function parseServers(servers: unknown): Server[] {
+  validateArray(servers, 'servers');
+  return servers.map((serv, index) => {
+    validateString(serv, `servers[${index}]`);
+    let family = isIP(serv);
+    if (family !== 0) return { family: family as 4 | 6, address: serv, port: DNS_PORT };
+    const bracket = IPV6_BRACKETS.exec(serv);
+    if (bracket) {
+      family = isIP(bracket[1]!);
+      if (family !== 0) {
+        const port = Number.parseInt(serv.replace(ADDR_SPLIT, '$2')) || DNS_PORT;
+        return { family: family as 4 | 6, address: bracket[1]!, port };
+      }
+    }
+    const split = ADDR_SPLIT.exec(serv);
+    if (split) {
+      family = isIP(split[1]!);
+      if (family !== 0) return { family: family as 4 | 6, address: split[1]!, port: Number.parseInt(split[2] ?? String(DNS_PORT)) };
+    }
+    throw codedError('ERR_INVALID_IP_ADDRESS', serv);
+  });
+}
+
+/** The name a reverse lookup asks for: d.c.b.a.in-addr.arpa or 32 nibbles of ip6.arpa. */
+export function reverseName(ip: string): string | undefined {
+  const family = isIP(ip);
+  if (family === 4) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  if (family !== 6) return undefined;
+  let text = ip.replace(/%.*$/, '');
+  // An embedded IPv4 tail (::ffff:1.2.3.4) as two groups.
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = text.slice(0, v4.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const nibbles = groups.map((g) => g.padStart(4, '0')).join('');
+  return `${[...nibbles].reverse().join('.')}.ip6.arpa`;
+}
+
+/** The name put on the wire: Node's toASCII (IDNA); plain names unchanged. */
+function toASCII(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  return domainToASCII(name) || name;
+}
+
+function invalidLocalAddress(): Error {
+  // Node's binding throws this one with a message of its own.
+  const err = new TypeError('Invalid IP address.') as TypeError & { code: string };
+  err.code = 'ERR_INVALID_ARG_VALUE';
+  return err;
+}
+
+/** What Resolver and the promises Resolver share: the channel and its servers. */
+export class ResolverBase {
+  _handle: Channel;
+
+  constructor(options?: unknown) {
+    const { timeout = -1, tries = DEFAULT_TRIES } = { ...(options as object) } as { timeout?: unknown; tries?: unknown };
+    validateInt32(timeout, 'options.timeout', -1);
+    validateInt32(tries, 'options.tries', 1);
+    const system = readSystemConfig();
+    this._handle = new Channel({ timeout, tries, servers: system.servers, rotate: system.rotate, systemTimeout: system.timeout });
+  }
+
+  cancel(): void {
+    this._handle.cancel();
+  }
+
+  getServers(): string[] {
+    return this._handle.servers.map((s) => {
+      if (s.port === DNS_PORT) return s.address;
+      return `${s.family === 6 ? `[${s.address}]` : s.address}:${s.port}`;
+    });
+  }
+
+  setServers(servers: unknown): void {
+    this._handle.servers = parseServers(servers);
+  }
+
+  setLocalAddress(ipv4: unknown, ipv6?: unknown): void {
+    validateString(ipv4, 'ipv4');
+    if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+    const first = isIP(ipv4);
+    if (first === 0) throw invalidLocalAddress();
+    let v4: string | undefined;
+    let v6: string | undefined;
+    if (first === 4) v4 = ipv4;
+    else v6 = ipv4;
+    if (ipv6 !== undefined) {
+      // The second address must be the other family.
+      if (isIP(ipv6) !== 6 || first === 6) throw invalidLocalAddress();
+      v6 = ipv6;
+    }
+    this._handle.localAddress4 = v4;
+    this._handle.localAddress6 = v6;
+  }
+
+  /**
+   * Start one query of `kind` (or a reverse lookup with `reverse`); `done`
+   * gets Node's error or result. Returns a nonzero libuv status when the
+   * query cannot start (only reverse's EINVAL).
+   */
+  _query(kind: Kind, name: string, ttl: boolean, done: QueryDone, reverse = false): number {
+    const syscall = reverse ? 'getHostByAddr' : QUERY_KINDS[kind];
+    let wire = toASCII(name);
+    if (reverse) {
+      const ptr = reverseName(name);
+      if (ptr === undefined) return UV_EINVAL;
+      wire = ptr;
+    }
+    this._handle.query(wire, KIND_TYPE[kind], (status: QueryStatus, answer) => {
+      if (status !== 0) return done(dnsException(status, syscall, name));
+      const parsed = parseAnswer(kind, answer!, ttl);
+      if (parsed.status !== 0) return done(dnsException(parsed.status, syscall, name));
+      done(null, parsed.result);
+    });
+    return 0;
+  }
+}
+
+type Query = (this: Resolver, name: unknown, options?: unknown, callback?: unknown) => QueryReqWrap;
+
+function callbackQuery(kind: Kind, reverse = false): Query {
+  const bindingName = reverse ? 'getHostByAddr' : QUERY_KINDS[kind];
+  const query = function (this: Resolver, name: unknown, options?: unknown, callback?: unknown): QueryReqWrap {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    validateString(name, 'name');
+    validateFunction(callback, 'callback');
+    const req = new QueryReqWrap();
+    req.bindingName = bindingName;
+    req.callback = callback as (...args: unknown[]) => void;
+    req.hostname = name;
+    req.resolver = this;
+    req.ttl = !!(options && (options as { ttl?: unknown }).ttl);
+    const err = this._query(
+      kind,
+      name,
+      req.ttl,
+      (e, result) => (e ? req.callback!.call(req, e) : req.callback!.call(req, null, result)),
+      reverse,
+    );
+    if (err) throw dnsException(err, bindingName, name);
+    return req;
+  };
+  Object.defineProperty(query, 'name', { value: bindingName });
+  return query;
+}
+
+/** node:dns's Resolver. */
+export class Resolver extends ResolverBase {
+  declare resolveAny: Query;
+  declare resolve4: Query;
+  declare resolve6: Query;
+  declare resolveCaa: Query;
+  declare resolveCname: Query;
+  declare resolveMx: Query;
+  declare resolveNs: Query;
+  declare resolveTxt: Query;
+  declare resolveSrv: Query;
+  declare resolvePtr: Query;
+  declare resolveNaptr: Query;
+  declare resolveSoa: Query;
+  declare reverse: Query;
+
+  resolve(hostname: unknown, rrtype?: unknown, callback?: unknown): QueryReqWrap {
+    let method: Query | undefined;
+    if (typeof rrtype === 'string') method = RESOLVE_METHODS[rrtype];
+    else if (typeof rrtype === 'function') {
+      method = RESOLVE_METHODS.A;
+      callback = rrtype;
+    } else throw codedError('ERR_INVALID_ARG_TYPE', 'rrtype', 'string', rrtype);
+    if (typeof method === 'function') return method.call(this, hostname, callback);
+    throw codedError('ERR_INVALID_ARG_VALUE', 'rrtype', rrtype);
+  }
+}
+
+/** Each rrtype's method name, as Node's resolveMap. */
+export const RESOLVE_NAMES: Record<Kind, string> = {
+  ANY: 'resolveAny',
+  A: 'resolve4',
+  AAAA: 'resolve6',
+  CAA: 'resolveCaa',
+  CNAME: 'resolveCname',
+  MX: 'resolveMx',
+  NS: 'resolveNs',
+  TXT: 'resolveTxt',
+  SRV: 'resolveSrv',
+  PTR: 'resolvePtr',
+  NAPTR: 'resolveNaptr',
+  SOA: 'resolveSoa',
+};
+
+const RESOLVE_METHODS: Record<string, Query> = Object.create(null) as Record<string, Query>;
+for (const [kind, method] of Object.entries(RESOLVE_NAMES) as [Kind, string][]) {
+  const query = callbackQuery(kind);
+  RESOLVE_METHODS[kind] = query;
+  Object.defineProperty(Resolver.prototype, method, { value: query, writable: true, configurable: true, enumerable: false });
+}
+Object.defineProperty(Resolver.prototype, 'reverse', {
+  value: callbackQuery('PTR', true),
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
+let defaultResolver: Resolver | undefined;
+
+/** The resolver behind the module-level functions, of node:dns and node:dns/promises alike. */
+export function getDefaultResolver(): Resolver {
+  return (defaultResolver ??= new Resolver());
+}
