@@ -48,8 +48,6 @@ const CALL_TIME_STUBS = ['https', 'tls'];
 const UNAVAILABLE = [
   'child_process',
   'cluster',
-  'dns',
-  'dns/promises',
   'http2',
   'inspector',
   'inspector/promises',

@@ -60,6 +60,8 @@ export function boot(opts: BootOptions): void {
     console: () => console,
     process: () => proc,
     fs: () => (require('@mini/fs') as typeof import('@mini/fs')).createFs(),
+    dns: () => (require('@mini/dns') as typeof import('@mini/dns')).createDns(),
+    'dns/promises': () => (env.registry.load('dns') as { promises: unknown }).promises,
     // Loaded on first require: a program that never opens a socket does not pay for them.
     net: () => (require('@mini/net') as typeof import('@mini/net')).net,
     dgram: () => (require('@mini/net') as typeof import('@mini/net')).dgram,

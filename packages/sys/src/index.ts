@@ -13,3 +13,4 @@ export * from './sockaddr.js';
 export * from './node-errors.js';
 export * from './validators.js';
 export * from './native.js';
+export * from './libc/netdb.js';

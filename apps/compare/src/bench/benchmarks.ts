@@ -57,6 +57,16 @@ export const benchmarks: Benchmark[] = [
     measure: reported('ops'),
     reps: { full: 5, quick: 1 },
   },
+  { name: 'first dns.lookup (localhost)', unit: 'ms', workload: 'dns-first-lookup.js', measure: reportedMs, reps: { full: 10, quick: 3 } },
+  {
+    name: "dns.lookup('localhost'), 100 in flight",
+    unit: 'ops/s',
+    workload: 'dns-lookup.js',
+    args: ['20000'],
+    quickArgs: ['5000'],
+    measure: reported('ops'),
+    reps: { full: 5, quick: 1 },
+  },
   { name: 'idle RSS (1 s timer)', unit: 'MB', workload: 'idle.js', measure: idleRss(), reps: { full: 5, quick: 2 } },
   {
     name: 'http hello, wrk -c50',

@@ -1,0 +1,1 @@
+export { createDns } from './dns.js';
