@@ -44,8 +44,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Start dnsmasq; a port taken meanwhile (dnsmasq binds TCP too) means another try. */
 export async function startDnsmasq(): Promise<Dnsmasq> {
-  const port = await freePort();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startOn(await freePort());
+    } catch (err) {
+      if (attempt >= 5 || !String((err as Error).message).includes('in use')) throw err;
+    }
+  }
+}
+
+async function startOn(port: number): Promise<Dnsmasq> {
   const child: ChildProcess = spawn(
     DNSMASQ,
     [

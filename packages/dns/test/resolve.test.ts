@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as hostDns from 'node:dns';
+import { createSocket, type Socket } from 'node:dgram';
+import { openFdCount } from '@mini/sys';
 import { Resolver, PromisesResolver } from '../src/resolver/index.js';
 import { startDnsmasq, type Dnsmasq } from './dnsmasq.js';
 
@@ -96,5 +98,136 @@ describe('resolve against dnsmasq, as host node answers', () => {
       syscall: 'queryA',
       hostname: 'nope.test',
     });
+  });
+});
+
+describe('load', () => {
+  let silent: Socket;
+  beforeAll(async () => {
+    // A server that never answers: a bound socket nobody reads.
+    silent = createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', () => resolve()));
+  });
+  afterAll(() => silent.close());
+
+  it('10^4 resolves with answers, timeouts and cancels leave the fd count unchanged', async () => {
+    const silentServer = `127.0.0.1:${silent.address().port}`;
+    const live = new PromisesResolver({ timeout: 1000, tries: 1 });
+    live.setServers([dnsmasq.server]);
+    const dead = new PromisesResolver({ timeout: 20, tries: 2 });
+    dead.setServers([silentServer]);
+    // The loop's own fds (epoll, timerfd) exist once it has run.
+    await live.resolve4('a.test');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = openFdCount();
+    const N = 10000;
+    const BATCH = 200;
+    const counts = { ok: 0, ETIMEOUT: 0, ECANCELLED: 0, other: 0 };
+    const start = Date.now();
+    for (let i = 0; i < N; i += BATCH) {
+      const batch: Promise<unknown>[] = [];
+      const cancelRound = (i / BATCH) % 5 === 4;
+      for (let j = 0; j < BATCH; j++) {
+        const r = j % 4 === 0 ? dead : live;
+        batch.push(
+          r.resolve4('a.test').then(
+            () => counts.ok++,
+            (e: { code: keyof typeof counts }) => (e.code in counts ? counts[e.code]++ : counts.other++),
+          ),
+        );
+      }
+      if (cancelRound) {
+        live.cancel();
+        dead.cancel();
+      }
+      await Promise.all(batch);
+      expect(live._handle.pending + dead._handle.pending).toBe(0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    console.log(`${N} resolves in ${Date.now() - start} ms: ${JSON.stringify(counts)}; fds ${before} -> ${openFdCount()}`);
+    expect(counts.ok + counts.ETIMEOUT + counts.ECANCELLED).toBe(N);
+    expect(counts.ETIMEOUT).toBeGreaterThan(0);
+    expect(counts.ECANCELLED).toBeGreaterThan(0);
+    expect(openFdCount()).toBe(before);
+  }, 60_000);
+});
+
+describe('arguments and servers, as host node checks them', () => {
+  function thrown(fn: () => unknown): unknown {
+    try {
+      fn();
+      return 'no throw';
+    } catch (err) {
+      const e = err as Error & Record<string, unknown>;
+      return { name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, str: String(e) };
+    }
+  }
+  const noop = () => {};
+  type AnyResolver = Record<string, (...args: unknown[]) => unknown>;
+  const calls: [string, (r: AnyResolver) => unknown][] = [
+    ['resolve4(1)', (r) => r.resolve4!(1, noop)],
+    ['resolve4 without callback', (r) => r.resolve4!('a.test')],
+    ['resolve with a bad rrtype', (r) => r.resolve!('a.test', 'BAD', noop)],
+    ['resolve with rrtype 1', (r) => r.resolve!('a.test', 1, noop)],
+    ['resolve without rrtype nor callback', (r) => r.resolve!('a.test')],
+    ['reverse of a non-address', (r) => r.reverse!('x', noop)],
+    ['setServers("x")', (r) => r.setServers!('x')],
+    ['setServers([1])', (r) => r.setServers!([1])],
+    ['setServers(["x"])', (r) => r.setServers!(['x'])],
+    ['setServers(["1.2.3.4:x"])', (r) => r.setServers!(['1.2.3.4:x'])],
+    ['setLocalAddress("x")', (r) => r.setLocalAddress!('x')],
+    ['setLocalAddress(1)', (r) => r.setLocalAddress!(1)],
+    ['setLocalAddress two v4', (r) => r.setLocalAddress!('127.0.0.1', '127.0.0.2')],
+    ['setLocalAddress v4 then v6', (r) => r.setLocalAddress!('127.0.0.1', '::1')],
+  ];
+  for (const [label, call] of calls) {
+    it(label, () => {
+      const host = new hostDns.Resolver() as unknown as AnyResolver;
+      const mini = new Resolver() as unknown as AnyResolver;
+      expect(thrown(() => call(mini))).toEqual(thrown(() => call(host)));
+    });
+  }
+
+  it('constructor options', () => {
+    for (const options of [
+      { timeout: 'x' },
+      { timeout: -2 },
+      { timeout: 1.5 },
+      { tries: 0 },
+      { tries: 'x' },
+      { timeout: 10, tries: 2 },
+      undefined,
+    ]) {
+      expect(thrown(() => new Resolver(options))).toEqual(thrown(() => new hostDns.Resolver(options as hostDns.ResolverOptions)));
+    }
+  });
+
+  it('setServers/getServers with ports and IPv6 brackets', () => {
+    const servers = ['1.2.3.4', '1.2.3.4:53', '5.6.7.8:5353', '::1', '[::1]', '[::1]:53', '[fe80::2]:5353', '[::3]:x'];
+    const host = new hostDns.Resolver();
+    const mini = new Resolver();
+    host.setServers(servers);
+    mini.setServers(servers);
+    expect(mini.getServers()).toEqual(host.getServers());
+  });
+
+  it('the promises forms reject as node does; reverse of a non-address rejects', async () => {
+    const host = new hostDns.promises.Resolver();
+    const mini = new PromisesResolver();
+    for (const call of [
+      (r: AnyResolver) => r.reverse!('x'),
+      (r: AnyResolver) => r.resolve!('a.test', 'BAD'),
+      (r: AnyResolver) => r.resolve4!(5),
+    ]) {
+      const outcome = async (r: unknown) => {
+        try {
+          return await (call(r as AnyResolver) as Promise<unknown>);
+        } catch (err) {
+          const e = err as Error & Record<string, unknown>;
+          return { message: e.message, code: e.code, errno: e.errno };
+        }
+      };
+      expect(await outcome(mini)).toEqual(await outcome(host));
+    }
   });
 });

@@ -94,9 +94,9 @@ function toASCII(name: string): string {
   return domainToASCII(name) || name;
 }
 
-function invalidLocalAddress(): Error {
-  // Node's binding throws this one with a message of its own.
-  const err = new TypeError('Invalid IP address.') as TypeError & { code: string };
+function invalidLocalAddress(message = 'Invalid IP address.'): Error {
+  // Node's binding throws these with messages of their own.
+  const err = new TypeError(message) as TypeError & { code: string };
   err.code = 'ERR_INVALID_ARG_VALUE';
   return err;
 }
@@ -125,22 +125,30 @@ export class ResolverBase {
   }
 
   setServers(servers: unknown): void {
-    this._handle.servers = parseServers(servers);
+    // c-ares keeps one entry per address and port, the first.
+    const seen = new Set<string>();
+    this._handle.servers = parseServers(servers).filter((s) => {
+      const key = `${s.address} ${s.port}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   setLocalAddress(ipv4: unknown, ipv6?: unknown): void {
     validateString(ipv4, 'ipv4');
     if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+    // The first is either family; a second must be the other one (Node's binding).
     const first = isIP(ipv4);
     if (first === 0) throw invalidLocalAddress();
-    let v4: string | undefined;
-    let v6: string | undefined;
-    if (first === 4) v4 = ipv4;
-    else v6 = ipv4;
+    let v4 = first === 4 ? ipv4 : undefined;
+    let v6 = first === 6 ? ipv4 : undefined;
     if (ipv6 !== undefined) {
-      // The second address must be the other family.
-      if (isIP(ipv6) !== 6 || first === 6) throw invalidLocalAddress();
-      v6 = ipv6;
+      const second = isIP(ipv6);
+      if (second === 0) throw invalidLocalAddress();
+      if (second === first) throw invalidLocalAddress(`Cannot specify two IPv${first} addresses.`);
+      if (second === 4) v4 = ipv6;
+      else v6 = ipv6;
     }
     this._handle.localAddress4 = v4;
     this._handle.localAddress6 = v6;

@@ -1,0 +1,154 @@
+/**
+ * The resolver against answers dnsmasq will not give: dns2's own UDP and
+ * TCP servers on one loopback port, answering by the question's name with
+ * a malformed message, a truncated one (then the full answer over TCP), an
+ * error rcode, or nothing at all. Each outcome is compared with host node's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as hostDns from 'node:dns';
+import DNS from 'dns2';
+import { PromisesResolver, Resolver } from '../src/resolver/index.js';
+
+const { Packet } = DNS;
+type Send = (response: DNS.Packet | Buffer) => unknown;
+
+const RCODES: Record<string, number> = { servfail: 2, notimp: 4, refused: 5, formerr: 1, nxdomain: 3 };
+
+function answer(request: DNS.Packet, send: Send): void {
+  const question = request.questions[0]!;
+  const label = question.name.split('.')[0]!;
+  const response = Packet.createResponseFromRequest(request);
+  const a = (address: string) => ({ name: question.name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: 60, address });
+  if (label === 'silent') return;
+  if (label === 'short') {
+    send(response.toBuffer().subarray(0, 7));
+    return;
+  }
+  if (label === 'badrec') {
+    response.answers.push(a('10.0.0.1') as DNS.Packet.Resource);
+    const wire = response.toBuffer();
+    send(wire.subarray(0, wire.length - 2));
+    return;
+  }
+  if (label === 'big') {
+    for (let i = 0; i < 60; i++) response.answers.push(a(`10.0.${i >> 8}.${i & 255}`) as DNS.Packet.Resource);
+  } else if (label in RCODES) {
+    response.header.rcode = RCODES[label]!;
+  } else {
+    response.answers.push(a('10.9.9.9') as DNS.Packet.Resource);
+  }
+  send(response);
+}
+
+let udp: DNS.UDPServer;
+let tcp: DNS.TCPServer;
+let server: string;
+let tcpQueries = 0;
+
+beforeAll(async () => {
+  udp = DNS.createUDPServer((req, send) => answer(req, send as Send));
+  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  const { port } = udp.address();
+  tcp = DNS.createTCPServer((req, send) => {
+    tcpQueries++;
+    answer(req, send as Send);
+  });
+  await new Promise<void>((resolve) => tcp.listen(port, '127.0.0.1', resolve));
+  server = `127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => udp.close(() => resolve()));
+  await new Promise<void>((resolve) => tcp.close(() => resolve()));
+});
+
+function shape(err: unknown): Record<string, unknown> {
+  const e = err as Error & Record<string, unknown>;
+  return { name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, hostname: e.hostname };
+}
+
+async function settle(p: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await p() };
+  } catch (err) {
+    return { err: shape(err) };
+  }
+}
+
+const OPTIONS = { timeout: 100, tries: 2 };
+
+async function both(name: string, servers = [server]): Promise<[unknown, unknown]> {
+  const host = new hostDns.promises.Resolver(OPTIONS);
+  host.setServers(servers);
+  const mini = new PromisesResolver(OPTIONS);
+  mini.setServers(servers);
+  return Promise.all([settle(() => mini.resolve4(name)), settle(() => host.resolve4(name))]);
+}
+
+describe('answers from dns2 servers, as host node sees them', () => {
+  for (const name of ['ok.x', 'silent.x', 'short.x', 'badrec.x', 'servfail.x', 'notimp.x', 'refused.x', 'formerr.x', 'nxdomain.x']) {
+    it(name, async () => {
+      const [actual, expected] = await both(name);
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  it('a truncated answer is asked again over TCP', async () => {
+    const before = tcpQueries;
+    const [actual, expected] = await both('big.x');
+    expect(tcpQueries - before).toBe(2);
+    expect(actual).toEqual(expected);
+    expect((actual as { ok: string[] }).ok).toHaveLength(60);
+  });
+
+  it('a refused port is ECONNREFUSED, fast', async () => {
+    const [actual, expected] = await both('ok.x', ['127.0.0.1:9']);
+    expect(actual).toEqual(expected);
+  });
+
+  it('a silent server then a live one: rotation to the next server', async () => {
+    const host = new hostDns.promises.Resolver(OPTIONS);
+    host.setServers(['127.0.0.1:9', server]);
+    const mini = new PromisesResolver(OPTIONS);
+    mini.setServers(['127.0.0.1:9', server]);
+    expect(await settle(() => mini.resolve4('ok.x'))).toEqual(await settle(() => host.resolve4('ok.x')));
+  });
+
+  it('the timeout doubles per round: tries × servers attempts, then ETIMEOUT', async () => {
+    let seen = 0;
+    const counter = (req: DNS.Packet) => {
+      if (req.questions[0]!.name === 'silent.x') seen++;
+    };
+    udp.on('request', counter);
+    const r = new PromisesResolver({ timeout: 50, tries: 3 });
+    r.setServers([server]);
+    const start = Date.now();
+    const out = await settle(() => r.resolve4('silent.x'));
+    const took = Date.now() - start;
+    udp.removeListener('request', counter);
+    expect(out).toEqual({ err: expect.objectContaining({ code: 'ETIMEOUT', message: 'queryA ETIMEOUT silent.x' }) });
+    expect(seen).toBe(3);
+    // 50 + 100 + 200 ms
+    expect(took).toBeGreaterThanOrEqual(340);
+  });
+
+  it('cancel ends every query in flight with ECANCELLED, after the call returns', async () => {
+    const r = new Resolver();
+    r.setServers([server]);
+    const log: string[] = [];
+    const done = Promise.all(
+      ['resolve4', 'resolveMx', 'resolveTxt'].map(
+        (m) =>
+          new Promise<void>((resolve) =>
+            (r as unknown as Record<string, (n: string, cb: (e: Error) => void) => void>)[m]!('silent.x', (e) => {
+              log.push(shape(e).message as string);
+              resolve();
+            }),
+          ),
+      ),
+    );
+    r.cancel();
+    log.push('after cancel');
+    await done;
+    expect(log).toEqual(['after cancel', 'queryA ECANCELLED silent.x', 'queryMx ECANCELLED silent.x', 'queryTxt ECANCELLED silent.x']);
+  });
+});
