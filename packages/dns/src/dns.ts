@@ -9,6 +9,7 @@
 import hostDns from 'node:dns';
 import { codedError } from '@mini/sys';
 import { lookupApi, lookupPromisesApi } from './lookup.js';
+import { resolverApi, resolverPromisesApi } from './resolver/index.js';
 
 function notImplemented(name: string): () => never {
   // A plain function, so that `new dns.Resolver()` reaches the throw too.
@@ -33,8 +34,8 @@ function complete(host: object, ours: Record<string, unknown>, prefix: string): 
 
 /** The node:dns module object (its `promises` is node:dns/promises). */
 export function createDns(): Record<string, unknown> {
-  const dns = complete(hostDns, lookupApi(), '');
-  const promises = complete(hostDns.promises, lookupPromisesApi(), 'promises.');
+  const dns = complete(hostDns, { ...resolverApi(), ...lookupApi() }, '');
+  const promises = complete(hostDns.promises, { ...resolverPromisesApi(), ...lookupPromisesApi() }, 'promises.');
   Object.defineProperty(dns, 'promises', { enumerable: true, configurable: true, get: () => promises });
   return dns;
 }

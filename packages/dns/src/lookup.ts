@@ -10,6 +10,7 @@ import {
   AI_ALL,
   AI_V4MAPPED,
   UV_EAI_NODATA,
+  UV_EINVAL,
   UV_EAI_NONAME,
   codedError,
   errnoName,
@@ -131,11 +132,22 @@ function answerAtOnce(hostname: unknown, o: LookupOptions): { address: string | 
   return matched !== 0 ? [{ address: hostname as string, family: matched }] : undefined;
 }
 
+/**
+ * libuv converts the name to ASCII (IDNA) into a 256-byte buffer before any
+ * query: a longer name fails with EINVAL, delivered on the next tick.
+ * (Non-ASCII labels are passed on as they are: punycode is not done yet.)
+ */
+const MAX_HOSTNAME = 255;
+
 function query(
   hostname: string,
   o: LookupOptions,
   done: (err: DnsError | null, found: { address: string; family: number }[]) => void,
 ): void {
+  if (Buffer.byteLength(hostname) > MAX_HOSTNAME) {
+    process.nextTick(done, dnsException(UV_EINVAL, 'getaddrinfo', hostname), []);
+    return;
+  }
   getaddrinfo(defaultLoop(), hostname, o.family, o.hints, (status, addresses) => {
     if (status !== 0) return done(dnsException(status, 'getaddrinfo', hostname), []);
     // Node reports the family asked for, when one was (a V4MAPPED answer is then "6").
