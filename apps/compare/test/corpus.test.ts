@@ -1,10 +1,12 @@
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compare } from '../src/compare.js';
 import { listCorpus } from '../src/corpus.js';
 import { corpusDir } from '../src/paths.js';
 import { formatReport } from '../src/report.js';
 import { resolveMini, type Target } from '../src/target.js';
+// The dns package's dnsmasq harness: the records its tests and these scripts ask for.
+import { startDnsmasq, type Dnsmasq } from '../../../packages/dns/test/dnsmasq.js';
 
 // Every corpus script must print the same, and end the same, under node and
 // mini. Scripts in corpus/pending need a subsystem mini lacks and are skipped.
@@ -18,9 +20,21 @@ const skippedAreas = new Set(
     .filter((a) => a !== ''),
 );
 let target: Target;
+// The dns scripts ask one dnsmasq, the same for node and mini, named in MINI_DNS_SERVER.
+let dnsmasq: Dnsmasq | undefined;
+let env: NodeJS.ProcessEnv = process.env;
+const needsDnsmasq = scripts.some((s) => s.area === 'dns' && !s.pending && !skippedAreas.has(s.area));
 
 beforeAll(async () => {
   target = await resolveMini();
+  if (needsDnsmasq) {
+    dnsmasq = await startDnsmasq();
+    env = { ...process.env, MINI_DNS_SERVER: dnsmasq.server };
+  }
+});
+
+afterAll(async () => {
+  await dnsmasq?.stop();
 });
 
 test('the corpus is large enough to mean something', () => {
@@ -31,7 +45,7 @@ describe.concurrent('corpus', () => {
   for (const s of scripts) {
     const name = path.relative(corpusDir, s.file);
     test.skipIf(s.pending || skippedAreas.has(s.area))(name, async () => {
-      const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin });
+      const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin, env });
       // A script that prints nothing on node proves nothing when mini matches it.
       expect(r.node.stdout + r.node.stderr, `${name} prints nothing on node`).not.toBe('');
       expect(r.same, formatReport(r)).toBe(true);

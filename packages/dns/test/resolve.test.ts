@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as hostDns from 'node:dns';
 import { createSocket, type Socket } from 'node:dgram';
+import { createRequire } from 'node:module';
 import { openFdCount } from '@mini/sys';
-import { Resolver, PromisesResolver } from '../src/resolver/index.js';
+import { Resolver, PromisesResolver, resolverApi, resolverPromisesApi } from '../src/resolver/index.js';
 import { startDnsmasq, type Dnsmasq } from './dnsmasq.js';
 
 let dnsmasq: Dnsmasq;
@@ -229,5 +230,35 @@ describe('arguments and servers, as host node checks them', () => {
       };
       expect(await outcome(mini)).toEqual(await outcome(host));
     }
+  });
+});
+
+describe('the module-level functions', () => {
+  it("node:dns' setServers sets both default resolvers; node:dns/promises' only its own", () => {
+    const dns = resolverApi() as unknown as typeof hostDns;
+    const promises = resolverPromisesApi() as unknown as typeof hostDns.promises;
+    const seen = (d: typeof hostDns, p: typeof hostDns.promises) => {
+      const out: string[][] = [];
+      p.setServers(['192.0.2.3']);
+      d.setServers(['192.0.2.4']);
+      out.push(d.getServers(), p.getServers());
+      p.setServers(['192.0.2.5']);
+      out.push(d.getServers(), p.getServers());
+      return out;
+    };
+    // The CommonJS view: node:dns reassigns its exports when setServers replaces the default resolver.
+    const cjs = createRequire(__filename)('node:dns') as typeof hostDns;
+    expect(seen(dns, promises)).toEqual(seen(cjs, cjs.promises));
+  });
+
+  it('answer on the default resolvers', async () => {
+    const dns = resolverApi() as unknown as typeof hostDns;
+    const promises = resolverPromisesApi() as unknown as typeof hostDns.promises;
+    dns.setServers([dnsmasq.server]);
+    expect(await promises.resolveMx('mx.test')).toEqual([{ exchange: 'mail.a.test', priority: 10 }]);
+    const v4 = await new Promise((resolve) => dns.resolve4('a.test', (err, a) => resolve([err, a])));
+    expect(v4).toEqual([null, ['192.0.2.1']]);
+    expect(dns.NOTFOUND).toBe(hostDns.NOTFOUND);
+    expect(dns.CANCELLED).toBe(hostDns.CANCELLED);
   });
 });

@@ -117,7 +117,7 @@ export class Channel {
   /** Send one question; `callback` runs once, later, from the loop. */
   query(name: string, type: number, callback: QueryCallback): void {
     if (this.servers.length === 0) {
-      process.nextTick(callback, 'ECONNREFUSED', undefined);
+      process.nextTick(callback, 'UNKNOWN_ARES_ERROR', undefined);
       return;
     }
     const id = this.freeId();

@@ -3,11 +3,11 @@
  * node:dns/promises export of it, to merge into each module object.
  */
 import { Resolver, RESOLVE_NAMES, getDefaultResolver } from './resolver.js';
-import { PromisesResolver, defaultPromiseFunctions } from './promises.js';
+import { PromisesResolver, defaultPromiseFunctions, getDefaultPromisesResolver } from './promises.js';
 
 export { Channel } from './channel.js';
 export { Resolver, getDefaultResolver } from './resolver.js';
-export { PromisesResolver } from './promises.js';
+export { PromisesResolver, getDefaultPromisesResolver } from './promises.js';
 
 /** c-ares' error codes as node:dns names them (dns.NODATA === 'ENODATA', …). */
 export const RESOLVER_ERROR_CODES = {
@@ -45,6 +45,11 @@ export function resolverApi(): Record<string, unknown> {
     const method = proto[name]!;
     out[name] = (...args: unknown[]) => method.apply(getDefaultResolver(), args);
   }
+  // node:dns' setServers is the promises default resolver's too.
+  out.setServers = (servers: unknown) => {
+    getDefaultResolver().setServers(servers);
+    getDefaultPromisesResolver().setServers(servers);
+  };
   return out;
 }
 

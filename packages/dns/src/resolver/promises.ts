@@ -4,7 +4,7 @@
  * functions run on the default resolver, shared with node:dns.
  */
 import { codedError, validateString } from '@mini/sys';
-import { ResolverBase, RESOLVE_NAMES, getDefaultResolver } from './resolver.js';
+import { ResolverBase, RESOLVE_NAMES } from './resolver.js';
 import type { Kind } from './records.js';
 import { dnsException } from '../lookup.js';
 
@@ -62,13 +62,23 @@ Object.defineProperty(PromisesResolver.prototype, 'reverse', {
   enumerable: false,
 });
 
-/** The module-level promise functions, on the default resolver. */
+let defaultResolver: PromisesResolver | undefined;
+
+/**
+ * node:dns/promises' own default resolver: its setServers leaves node:dns'
+ * alone, while node:dns' setServers sets both (Node 20's behaviour).
+ */
+export function getDefaultPromisesResolver(): PromisesResolver {
+  return (defaultResolver ??= new PromisesResolver());
+}
+
+/** The module-level promise functions, on the promises default resolver. */
 export function defaultPromiseFunctions(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const proto = PromisesResolver.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const name of ['getServers', 'setServers', 'resolve', ...Object.values(RESOLVE_NAMES), 'reverse']) {
     const method = proto[name]!;
-    out[name] = (...args: unknown[]) => method.apply(getDefaultResolver(), args);
+    out[name] = (...args: unknown[]) => method.apply(getDefaultPromisesResolver(), args);
   }
   return out;
 }
