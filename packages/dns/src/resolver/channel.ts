@@ -55,6 +55,34 @@ const RCODE_STATUS: Record<number, DnsErrorCode> = {
   5: 'EREFUSED',
 };
 
+// Encoded questions by (type, name), the id left to patch: a busy program
+// asks the same few names again and again, and encoding is a fair share of
+// a query's cost. Bounded by clearing, which is cheap and rarely needed.
+const questionCache = new Map<string, Buffer>();
+const QUESTION_CACHE_SIZE = 1024;
+
+/** The query message for one question with id `id`, or undefined for a name the codec refuses. */
+function encodeQuestion(name: string, type: number, id: number): Buffer | undefined {
+  const key = `${type} ${name}`;
+  let template = questionCache.get(key);
+  if (template === undefined) {
+    const packet = new Packet();
+    packet.header.rd = 1;
+    packet.questions.push(new Packet.Question(name, type, Packet.CLASS.IN));
+    try {
+      template = packet.toBuffer();
+    } catch {
+      return undefined;
+    }
+    if (questionCache.size >= QUESTION_CACHE_SIZE) questionCache.clear();
+    questionCache.set(key, template);
+  }
+  const message = Buffer.allocUnsafe(template.length);
+  template.copy(message);
+  message.writeUInt16BE(id, 0);
+  return message;
+}
+
 /** One server's UDP socket, shared by every query sent there. */
 interface Connection {
   socket: dgram.Socket;
@@ -62,6 +90,8 @@ interface Connection {
   connected: boolean;
   /** Messages waiting for the connect to finish. */
   waiting: Buffer[];
+  /** The send callback, one per socket rather than one per message. */
+  onSent: (err: Error | null) => void;
 }
 
 class Query {
@@ -121,14 +151,8 @@ export class Channel {
       return;
     }
     const id = this.freeId();
-    const packet = new Packet();
-    packet.header.id = id;
-    packet.header.rd = 1;
-    packet.questions.push(new Packet.Question(name, type, Packet.CLASS.IN));
-    let message: Buffer;
-    try {
-      message = packet.toBuffer();
-    } catch {
+    const message = encodeQuestion(name, type, id);
+    if (message === undefined) {
       // A label over 63 octets or a name over 255: c-ares refuses such a name.
       process.nextTick(callback, 'EBADRESP', undefined);
       return;
@@ -205,7 +229,16 @@ export class Channel {
     if (existing !== undefined) return existing;
     const server = this.servers[index]!;
     const socket = dgram.createSocket(server.family === 6 ? 'udp6' : 'udp4');
-    const conn: Connection = { socket, server, connected: false, waiting: [] };
+    const conn: Connection = {
+      socket,
+      server,
+      connected: false,
+      waiting: [],
+      // A failed send (the kernel may report an earlier refusal here) fails the server.
+      onSent: (err) => {
+        if (err && this.connections.get(index) === conn) this.serverFailed(index);
+      },
+    };
     this.connections.set(index, conn);
     socket.on('message', (msg: Buffer) => this.onAnswer(index, msg));
     // A refusal (ICMP port unreachable) arrives as a receive error.
@@ -226,14 +259,7 @@ export class Channel {
   }
 
   private sendOn(conn: Connection, message: Buffer): void {
-    conn.socket.send(message, (err: Error | null) => {
-      if (err && this.connections.get(this.indexOf(conn)) === conn) this.serverFailed(this.indexOf(conn));
-    });
-  }
-
-  private indexOf(conn: Connection): number {
-    for (const [index, c] of this.connections) if (c === conn) return index;
-    return -1;
+    conn.socket.send(message, conn.onSent);
   }
 
   private dropConnection(index: number): void {
