@@ -33,7 +33,7 @@ import {
   validateString,
   validateUint32,
 } from '@mini/sys';
-import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './dgram-lookup.js';
+import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './lookup.js';
 
 export type SocketType = 'udp4' | 'udp6';
 

@@ -6,3 +6,4 @@ export { Pipe } from './handles/pipe.js';
 export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED } from './handles/stream.js';
 // The base every fd-backed handle shares, for handles that live elsewhere (TTY, an IPC channel).
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';
+export { setSystemLookup, type LookupFunction } from './lookup.js';

@@ -25,18 +25,9 @@ export function connect(...args: unknown[]): Socket {
 
 export const createConnection = connect;
 
-let autoSelectFamily = true;
-let autoSelectFamilyAttemptTimeout = 250;
-
-export function getDefaultAutoSelectFamily(): boolean {
-  return autoSelectFamily;
-}
-export function setDefaultAutoSelectFamily(value: boolean): void {
-  autoSelectFamily = Boolean(value);
-}
-export function getDefaultAutoSelectFamilyAttemptTimeout(): number {
-  return autoSelectFamilyAttemptTimeout;
-}
-export function setDefaultAutoSelectFamilyAttemptTimeout(value: number): void {
-  autoSelectFamilyAttemptTimeout = Math.max(10, Number(value));
-}
+export {
+  getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout,
+} from './lookup.js';

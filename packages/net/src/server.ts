@@ -17,7 +17,7 @@ import { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
 import { Socket } from './socket.js';
 import { isPipeName, normalizeArgs, toNumber, type ConnectOptions } from './args.js';
-import { lookupUnavailable } from './errors.js';
+import { lookup } from './lookup.js';
 
 export interface ServerOptions {
   allowHalfOpen?: boolean;
@@ -105,12 +105,9 @@ export class Server extends EventEmitter {
       process.nextTick(() => this.setupListenHandle(host, port, family, backlog, flags));
       return;
     }
-    defaultLoop().queuePending(() => {
-      if (host.toLowerCase() !== 'localhost') {
-        this.emit('error', lookupUnavailable(host));
-        return;
-      }
-      this.setupListenHandle('127.0.0.1', port, 4, backlog, flags);
+    lookup(host, 0, (err, ip, addressType) => {
+      if (err) this.emit('error', err);
+      else this.setupListenHandle(ip ?? null, port, ip ? (addressType ?? 4) : 4, backlog, flags);
     });
   }
 

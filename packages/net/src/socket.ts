@@ -18,6 +18,7 @@ import { Duplex } from 'node:stream';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
 import {
+  AI_ADDRCONFIG,
   UV_ENOTCONN,
   UV_EOF,
   codedError,
@@ -34,7 +35,7 @@ import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/
 import { TCP, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
 import { normalizeArgs, type ConnectOptions } from './args.js';
-import { lookupUnavailable } from './errors.js';
+import { getDefaultAutoSelectFamily, lookup as systemLookup, type LookupFunction, type LookupOptions } from './lookup.js';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
@@ -322,31 +323,86 @@ export class Socket extends Duplex {
       port = validatePort(port);
     }
     const portNum = (port as number) | 0;
-    const family = isIP(host as string);
-    if (family !== 0) {
+    const literal = isIP(host as string);
+    if (literal !== 0) {
       // Node connects to a literal on the next tick, never inside connect().
       process.nextTick(() => {
-        if (this.connecting) this.startConnect(host as string, portNum, family, localAddress, localPort);
+        if (this.connecting) this.startConnect(host as string, portNum, literal, localAddress, localPort);
       });
       return;
     }
     validateString(host, 'hostname');
-    // Until dns lands: 'localhost' is the loopback, anything else fails as a lookup would.
-    const loop = defaultLoop();
-    const resolved = host.toLowerCase() === 'localhost' ? '127.0.0.1' : undefined;
-    loop.queuePending(() => {
+    if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+    const lookup = (options.lookup ?? systemLookup) as LookupFunction;
+    // Node asks only for the families this host has configured unless told otherwise.
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : (options.family as number | undefined);
+    const dnsopts: { family: number | undefined; hints: number; all?: boolean } = { family, hints: Number(options.hints) || 0 };
+    if (family !== 4 && family !== 6 && dnsopts.hints === 0) dnsopts.hints = AI_ADDRCONFIG;
+    const autoSelect = (options.autoSelectFamily as boolean | undefined) ?? getDefaultAutoSelectFamily();
+    if (family !== 4 && family !== 6 && localAddress === undefined && autoSelect) {
+      dnsopts.all = true;
+      lookup(host, dnsopts as LookupOptions, (err, addresses) => this.connectToAny(err, addresses as unknown, host, portNum, localPort));
+      return;
+    }
+    lookup(host, dnsopts as LookupOptions, (err, ip, addressType) => {
+      this.emit('lookup', err, ip, addressType, host);
       if (!this.connecting) return;
-      if (resolved === undefined) {
-        const err = lookupUnavailable(host);
-        this.emit('lookup', err, undefined, undefined, host);
-        this.destroy(err);
-        return;
-      }
-      this.emit('lookup', null, resolved, 4, host);
-      if (!this.connecting) return;
+      if (err) return this.failConnectSoon(err);
+      if (typeof ip !== 'string' || isIP(ip) === 0) return this.failConnectSoon(codedError('ERR_INVALID_IP_ADDRESS', String(ip)));
+      if (addressType !== 4 && addressType !== 6) return this.failConnectSoon(this.badFamily(addressType, host, portNum));
       this._unrefTimer();
-      this.startConnect(resolved, portNum, 4, localAddress, localPort);
+      this.startConnect(ip, portNum, addressType, localAddress, localPort);
     });
+  }
+
+  private failConnectSoon(err: Error): void {
+    process.nextTick(() => this.destroy(err));
+  }
+
+  private badFamily(addressType: unknown, host: string, port: number): Error {
+    return Object.assign(codedError('ERR_INVALID_ADDRESS_FAMILY', addressType, host, port), { host, port });
+  }
+
+  /**
+   * The `all: true` answer: one 'lookup' per address, addresses kept once
+   * each, families alternating from the first one's, and the first of them
+   * connected to. (Node then races the others on a timer,
+   * autoSelectFamilyAttemptTimeout, when the first is slow or fails; that
+   * part is not ours yet: a name with one address, the usual case, is
+   * connected exactly as Node does.)
+   */
+  private connectToAny(err: Error | null, addresses: unknown, host: string, port: number, localPort: number | undefined): void {
+    if (!this.connecting) return;
+    if (err) {
+      this.emit('lookup', err, undefined, undefined, host);
+      return this.failConnectSoon(err);
+    }
+    const list = addresses as { address: unknown; family: unknown }[];
+    const groups: { address: string; family: 4 | 6 }[][] = [[], []];
+    let firstFamily: number | undefined;
+    for (const entry of list) {
+      const { address: ip, family: addressType } = entry ?? {};
+      this.emit('lookup', err, ip, addressType, host);
+      if (!this.connecting) return;
+      if (typeof ip === 'string' && isIP(ip) !== 0 && (addressType === 4 || addressType === 6)) {
+        firstFamily ??= addressType;
+        const group = groups[addressType === firstFamily ? 0 : 1]!;
+        if (!group.some((a) => a.address === ip)) group.push({ address: ip, family: addressType });
+      }
+    }
+    if (groups[0]!.length === 0 && groups[1]!.length === 0) {
+      const first = list[0] as { address: unknown; family: unknown };
+      if (typeof first.address !== 'string' || isIP(first.address) === 0)
+        return this.failConnectSoon(codedError('ERR_INVALID_IP_ADDRESS', String(first.address)));
+      return this.failConnectSoon(this.badFamily(first.family, host, port));
+    }
+    const toAttempt: { address: string; family: 4 | 6 }[] = [];
+    for (let i = 0; i < Math.max(groups[0]!.length, groups[1]!.length); i++) {
+      if (i < groups[0]!.length) toAttempt.push(groups[0]![i]!);
+      if (i < groups[1]!.length) toAttempt.push(groups[1]![i]!);
+    }
+    this._unrefTimer();
+    this.startConnect(toAttempt[0]!.address, port, toAttempt[0]!.family, undefined, localPort);
   }
 
   private startConnect(address: string, port: number, family: number, localAddress?: string, localPort?: number): void {

@@ -63,12 +63,20 @@ export function boot(opts: BootOptions): void {
     dns: () => (require('@mini/dns') as typeof import('@mini/dns')).createDns(),
     'dns/promises': () => (env.registry.load('dns') as { promises: unknown }).promises,
     // Loaded on first require: a program that never opens a socket does not pay for them.
-    net: () => (require('@mini/net') as typeof import('@mini/net')).net,
-    dgram: () => (require('@mini/net') as typeof import('@mini/net')).dgram,
+    net: () => withLookup().net,
+    dgram: () => withLookup().dgram,
     http: () => (require('@mini/http') as typeof import('@mini/http')).http,
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
   });
   env.registry.registerBinding('loop', () => env.loop);
+  /** @mini/net, resolving names with our dns.lookup (loaded with the first name to resolve). */
+  const withLookup = (): typeof import('@mini/net') => {
+    const netPackage = require('@mini/net') as typeof import('@mini/net');
+    netPackage.setSystemLookup((hostname, options, callback) =>
+      (env.registry.load('dns') as { lookup: import('@mini/net').LookupFunction }).lookup(hostname, options, callback),
+    );
+    return netPackage;
+  };
   installGlobals(console);
   const moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
 

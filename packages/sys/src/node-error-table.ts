@@ -123,6 +123,11 @@ export const ERROR_TABLE = {
       `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. ${describeReceived(port)}.`,
   ),
   ERR_INVALID_IP_ADDRESS: E(TypeError, 'Invalid IP address: %s'),
+  // Node also sets `host` and `port` on this one; the caller adds them.
+  ERR_INVALID_ADDRESS_FAMILY: E(
+    RangeError,
+    (addressType: unknown, host: string, port: number) => `Invalid address family: ${String(addressType)} ${host}:${port}`,
+  ),
   ERR_SERVER_ALREADY_LISTEN: E(Error, 'Listen method has been called more than once without closing.'),
   ERR_SERVER_NOT_RUNNING: E(Error, 'Server is not running.'),
   ERR_SOCKET_CLOSED: E(Error, 'Socket is closed'),
