@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as hostDns from 'node:dns';
 import DNS from 'dns2';
 import { PromisesResolver, Resolver } from '../src/resolver/index.js';
+import { parseResolvConf } from '../src/resolver/config.js';
 
 const { Packet } = DNS;
 type Send = (response: DNS.Packet | Buffer) => unknown;
@@ -150,5 +151,55 @@ describe('answers from dns2 servers, as host node sees them', () => {
     log.push('after cancel');
     await done;
     expect(log).toEqual(['after cancel', 'queryA ECANCELLED silent.x', 'queryMx ECANCELLED silent.x', 'queryTxt ECANCELLED silent.x']);
+  });
+});
+
+describe('servers', () => {
+  it('setServers with queries in flight throws as node does, and changes nothing', async () => {
+    const outcome = async (r: hostDns.promises.Resolver) => {
+      r.setServers([server]);
+      const pending = r.resolve4('silent.x').catch((e: Error & { code: string }) => e.code);
+      let thrown: unknown;
+      try {
+        r.setServers(['192.0.2.1']);
+      } catch (err) {
+        const e = err as Error & { code: string };
+        thrown = { name: e.name, code: e.code, message: e.message };
+      }
+      const servers = r.getServers();
+      r.cancel();
+      return [thrown, servers.length, await pending];
+    };
+    const mini = await outcome(new PromisesResolver() as unknown as hostDns.promises.Resolver);
+    const host = await outcome(new hostDns.promises.Resolver());
+    // The servers' port differs in nothing but the message's list, the same on both.
+    expect(mini).toEqual(host);
+  });
+
+  it("a new Resolver starts with /etc/resolv.conf's servers, as node's does", () => {
+    expect(new Resolver().getServers()).toEqual(new hostDns.Resolver().getServers());
+  });
+
+  it('resolv.conf: nameservers, options timeout/attempts/rotate, comments, scopes', () => {
+    const conf = parseResolvConf(
+      [
+        '# a comment',
+        'nameserver 192.0.2.53 ; trailing',
+        'nameserver fe80::1%eth0',
+        'nameserver bogus',
+        'search example',
+        'options timeout:3 attempts:5 rotate ndots:2',
+      ].join('\n'),
+    );
+    expect(conf).toEqual({
+      servers: [
+        { family: 4, address: '192.0.2.53', port: 53 },
+        { family: 6, address: 'fe80::1', port: 53 },
+      ],
+      timeout: 3000,
+      attempts: 5,
+      rotate: true,
+    });
+    expect(parseResolvConf('').servers).toEqual([{ family: 4, address: '127.0.0.1', port: 53 }]);
   });
 });

@@ -142,6 +142,8 @@ export const ERROR_TABLE = {
   ERR_SOCKET_DGRAM_NOT_CONNECTED: E(Error, 'Not connected'),
   ERR_SOCKET_DGRAM_NOT_RUNNING: E(Error, 'Not running'),
 
+  // ---- dns -------------------------------------------------------------------
+  ERR_DNS_SET_SERVERS_FAILED: E(Error, (err: string, servers: unknown) => `c-ares failed to set servers: "${err}" [${inspect(servers)}]`),
   // ---- http ------------------------------------------------------------------
   ERR_HTTP_HEADERS_SENT: E(Error, 'Cannot %s headers after they are sent to the client'),
   ERR_HTTP_INVALID_HEADER_VALUE: E(TypeError, 'Invalid value "%s" for header "%s"'),

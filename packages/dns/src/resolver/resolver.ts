@@ -125,9 +125,12 @@ export class ResolverBase {
   }
 
   setServers(servers: unknown): void {
+    const parsed = parseServers(servers);
+    // c-ares 1.34 refuses to change servers under queries in flight.
+    if (this._handle.pending !== 0) throw codedError('ERR_DNS_SET_SERVERS_FAILED', 'There are pending queries.', servers);
     // c-ares keeps one entry per address and port, the first.
     const seen = new Set<string>();
-    this._handle.servers = parseServers(servers).filter((s) => {
+    this._handle.servers = parsed.filter((s) => {
       const key = `${s.address} ${s.port}`;
       if (seen.has(key)) return false;
       seen.add(key);
