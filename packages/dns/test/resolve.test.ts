@@ -58,6 +58,19 @@ const CASES: [string, string][] = [
   ['nope.test', 'MX'],
   ['a.test', 'MX'],
   ['a.test', 'TXT'],
+  // Names c-ares sends as they are, trims, or refuses (EBADNAME).
+  ['a.test.', 'A'],
+  ['A.TeSt', 'A'],
+  ['', 'A'],
+  ['.', 'A'],
+  ['a..test', 'A'],
+  [`${'x'.repeat(64)}.test`, 'A'],
+  [`${'abcdefghi.'.repeat(26)}test`, 'A'],
+  ['a b.test', 'MX'],
+  ['a@b.test', 'A'],
+  ['*.test', 'A'],
+  ['-a_b/c.test', 'A'],
+  ['bücher.test', 'A'],
 ];
 
 describe('resolve against dnsmasq, as host node answers', () => {
@@ -76,7 +89,7 @@ describe('resolve against dnsmasq, as host node answers', () => {
   });
 
   it('reverse', async () => {
-    for (const ip of ['192.0.2.1', '192.0.2.77']) {
+    for (const ip of ['192.0.2.1', '192.0.2.77', '::1', '2001:db8::1', '::ffff:192.0.2.1', '1.2.3.4']) {
       const [actual, expected] = await both((r) => r.reverse(ip));
       expect(actual).toEqual(expected);
     }

@@ -41,7 +41,19 @@ export type QueryStatus = 0 | DnsErrorCode;
 export type QueryCallback = (status: QueryStatus, answer: Packet | undefined) => void;
 
 export type DnsErrorCode =
-  'ENODATA' | 'EFORMERR' | 'ESERVFAIL' | 'ENOTFOUND' | 'ENOTIMP' | 'EREFUSED' | 'EBADRESP' | 'ECONNREFUSED' | 'ETIMEOUT' | 'ECANCELLED';
+  | 'ENODATA'
+  | 'EFORMERR'
+  | 'ESERVFAIL'
+  | 'ENOTFOUND'
+  | 'ENOTIMP'
+  | 'EREFUSED'
+  | 'EBADRESP'
+  | 'EBADNAME'
+  | 'ECONNREFUSED'
+  | 'ETIMEOUT'
+  | 'ECANCELLED'
+  // c-ares 1.34's ARES_ENOSERVER, which Node 20 has no name for.
+  | 'UNKNOWN_ARES_ERROR';
 
 /** c-ares' default per-try timeout when neither Node nor resolv.conf sets one (c-ares 1.34). */
 export const DEFAULT_TIMEOUT = 2000;
@@ -147,7 +159,7 @@ export class Channel {
   /** Send one question; `callback` runs once, later, from the loop. */
   query(name: string, type: number, callback: QueryCallback): void {
     if (this.servers.length === 0) {
-      process.nextTick(callback, 'UNKNOWN_ARES_ERROR', undefined);
+      process.nextTick(callback, 'UNKNOWN_ARES_ERROR' satisfies DnsErrorCode, undefined);
       return;
     }
     const id = this.freeId();

@@ -87,6 +87,24 @@ export function reverseName(ip: string): string | undefined {
   return `${[...nibbles].reverse().join('.')}.ip6.arpa`;
 }
 
+// c-ares 1.34 sends only names made of these (ares_is_hostnamech).
+const HOSTNAME_CHARS = /^[A-Za-z0-9\-._/*]*$/;
+
+/**
+ * The name as c-ares puts it in a question, or undefined where c-ares says
+ * EBADNAME: one trailing dot dropped ("." is the root), no empty label, no
+ * label over 63 octets, no name over 255, nothing outside HOSTNAME_CHARS.
+ * (c-ares' backslash escapes are not supported: such a name is EBADNAME.)
+ */
+export function questionName(name: string): string | undefined {
+  if (!HOSTNAME_CHARS.test(name)) return undefined;
+  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (bare === '') return '';
+  if (bare.length > 253) return undefined;
+  for (const label of bare.split('.')) if (label.length === 0 || label.length > 63) return undefined;
+  return bare;
+}
+
 /** The name put on the wire: Node's toASCII (IDNA); plain names unchanged. */
 function toASCII(name: string): string {
   // eslint-disable-next-line no-control-regex
@@ -164,13 +182,21 @@ export class ResolverBase {
    */
   _query(kind: Kind, name: string, ttl: boolean, done: QueryDone, reverse = false): number {
     const syscall = reverse ? 'getHostByAddr' : QUERY_KINDS[kind];
-    let wire = toASCII(name);
+    let wire: string | undefined;
     if (reverse) {
-      const ptr = reverseName(name);
-      if (ptr === undefined) return UV_EINVAL;
-      wire = ptr;
+      wire = reverseName(name);
+      if (wire === undefined) return UV_EINVAL;
+    } else {
+      wire = questionName(toASCII(name));
+      if (wire === undefined) {
+        process.nextTick(done, dnsException('EBADNAME', syscall, name));
+        return 0;
+      }
     }
     this._handle.query(wire, KIND_TYPE[kind], (status: QueryStatus, answer) => {
+      // c-ares' gethostbyaddr tries its next source on any failure and ends,
+      // having none left, with ENOTFOUND; only a cancel says so.
+      if (reverse && status !== 0 && status !== 'ECANCELLED') status = 'ENOTFOUND';
       if (status !== 0) return done(dnsException(status, syscall, name));
       const parsed = parseAnswer(kind, answer!, ttl);
       if (parsed.status !== 0) return done(dnsException(parsed.status, syscall, name));
