@@ -35,6 +35,8 @@ import {
 } from '@mini/sys';
 import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './lookup.js';
 
+type AddressCallback = (err: Error | null, address?: string, family?: number) => void;
+
 export type SocketType = 'udp4' | 'udp6';
 
 export interface SocketOptions {
@@ -99,7 +101,7 @@ interface State {
   recvBufferSize: number | undefined;
   sendBufferSize: number | undefined;
   /** lookup bound to the socket's family, with Node's defaults for an empty address. */
-  lookup: (address: string | undefined, cb: LookupCallback) => void;
+  lookup: (address: string | undefined, cb: AddressCallback) => void;
 }
 
 export class Socket extends EventEmitter {
@@ -135,7 +137,8 @@ export class Socket extends EventEmitter {
       ipv6Only: options?.ipv6Only,
       recvBufferSize: options?.recvBufferSize,
       sendBufferSize: options?.sendBufferSize,
-      lookup: (address, cb) => void resolve(address || fallback, family, cb),
+      // Asked for one address (a family, not `all`), so the answer is a string.
+      lookup: (address, cb) => void resolve(address || fallback, family, cb as LookupCallback),
     };
     const signal = options?.signal;
     validateAbortSignal(signal, 'options.signal');

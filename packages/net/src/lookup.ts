@@ -11,7 +11,12 @@
 import { isIP } from 'node:net';
 import { codedError, validateString } from '@mini/sys';
 
-export type LookupCallback = (err: Error | null, address?: string, family?: number) => void;
+/** dns.lookup's callback: an address and its family, or with `all: true` the list of them. */
+export type LookupCallback = (err: Error | null, address?: string | LookupAddress[], family?: number) => void;
+export interface LookupAddress {
+  address: string;
+  family: number;
+}
 export type LookupOptions = number | { family?: number; hints?: number; all?: boolean };
 export type LookupFunction = (hostname: string, options: LookupOptions, callback: LookupCallback) => unknown;
 
@@ -24,17 +29,21 @@ export function setSystemLookup(lookup: LookupFunction): void {
 
 function withoutResolver(hostname: string, options: LookupOptions, callback: LookupCallback): unknown {
   validateString(hostname, 'hostname');
-  const literal = isIP(hostname);
   const family = typeof options === 'number' ? options : (options.family ?? 0);
-  if (literal !== 0) {
-    process.nextTick(callback, null, hostname, literal);
-  } else if (hostname.toLowerCase() === 'localhost') {
-    if (family === 6) process.nextTick(callback, null, '::1', 6);
-    else process.nextTick(callback, null, '127.0.0.1', 4);
-  } else {
+  const all = typeof options === 'object' && options.all === true;
+  const literal = isIP(hostname);
+  let address: string | undefined;
+  let found = 0;
+  if (literal !== 0) [address, found] = [hostname, literal];
+  else if (hostname.toLowerCase() === 'localhost') [address, found] = family === 6 ? ['::1', 6] : ['127.0.0.1', 4];
+  if (address === undefined) {
     const err = codedError('ERR_MINI_NOT_IMPLEMENTED', 'dns.lookup', `cannot resolve '${hostname}' without @mini/dns (require it first)`);
     Object.assign(err, { syscall: 'getaddrinfo', hostname });
     process.nextTick(callback, err);
+  } else if (all) {
+    process.nextTick(callback, null, [{ address, family: found }]);
+  } else {
+    process.nextTick(callback, null, address, found);
   }
   return {};
 }

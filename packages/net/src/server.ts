@@ -107,7 +107,8 @@ export class Server extends EventEmitter {
     }
     lookup(host, 0, (err, ip, addressType) => {
       if (err) this.emit('error', err);
-      else this.setupListenHandle(ip ?? null, port, ip ? (addressType ?? 4) : 4, backlog, flags);
+      // Asked without `all`: one address, a string.
+      else this.setupListenHandle((ip as string | undefined) ?? null, port, ip ? (addressType ?? 4) : 4, backlog, flags);
     });
   }
 
