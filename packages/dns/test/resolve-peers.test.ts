@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as hostDns from 'node:dns';
 import DNS from 'dns2';
 import { PromisesResolver, Resolver } from '../src/resolver/index.js';
-import { parseResolvConf } from '../src/resolver/config.js';
+import { parseHosts, parseResolvConf } from '../src/resolver/config.js';
+import { reverseName } from '../src/resolver/resolver.js';
 
 const { Packet } = DNS;
 type Send = (response: DNS.Packet | Buffer) => unknown;
@@ -46,16 +47,31 @@ let tcp: DNS.TCPServer;
 let server: string;
 let tcpQueries = 0;
 
-beforeAll(async () => {
-  udp = DNS.createUDPServer((req, send) => answer(req, send as Send));
-  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
-  const { port } = udp.address();
-  tcp = DNS.createTCPServer((req, send) => {
-    tcpQueries++;
-    answer(req, send as Send);
+/** Listen on `port` (UDP's) over TCP too; false when that TCP port is taken. */
+function listenTcp(server: DNS.TCPServer, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => resolve(true));
   });
-  await new Promise<void>((resolve) => tcp.listen(port, '127.0.0.1', resolve));
-  server = `127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  // One port number for both: the channel asks the same server over TCP.
+  for (let attempt = 0; ; attempt++) {
+    udp = DNS.createUDPServer((req, send) => answer(req, send as Send));
+    await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+    const { port } = udp.address();
+    tcp = DNS.createTCPServer((req, send) => {
+      tcpQueries++;
+      answer(req, send as Send);
+    });
+    if (await listenTcp(tcp, port)) {
+      server = `127.0.0.1:${port}`;
+      return;
+    }
+    await new Promise<void>((resolve) => udp.close(() => resolve()));
+    if (attempt === 10) throw new Error('no port free for both UDP and TCP');
+  }
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => udp.close(() => resolve()));
@@ -201,5 +217,22 @@ describe('servers', () => {
       rotate: true,
     });
     expect(parseResolvConf('').servers).toEqual([{ family: 4, address: '127.0.0.1', port: 53 }]);
+  });
+
+  it('hosts: lines of one address merged in order, names once, IPv6 spellings as one', () => {
+    const hosts = parseHosts(
+      [
+        '127.0.0.1 localhost',
+        '127.0.0.1 runsc LOCALHOST # comment',
+        '::1 ip6-localhost',
+        '0:0::1 ip6-loopback',
+        'bogus name',
+        '10.0.0.1',
+      ].join('\n'),
+      reverseName,
+    );
+    expect(hosts.get(reverseName('127.0.0.1')!)).toEqual(['localhost', 'runsc']);
+    expect(hosts.get(reverseName('::1')!)).toEqual(['ip6-localhost', 'ip6-loopback']);
+    expect(hosts.size).toBe(2);
   });
 });

@@ -48,8 +48,8 @@ export function parseResolvConf(text: string): SystemConfig {
   return config;
 }
 
-export function readSystemConfig(path = '/etc/resolv.conf'): SystemConfig {
-  // Read with our own open/read, as c-ares does; no file means c-ares' defaults.
+/** A small system file's text, read with our own open/read as c-ares does; '' when absent. */
+export function readTextFile(path: string): string {
   const chunks: Buffer[] = [];
   const fd = unistd.open(path, O_RDONLY | O_CLOEXEC, 0);
   if (fd >= 0) {
@@ -64,5 +64,29 @@ export function readSystemConfig(path = '/etc/resolv.conf'): SystemConfig {
       unistd.close(fd);
     }
   }
-  return parseResolvConf(Buffer.concat(chunks).toString('latin1'));
+  return Buffer.concat(chunks).toString('latin1');
+}
+
+export function readSystemConfig(path = '/etc/resolv.conf'): SystemConfig {
+  return parseResolvConf(readTextFile(path));
+}
+
+/**
+ * /etc/hosts as c-ares' gethostbyaddr reads it ("files" before "dns"): every
+ * line of one address merged, in file order, names de-duplicated; the first
+ * name is the host's, the rest its aliases. Keyed by `key(address)`, which
+ * must put both spellings of an IPv6 address to one key.
+ */
+export function parseHosts(text: string, key: (address: string) => string | undefined): Map<string, string[]> {
+  const hosts = new Map<string, string[]>();
+  for (const raw of text.split('\n')) {
+    const [address, ...names] = raw.replace(/#.*$/, '').trim().split(/\s+/);
+    if (address === undefined || names.length === 0) continue;
+    const k = key(address);
+    if (k === undefined) continue;
+    const list = hosts.get(k) ?? [];
+    for (const name of names) if (!list.some((n) => n.toLowerCase() === name.toLowerCase())) list.push(name);
+    hosts.set(k, list);
+  }
+  return hosts;
 }

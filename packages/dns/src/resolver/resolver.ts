@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString } from '@mini/sys';
 import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
-import { DNS_PORT, readSystemConfig, type Server } from './config.js';
+import { DNS_PORT, parseHosts, readSystemConfig, readTextFile, type Server } from './config.js';
 import { KIND_TYPE, parseAnswer, type Kind } from './records.js';
 import { dnsException } from '../lookup.js';
 
@@ -186,6 +186,12 @@ export class ResolverBase {
     if (reverse) {
       wire = reverseName(name);
       if (wire === undefined) return UV_EINVAL;
+      // The hosts file first; Node answers with the aliases (h_aliases), not the name.
+      const names = parseHosts(readTextFile('/etc/hosts'), reverseName).get(wire);
+      if (names !== undefined) {
+        process.nextTick(done, null, names.slice(1));
+        return 0;
+      }
     } else {
       wire = questionName(toASCII(name));
       if (wire === undefined) {
