@@ -25,6 +25,8 @@ export interface Benchmark {
    */
   metrics?: Metric[];
   reps: { full: number; quick: number };
+  /** Needs the benchmark's dnsmasq (its address in MINI_DNS_SERVER). */
+  dns?: boolean;
 }
 
 export interface Metric {
@@ -66,6 +68,16 @@ export const benchmarks: Benchmark[] = [
     quickArgs: ['5000'],
     measure: reported('ops'),
     reps: { full: 5, quick: 1 },
+  },
+  {
+    name: 'resolve4 against dnsmasq, 100 in flight',
+    unit: 'ops/s',
+    workload: 'dns-resolve4.js',
+    args: ['20000'],
+    quickArgs: ['5000'],
+    measure: reported('ops'),
+    reps: { full: 5, quick: 1 },
+    dns: true,
   },
   { name: 'idle RSS (1 s timer)', unit: 'MB', workload: 'idle.js', measure: idleRss(), reps: { full: 5, quick: 2 } },
   {

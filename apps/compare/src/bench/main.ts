@@ -3,6 +3,7 @@ import { nodeBin } from '../paths.js';
 import { resolveMini, type Target } from '../target.js';
 import { benchmarks, workloadsDir, type Benchmark } from './benchmarks.js';
 import type { Sample } from './measure.js';
+import { startBenchDns } from './dnsmasq.js';
 import { median, renderTable, type Row } from './table.js';
 
 /**
@@ -86,11 +87,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   const node = nodeBin();
   const chosen = benchmarks.filter((b) => o.filters.length === 0 || o.filters.some((f) => b.name.toLowerCase().includes(f)));
   const rows: Row[] = [];
+  // One name server for every dns row, the same for node and mini.
+  const dns = chosen.some((b) => b.dns === true) ? await startBenchDns() : undefined;
+  if (dns !== undefined && !(dns instanceof Error)) process.env.MINI_DNS_SERVER = dns.server;
   for (const b of chosen) {
+    if (b.dns === true && dns instanceof Error) {
+      rows.push({ name: b.name, unit: b.unit, reps: 0, node: NaN, mini: NaN, nodeError: dns.message, miniError: dns.message });
+      continue;
+    }
     const reps = o.reps ?? (o.quick ? b.reps.quick : b.reps.full);
     rows.push(...(await runBenchmarkRows(b, node, target.bin, reps, o.quick)));
     if (!o.json) process.stderr.write(`  ${b.name}: done\n`);
   }
+  if (dns !== undefined && !(dns instanceof Error)) dns.stop();
   process.stdout.write(o.json ? JSON.stringify({ node, mini: target.bin, rows }, null, 2) + '\n' : renderTable(rows, node, target.bin));
   return rows.some((r) => r.nodeError !== undefined || r.miniError !== undefined) ? 1 : 0;
 }
