@@ -35,7 +35,13 @@ import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/
 import { TCP, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
 import { normalizeArgs, type ConnectOptions } from './args.js';
-import { getDefaultAutoSelectFamily, lookup as systemLookup, type LookupFunction, type LookupOptions } from './lookup.js';
+import {
+  getDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  lookup as systemLookup,
+  type LookupFunction,
+  type LookupOptions,
+} from './lookup.js';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
@@ -339,6 +345,7 @@ export class Socket extends Duplex {
     const dnsopts: { family: number | undefined; hints: number; all?: boolean } = { family, hints: Number(options.hints) || 0 };
     if (family !== 4 && family !== 6 && dnsopts.hints === 0) dnsopts.hints = AI_ADDRCONFIG;
     const autoSelect = (options.autoSelectFamily as boolean | undefined) ?? getDefaultAutoSelectFamily();
+    this.autoSelectTimeout = options.autoSelectFamilyAttemptTimeout;
     if (family !== 4 && family !== 6 && localAddress === undefined && autoSelect) {
       dnsopts.all = true;
       lookup(host, dnsopts as LookupOptions, (err, addresses) => this.connectToAny(err, addresses as unknown, host, portNum, localPort));
@@ -365,11 +372,8 @@ export class Socket extends Duplex {
 
   /**
    * The `all: true` answer: one 'lookup' per address, addresses kept once
-   * each, families alternating from the first one's, and the first of them
-   * connected to. (Node then races the others on a timer,
-   * autoSelectFamilyAttemptTimeout, when the first is slow or fails; that
-   * part is not ours yet: a name with one address, the usual case, is
-   * connected exactly as Node does.)
+   * each, families alternating from the first one's. One address is simply
+   * connected to; with more, happy eyeballs (connectAttempt).
    */
   private connectToAny(err: Error | null, addresses: unknown, host: string, port: number, localPort: number | undefined): void {
     if (!this.connecting) return;
@@ -402,7 +406,91 @@ export class Socket extends Duplex {
       if (i < groups[1]!.length) toAttempt.push(groups[1]![i]!);
     }
     this._unrefTimer();
-    this.startConnect(toAttempt[0]!.address, port, toAttempt[0]!.family, undefined, localPort);
+    if (toAttempt.length === 1) return this.startConnect(toAttempt[0]!.address, port, toAttempt[0]!.family, undefined, localPort);
+    const timeout = Number(this.autoSelectTimeout ?? getDefaultAutoSelectFamilyAttemptTimeout());
+    this.autoSelectFamilyAttemptedAddresses = [];
+    this.attempts = { addresses: toAttempt, current: 0, errors: [], port, localPort, timeout: Math.max(10, timeout), timer: undefined };
+    this.connectAttempt();
+  }
+
+  /** Addresses tried by happy eyeballs, as "address:port" (Node's property). */
+  autoSelectFamilyAttemptedAddresses: string[] | undefined;
+  private autoSelectTimeout: unknown;
+  private attempts:
+    | {
+        addresses: { address: string; family: 4 | 6 }[];
+        current: number;
+        errors: Error[];
+        port: number;
+        localPort: number | undefined;
+        timeout: number;
+        timer: Timeout | undefined;
+      }
+    | undefined;
+
+  /**
+   * Happy eyeballs (Node's internalConnectMultiple): connect to each address
+   * in turn on a fresh handle; the next starts when one fails, or when it has
+   * not connected within autoSelectFamilyAttemptTimeout. All failed: an
+   * AggregateError of their errors.
+   */
+  private connectAttempt(): void {
+    const ctx = this.attempts!;
+    if (ctx.timer !== undefined) clearTimeout(ctx.timer);
+    ctx.timer = undefined;
+    if (!this.connecting) return;
+    if (ctx.current === ctx.addresses.length) {
+      this.attempts = undefined;
+      const err = Object.assign(new AggregateError(ctx.errors), { code: (ctx.errors[0] as { code?: string } | undefined)?.code });
+      this.destroy(err);
+      return;
+    }
+    const current = ctx.current++;
+    if (current > 0) {
+      // A fresh socket for each address: the old one may still be connecting.
+      const old = this._handle!;
+      old.onread = () => {};
+      old.owner = undefined;
+      old.close();
+      this._handle = new TCP(defaultLoop());
+      this.attach(this._handle);
+    }
+    const { address, family } = ctx.addresses[current]!;
+    this.autoSelectFamilyAttemptedAddresses!.push(`${address}:${ctx.port}`);
+    this.emit('connectionAttempt', address, ctx.port, family);
+    const handle = this._handle!;
+    const req = new ConnectReq(handle.loop);
+    req.oncomplete = afterConnect;
+    req.localPort = ctx.localPort;
+    const err = family === 4 ? (handle as TCP).connect(req, address, ctx.port) : (handle as TCP).connect6(req, address, ctx.port);
+    if (err < 0) {
+      this.attemptFailed(exceptionWithHostPort(err, 'connect', address, ctx.port));
+      return;
+    }
+    if (current < ctx.addresses.length - 1) {
+      ctx.timer = setTimeout(() => {
+        ctx.timer = undefined;
+        if (this.attempts !== ctx || !this.connecting) return;
+        this.emit('connectionAttemptTimeout', address, ctx.port, family);
+        this.connectAttempt();
+      }, ctx.timeout);
+    }
+  }
+
+  private endAttempts(): void {
+    if (this.attempts?.timer !== undefined) clearTimeout(this.attempts.timer);
+    this.attempts = undefined;
+  }
+
+  /** One address failed: record it and go on with the next (called from afterConnect too). */
+  attemptFailed(err: Error): boolean {
+    const ctx = this.attempts;
+    if (ctx === undefined) return false;
+    const { address, family } = ctx.addresses[ctx.current - 1]!;
+    ctx.errors.push(err);
+    this.emit('connectionAttemptFailed', address, ctx.port, family, err);
+    this.connectAttempt();
+    return true;
   }
 
   private startConnect(address: string, port: number, family: number, localAddress?: string, localPort?: number): void {
@@ -434,6 +522,7 @@ export class Socket extends Duplex {
 
   /** After a successful connect: apply options chosen while connecting, announce, start reading. */
   onConnected(readable: boolean, writable: boolean): void {
+    this.endAttempts();
     this.connecting = false;
     this._sockname = null;
     if (this.readable && !readable) {
@@ -582,6 +671,7 @@ export class Socket extends Duplex {
   // ---- destroying ------------------------------------------------------------
 
   override _destroy(exception: Error | null, cb: (err: Error | null) => void): void {
+    this.endAttempts();
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -624,7 +714,6 @@ function afterConnect(status: number, handle: StreamHandle, req: ConnectReq, rea
     self.onConnected(readable, writable);
     return;
   }
-  self.connecting = false;
   let details: string | undefined;
   if (req.localAddress !== undefined && req.localPort !== undefined) details = `${req.localAddress}:${req.localPort}`;
   const ex: SystemError & { localAddress?: string; localPort?: number } = exceptionWithHostPort(
@@ -638,6 +727,9 @@ function afterConnect(status: number, handle: StreamHandle, req: ConnectReq, rea
     ex.localAddress = req.localAddress!;
     ex.localPort = req.localPort!;
   }
+  // Happy eyeballs goes on with the next address.
+  if (self.attemptFailed(ex)) return;
+  self.connecting = false;
   self.destroy(ex);
 }
 
