@@ -14,7 +14,7 @@ import { defaultLoop } from '@mini/loop';
 import { AbortError, codedError, codedErrorFromNative, validateAbortSignal, validateFunction, type SystemError } from '@mini/sys';
 import { readFileOnLoop } from './read-file.js';
 import * as req from './req.js';
-import { statsFromStatx } from './stats.js';
+import { bigIntStatsFromStatx, statsFromStatx } from './stats.js';
 
 type Callback<T> = (err: Error | null, value?: T) => void;
 
@@ -149,9 +149,8 @@ function wantsBigint(options: unknown): boolean {
 function deliverStats(bigint: boolean, cb: Callback<Stats>): req.StatxCallback {
   return (err: SystemError | null, stx: Uint8Array) => {
     if (err !== null) return cb(err);
-    if (bigint) return cb(codedError('ERR_MINI_NOT_IMPLEMENTED', 'fs.stat() with { bigint: true }'));
     // Decoded before the user's callback runs: the buffer goes back to its slab after this.
-    const stats = statsFromStatx(stx);
+    const stats = bigint ? (bigIntStatsFromStatx(stx) as unknown as Stats) : statsFromStatx(stx);
     cb(null, stats);
   };
 }

@@ -16,7 +16,7 @@
  * The class is the host's `fs.Stats` (pure JavaScript: its `isFile()`,
  * lazily built Date fields and `instanceof` are Node's own).
  */
-import { Stats } from 'node:fs';
+import { Stats, statSync, type BigIntStats } from 'node:fs';
 
 /** glibc's makedev: major and minor split across the 64-bit dev_t. */
 function makedev(major: number, minor: number): number {
@@ -67,4 +67,52 @@ export function statxSize(buf: Uint8Array): number {
 /** Whether stx_mode says regular file (S_IFREG). */
 export function statxIsFile(buf: Uint8Array): boolean {
   return ((buf[28]! | (buf[29]! << 8)) & 0o170000) === 0o100000;
+}
+
+function u64n(v: DataView, offset: number): bigint {
+  return v.getBigUint64(offset, true);
+}
+
+/** Nanoseconds since the epoch, as Node's BigIntStats keeps them. */
+function ns(v: DataView, offset: number): bigint {
+  return v.getBigInt64(offset, true) * 1_000_000_000n + BigInt(v.getUint32(offset + 8, true));
+}
+
+function makedevn(major: number, minor: number): bigint {
+  const M = BigInt(major);
+  const m = BigInt(minor);
+  return ((M & 0xfffff000n) << 32n) | ((M & 0xfffn) << 8n) | ((m & 0xffffff00n) << 12n) | (m & 0xffn);
+}
+
+type BigIntStatsClass = new (...fields: bigint[]) => BigIntStats;
+let BigIntStatsCtor: BigIntStatsClass | undefined;
+
+/**
+ * The host's BigIntStats class (pure JavaScript, but not exported): taken
+ * from one synchronous stat the first time it is needed.
+ */
+function bigIntStatsClass(): BigIntStatsClass {
+  return (BigIntStatsCtor ??= Object.getPrototypeOf(statSync('/', { bigint: true })).constructor as BigIntStatsClass);
+}
+
+/** `struct statx` → BigIntStats, for `{ bigint: true }`. */
+export function bigIntStatsFromStatx(buf: Uint8Array): BigIntStats {
+  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const Ctor = bigIntStatsClass();
+  return new Ctor(
+    makedevn(v.getUint32(136, true), v.getUint32(140, true)),
+    BigInt(v.getUint16(28, true)),
+    BigInt(v.getUint32(16, true)),
+    BigInt(v.getUint32(20, true)),
+    BigInt(v.getUint32(24, true)),
+    makedevn(v.getUint32(128, true), v.getUint32(132, true)),
+    BigInt(v.getUint32(4, true)),
+    u64n(v, 32),
+    u64n(v, 40),
+    u64n(v, 48),
+    ns(v, 64),
+    ns(v, 112),
+    ns(v, 96),
+    ns(v, 80),
+  );
 }

@@ -72,6 +72,27 @@ describe('fs on our pool', () => {
     expect({ ...of.value, atime: 0, atimeMs: 0 }).toEqual({ ...tf.value, atime: 0, atimeMs: 0 });
   });
 
+  it('{ bigint: true } gives BigIntStats equal to node’s', async () => {
+    for (const [fn, target] of [
+      ['stat', big],
+      ['lstat', link],
+      ['stat', dir],
+    ] as const) {
+      const ours = await call<nodeFs.BigIntStats>(fs[fn], target, { bigint: true });
+      const theirs = await call<nodeFs.BigIntStats>(nodeFs[fn], target, { bigint: true });
+      expect(ours.err).toBeNull();
+      expect(ours.value!.constructor).toBe(theirs.value!.constructor);
+      const strip = (x: nodeFs.BigIntStats) => ({ ...x, atimeMs: 0, atimeNs: 0, atime: 0 });
+      expect(strip(ours.value!)).toEqual(strip(theirs.value!));
+      expect(typeof ours.value!.mtimeNs).toBe('bigint');
+    }
+    const fd = nodeFs.openSync(small, 'r');
+    const of = await call<nodeFs.BigIntStats>(fs.fstat, fd, { bigint: true });
+    expect(of.value!.size).toBe(BigInt(nodeFs.statSync(small).size));
+    nodeFs.closeSync(fd);
+    expect((await fs.promises.stat(big, { bigint: true })).size).toBe(BigInt(bigData.length));
+  });
+
   it("fails with node's errors: code, errno, syscall, path and message", async () => {
     const missing = join(dir, 'no', 'such');
     const cases: [string, unknown[]][] = [
