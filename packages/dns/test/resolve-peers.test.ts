@@ -5,6 +5,7 @@
  * error rcode, or nothing at all. Each outcome is compared with host node's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settle, shape } from './outcome.js';
 import * as hostDns from 'node:dns';
 import DNS from 'dns2';
 import { PromisesResolver, Resolver } from '../src/resolver/index.js';
@@ -77,19 +78,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => udp.close(() => resolve()));
   await new Promise<void>((resolve) => tcp.close(() => resolve()));
 });
-
-function shape(err: unknown): Record<string, unknown> {
-  const e = err as Error & Record<string, unknown>;
-  return { name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, hostname: e.hostname };
-}
-
-async function settle(p: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { ok: await p() };
-  } catch (err) {
-    return { err: shape(err) };
-  }
-}
 
 const OPTIONS = { timeout: 100, tries: 2 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settle, shape, type Outcome } from './outcome.js';
 import * as hostDns from 'node:dns';
 import { createSocket, type Socket } from 'node:dgram';
 import { createRequire } from 'node:module';
@@ -13,21 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await dnsmasq?.stop();
 });
-
-type Outcome = { ok: unknown } | { err: Record<string, unknown> };
-
-function shape(err: unknown): Record<string, unknown> {
-  const e = err as Error & Record<string, unknown>;
-  return { name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, hostname: e.hostname };
-}
-
-async function settle(p: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    return { ok: await p() };
-  } catch (err) {
-    return { err: shape(err) };
-  }
-}
 
 /** The same call on host node's Resolver and ours, against the same dnsmasq. */
 async function both(call: (r: hostDns.promises.Resolver) => Promise<unknown>): Promise<[Outcome, Outcome]> {

@@ -4,7 +4,7 @@
  * functions run on the default resolver, shared with node:dns.
  */
 import { codedError, validateString } from '@mini/sys';
-import { ResolverBase, RESOLVE_NAMES } from './resolver.js';
+import { ResolverBase, RESOLVE_NAMES, installQueries } from './resolver.js';
 import type { Kind } from './records.js';
 import { dnsException } from '../lookup.js';
 
@@ -49,18 +49,7 @@ export class PromisesResolver extends ResolverBase {
   }
 }
 
-const PROMISE_METHODS: Record<string, PromiseQuery> = Object.create(null) as Record<string, PromiseQuery>;
-for (const [kind, method] of Object.entries(RESOLVE_NAMES) as [Kind, string][]) {
-  const query = promiseQuery(kind);
-  PROMISE_METHODS[kind] = query;
-  Object.defineProperty(PromisesResolver.prototype, method, { value: query, writable: true, configurable: true, enumerable: false });
-}
-Object.defineProperty(PromisesResolver.prototype, 'reverse', {
-  value: promiseQuery('PTR', true),
-  writable: true,
-  configurable: true,
-  enumerable: false,
-});
+const PROMISE_METHODS = installQueries(PromisesResolver.prototype, promiseQuery);
 
 let defaultResolver: PromisesResolver | undefined;
 

@@ -287,18 +287,25 @@ export const RESOLVE_NAMES: Record<Kind, string> = {
   SOA: 'resolveSoa',
 };
 
-const RESOLVE_METHODS: Record<string, Query> = Object.create(null) as Record<string, Query>;
-for (const [kind, method] of Object.entries(RESOLVE_NAMES) as [Kind, string][]) {
-  const query = callbackQuery(kind);
-  RESOLVE_METHODS[kind] = query;
-  Object.defineProperty(Resolver.prototype, method, { value: query, writable: true, configurable: true, enumerable: false });
+/**
+ * Put one query method per record kind (resolve4, resolveMx…) and `reverse`
+ * on a resolver class's prototype, non-enumerable as Node's are; returns the
+ * methods by kind, for `resolve(name, rrtype)`. The callback and the promise
+ * resolvers differ only in how a query answers (`make`).
+ */
+export function installQueries<Q>(proto: object, make: (kind: Kind, reverse?: boolean) => Q): Record<string, Q> {
+  const byKind = Object.create(null) as Record<string, Q>;
+  const define = (name: string, value: Q) =>
+    Object.defineProperty(proto, name, { value, writable: true, configurable: true, enumerable: false });
+  for (const [kind, method] of Object.entries(RESOLVE_NAMES) as [Kind, string][]) {
+    byKind[kind] = make(kind);
+    define(method, byKind[kind]);
+  }
+  define('reverse', make('PTR', true));
+  return byKind;
 }
-Object.defineProperty(Resolver.prototype, 'reverse', {
-  value: callbackQuery('PTR', true),
-  writable: true,
-  configurable: true,
-  enumerable: false,
-});
+
+const RESOLVE_METHODS = installQueries(Resolver.prototype, callbackQuery);
 
 let defaultResolver: Resolver | undefined;
 
