@@ -79,11 +79,6 @@ export function hostPoll(fd: number, onReadable: () => void): PollWatcher {
   return koffi.node.poll(fd, { readable: true }, () => onReadable());
 }
 
-/** Read a u32 field of a native struct we only hold a pointer to. */
-export function readU32(pointer: bigint, offset: number): number {
-  return koffi.decode(pointer, offset, 'uint32') as number;
-}
-
 /** Native memory we do not own, seen through an ArrayBuffer (no copy): reads are plain loads. */
 export function viewMemory(pointer: bigint, length: number): ArrayBuffer {
   return koffi.view(pointer, length);

@@ -1,4 +1,4 @@
-export { bindTable, lastErrno, loadLibrary, hostPoll, readU32 } from './ffi.js';
+export { bindTable, lastErrno, loadLibrary, hostPoll } from './ffi.js';
 export type { Bytes, NativeLibrary, Pointer, PollWatcher } from './ffi.js';
 export * from './errno.js';
 export * from './errors.js';
