@@ -14,7 +14,8 @@ fs.stat(here, (err, st) => {
     fs.fstat(fd, (err3, f) => {
       console.log('fstat', err3, f.size === st.size, f.ino === st.ino, f.dev === st.dev);
       fs.closeSync(fd);
+      // One request at a time: two in flight on the pool may finish in either order.
+      fs.stat(__dirname, { bigint: false }, (err4, d) => console.log('options object', err4, d.isDirectory()));
     });
   });
 });
-fs.stat(__dirname, { bigint: false }, (err, st) => console.log('options object', err, st.isDirectory()));
