@@ -41,6 +41,18 @@ export interface PollBridge {
 
 const INT_MAX = 0x7fffffff;
 
+/**
+ * Set by the thread pool: sends work a batch still holds. Requests started
+ * by completion callbacks wait for the batch to end, but a loop that blocks
+ * inside one (a nested run, from a callback or the microtasks after it)
+ * would wait for work that was never sent.
+ */
+let sendHeldWork: (() => void) | undefined;
+
+export function setSendHeldWork(fn: () => void): void {
+  sendHeldWork = fn;
+}
+
 export class Loop {
   readonly backend = new EpollBackend();
   readonly timerHeap = new TimerHeap();
@@ -174,6 +186,7 @@ export class Loop {
       // Nothing to watch: just wait out the timer, as libuv does.
       if (timeout < 0) return;
     }
+    if (timeout !== 0) sendHeldWork?.();
     const base = this.time;
     // libuv re-polls with zero timeout while the buffer comes back full.
     for (let rounds = 48; ;) {

@@ -6,6 +6,7 @@ import { UV_ECANCELED, UV_EISDIR, UV_ENOENT, nativeStatus, openFdCount, type Wor
 import {
   Loop,
   RunMode,
+  Timer,
   WorkFunction,
   defaultLoop,
   ownThread,
@@ -185,25 +186,60 @@ describe('thread pool', () => {
     expect(busy[2]).toBe(n);
   });
 
-  it('runs the other callbacks of a batch when one throws', async () => {
-    const seen = await onOwnLoop<number[]>((loop, finish) => {
-      const got: number[] = [];
-      const counters = new Int32Array(3);
-      // All four finish together (each waits until four run), so one drain takes them all.
-      for (let i = 0; i < 4; i++) {
-        queueWork(loop, probe, [counters, 0, Math.min(4, threadpoolSize())], () => {
-          got.push(i);
-          if (got.length === 1) throw new Error('boom');
-          if (got.length === 4) finish(got);
-        });
-      }
+  it('runs the other callbacks of a batch when one throws', () => {
+    // Run on a loop no driver hands to the host: a yield to the host would
+    // carry the throw out of this test and into vitest's uncaught handler.
+    const loop = new Loop();
+    const got: number[] = [];
+    const thrown: string[] = [];
+    const counters = new Int32Array(3);
+    // All four finish together (each waits until four run), so a drain usually takes several.
+    for (let i = 0; i < 4; i++) {
+      queueWork(loop, probe, [counters, 0, Math.min(4, threadpoolSize())], () => {
+        got.push(i);
+        if (got.length === 1) throw new Error('boom');
+      });
+    }
+    while (loop.alive()) {
       try {
-        ownThread(loop).drive();
+        loop.run(RunMode.DEFAULT);
       } catch (err) {
-        expect((err as Error).message).toBe('boom');
+        thrown.push((err as Error).message);
       }
+    }
+    releaseThreadpool(loop);
+    loop.run(RunMode.NOWAIT);
+    loop.close();
+    expect(thrown).toEqual(['boom']);
+    expect(got.sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('sends held work before a nested loop blocks inside a completion callback', async () => {
+    // Requests started by a callback wait for its batch to end; a loop run
+    // inside that callback must not wait on one of them.
+    const out = await onOwnLoop<{ stuck: boolean; tid: number }>((loop, finish) => {
+      queueWork(loop, probe, [null, 0, 0], () => {
+        const nested = new Loop();
+        let tid = -1;
+        // Without the work sent this run would block for good: give up after 2 s instead.
+        const guard = new Timer(nested);
+        guard.start(() => nested.stop(), 2000);
+        queueWork(nested, probe, [null, 1, 0], (t) => {
+          tid = t;
+          guard.close();
+        });
+        nested.run(RunMode.DEFAULT);
+        const stuck = nested.alive();
+        if (!stuck) {
+          releaseThreadpool(nested);
+          nested.run(RunMode.NOWAIT);
+          nested.close();
+        }
+        finish({ stuck, tid });
+      });
     });
-    expect(seen.sort()).toEqual([0, 1, 2, 3]);
+    expect(out).toMatchObject({ stuck: false });
+    expect(out.tid).toBeGreaterThan(0);
   });
 
   it('keeps no fd per loop once released', async () => {

@@ -60,6 +60,8 @@ export interface WorkBackend {
   hold(): void;
   /** End a hold; the last one sends the batch and returns what it could not queue. */
   release(): readonly RefusedSubmission[];
+  /** Send what an open hold recorded so far; what could not be queued is still returned by the last `release()`. */
+  flush(): void;
   /** 0, or UV_EBUSY when a thread already runs it. */
   cancel(port: PortHandle, slot: number): number;
   /** Read the port's eventfd and copy up to `max` completions into `out`; returns how many. */
@@ -204,7 +206,7 @@ class NativeBackend implements WorkBackend {
   }
 
   /** One FFI call for everything recorded; records that were not queued carry their errno. */
-  private flush(): void {
+  flush(): void {
     const n = this.pending;
     if (n === 0) return;
     this.pending = 0;
@@ -293,6 +295,8 @@ class InlineBackend implements WorkBackend {
   release(): readonly RefusedSubmission[] {
     return NONE_REFUSED;
   }
+
+  flush(): void {}
 
   drain(port: PortHandle, out: Uint8Array, max: number): number {
     const p = port as InlinePort;

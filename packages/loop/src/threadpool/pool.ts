@@ -31,7 +31,7 @@ import {
 import type { PortHandle, WorkArg, WorkBackend } from '@mini/sys';
 import { Handle } from '../handle.js';
 import { IoWatcher } from '../io.js';
-import type { Loop } from '../loop.js';
+import { setSendHeldWork, type Loop } from '../loop.js';
 import { drainTicks } from '../ticks.js';
 import { threadpoolSize } from './config.js';
 import { WorkRequest, type WorkCallback, type WorkFunction, type WorkScheduler } from './work-request.js';
@@ -45,8 +45,10 @@ let backend: WorkBackend | undefined;
 
 function pool(): WorkBackend {
   if (backend === undefined) {
-    backend = workBackend();
-    backend.configure(threadpoolSize());
+    const b = workBackend();
+    backend = b;
+    b.configure(threadpoolSize());
+    setSendHeldWork(() => b.flush());
   }
   return backend;
 }
