@@ -8,6 +8,7 @@
  * argv/execPath name the mini launcher and the script, stdout/stderr are our
  * own write(2) streams, and `binding` exposes our handle layer.
  */
+import { installSignals } from '@mini/process';
 import { createStdioStream } from './stdio.js';
 import type { BuiltinRegistry } from './registry.js';
 
@@ -36,6 +37,9 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   const stderr = createStdioStream(2);
   Object.defineProperty(proc, 'stdout', { configurable: true, enumerable: true, get: () => stdout });
   Object.defineProperty(proc, 'stderr', { configurable: true, enumerable: true, get: () => stderr });
+
+  // Signal listeners start our Signal handles (signalfd), and process.kill is ours.
+  installSignals(proc);
 
   const registry = setup.registry;
   Object.defineProperty(proc, 'binding', {

@@ -14,3 +14,5 @@ export * from './node-errors.js';
 export * from './validators.js';
 export * from './native.js';
 export * from './libc/netdb.js';
+export * from './libc/signal.js';
+export * from './libc/spawn.js';

@@ -14,7 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import koffi from 'koffi';
-import { lastErrno } from './ffi.js';
+import { lastErrno, loadLibrary } from './ffi.js';
+import type { BoundTable, CheckedTable } from './prototype.js';
 import { unistd } from './libc/unistd.js';
 import { UV_EBUSY, UV_EINVAL, UV_ENOENT } from './errno.js';
 
@@ -100,6 +101,16 @@ declare const __MINI_LIBMINI__: string | undefined;
 function libraryPath(): string {
   if (typeof __MINI_LIBMINI__ === 'string') return join(__dirname, __MINI_LIBMINI__);
   return join(__dirname, '..', 'dist', 'native', 'libmini.so');
+}
+
+/**
+ * A table of libmini's own C functions (libc/signal.ts, libc/spawn.ts),
+ * bound on first use. It throws when the library is missing: unlike the
+ * pool, those have no fallback that would be safe.
+ */
+export function libminiTable<const T extends Record<string, string>>(table: CheckedTable<T>): () => BoundTable<T> {
+  let bound: BoundTable<T> | undefined;
+  return () => (bound ??= loadLibrary(libraryPath()).bind<T>(table));
 }
 
 /** Why the library is not there: the build leaves a note when it cannot compile it. */

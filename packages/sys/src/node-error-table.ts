@@ -173,6 +173,11 @@ export const ERROR_TABLE = {
     return `The URL must be ${schemes.length === 2 ? `one of scheme ${schemes[0]} or ${schemes[1]}` : `of scheme ${schemes[0]}`}`;
   }),
 
+  // ---- process and child_process ----------------------------------------------
+  ERR_UNKNOWN_SIGNAL: E(TypeError, 'Unknown signal: %s'),
+  ERR_CHILD_PROCESS_STDIO_MAXBUFFER: E(RangeError, '%s maxBuffer length exceeded'),
+  ERR_INVALID_SYNC_FORK_INPUT: E(TypeError, 'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s'),
+
   // ---- the module loader -----------------------------------------------------
   ERR_INVALID_MODULE_SPECIFIER: E(
     TypeError,

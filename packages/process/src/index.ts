@@ -1,0 +1,3 @@
+// The handle layer (Signal, Process) and the Node APIs built on it.
+export { Signal } from './handles/signal.js';
+export { installSignals, kill, signalName, signalNumber } from './signals.js';

@@ -1,0 +1,189 @@
+/*
+ * Starting a child: posix_spawn, never fork() of this multi-threaded process.
+ * glibc's posix_spawn clones with CLONE_VM | CLONE_VFORK, so nothing of the
+ * parent's memory is copied and the parent waits only until the exec.
+ *
+ * The child gets exactly the descriptors it is given, every signal at its
+ * default disposition and an empty mask (ours blocks what the loop reads
+ * from its signalfd, and a child would inherit that):
+ *
+ *   stdio[i] >= 0   the parent's fd, as the child's fd i
+ *   stdio[i] == -1  fd i closed
+ *   stdio[i] == -2  /dev/null (libuv's 'ignore' for 0..2)
+ *
+ * Every source fd is first copied above all targets, then onto its target,
+ * so a source whose number is another slot's target is never overwritten
+ * before it is used; closefrom then drops everything above the last slot.
+ *
+ * A bare file name is looked up in the PATH of the child's environment (as
+ * libuv does), not ours. Arguments and environment arrive as NUL-separated
+ * blocks with a count: one buffer each through the FFI, no pointer arrays.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define API __attribute__((visibility("default")))
+
+/* Flags of mini_spawn. */
+#define MINI_SPAWN_SETSID 1
+#define MINI_SPAWN_SETPGROUP 2
+
+#define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
+
+static char **split(const char *block, int count) {
+  char **v = malloc(sizeof(char *) * (count + 1));
+  if (v == NULL) return NULL;
+  const char *p = block;
+  for (int i = 0; i < count; i++) {
+    v[i] = (char *)p;
+    p += strlen(p) + 1;
+  }
+  v[count] = NULL;
+  return v;
+}
+
+static int build_actions(posix_spawn_file_actions_t *fa, const char *cwd, const int *stdio, int n) {
+  int r = posix_spawn_file_actions_init(fa);
+  if (r != 0) return r;
+  int base = n;
+  for (int i = 0; i < n; i++)
+    if (stdio[i] >= base) base = stdio[i] + 1;
+  for (int i = 0; i < n && r == 0; i++)
+    if (stdio[i] >= 0) r = posix_spawn_file_actions_adddup2(fa, stdio[i], base + i);
+  for (int i = 0; i < n && r == 0; i++) {
+    if (stdio[i] >= 0) r = posix_spawn_file_actions_adddup2(fa, base + i, i);
+    else if (stdio[i] == -2) r = posix_spawn_file_actions_addopen(fa, i, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0);
+    else r = posix_spawn_file_actions_addclose(fa, i);
+  }
+  if (r == 0) r = posix_spawn_file_actions_addclosefrom_np(fa, n);
+  /* After the descriptors: a relative source path was the parent's, the program's path is the child's. */
+  if (r == 0 && cwd != NULL && cwd[0] != '\0') r = posix_spawn_file_actions_addchdir_np(fa, cwd);
+  if (r != 0) posix_spawn_file_actions_destroy(fa);
+  return r;
+}
+
+static const char *path_of(char *const envp[]) {
+  for (int i = 0; envp[i] != NULL; i++)
+    if (strncmp(envp[i], "PATH=", 5) == 0) return envp[i] + 5;
+  return DEFAULT_PATH;
+}
+
+/* posix_spawn of `file`, searched in the child's PATH when it has no slash; 0 or an errno. */
+static int spawn_found(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
+                       char *const argv[], char *const envp[]) {
+  if (strchr(file, '/') != NULL) return posix_spawn(pid, file, fa, attr, argv, envp);
+  const char *path = path_of(envp);
+  size_t flen = strlen(file);
+  int seen_eacces = 0;
+  const char *p = path;
+  for (;;) {
+    const char *end = strchr(p, ':');
+    size_t dlen = end ? (size_t)(end - p) : strlen(p);
+    char *candidate = malloc(dlen + flen + 2);
+    if (candidate == NULL) return ENOMEM;
+    if (dlen == 0) {
+      memcpy(candidate, file, flen + 1);
+    } else {
+      memcpy(candidate, p, dlen);
+      candidate[dlen] = '/';
+      memcpy(candidate + dlen + 1, file, flen + 1);
+    }
+    /* An absolute candidate that is not there costs a stat, not a vfork. */
+    int r;
+    if (candidate[0] == '/' && access(candidate, F_OK) != 0) r = errno;
+    else r = posix_spawn(pid, candidate, fa, attr, argv, envp);
+    free(candidate);
+    if (r == 0) return 0;
+    if (r == EACCES) seen_eacces = 1;
+    else if (r != ENOENT && r != ENOTDIR) return r;
+    if (end == NULL) break;
+    p = end + 1;
+  }
+  return seen_eacces ? EACCES : ENOENT;
+}
+
+/*
+ * Start a child. Returns its pid, or -errno; out[0] is a pidfd for it
+ * (CLOEXEC), from which the loop learns the exit and waitid reaps it.
+ */
+API int mini_spawn(const char *file, const char *args, int argc, const char *env, int envc, const char *cwd, const int *stdio,
+                   int nstdio, int flags, int *out) {
+  char **argv = split(args, argc);
+  char **envp = split(env, envc);
+  if (argv == NULL || envp == NULL) {
+    free(argv);
+    free(envp);
+    return -ENOMEM;
+  }
+  posix_spawn_file_actions_t fa;
+  posix_spawnattr_t attr;
+  int r = build_actions(&fa, cwd, stdio, nstdio);
+  if (r != 0) goto out_args;
+  r = posix_spawnattr_init(&attr);
+  if (r != 0) goto out_actions;
+  sigset_t all, none;
+  sigfillset(&all);
+  sigdelset(&all, SIGKILL);
+  sigdelset(&all, SIGSTOP);
+  sigemptyset(&none);
+  short sflags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+  if (flags & MINI_SPAWN_SETSID) sflags |= POSIX_SPAWN_SETSID;
+  else if (flags & MINI_SPAWN_SETPGROUP) sflags |= POSIX_SPAWN_SETPGROUP;
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, sflags);
+
+  pid_t pid = -1;
+  r = spawn_found(&pid, file, &fa, &attr, argv, envp);
+  posix_spawnattr_destroy(&attr);
+  if (r == 0) {
+    /* The child is ours and unreaped, so its pid cannot be reused before this. */
+    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (pidfd < 0) {
+      r = errno;
+      kill(pid, SIGKILL);
+      siginfo_t info;
+      waitid(P_PID, pid, &info, WEXITED);
+    } else {
+      out[0] = pidfd;
+    }
+  }
+out_actions:
+  posix_spawn_file_actions_destroy(&fa);
+out_args:
+  free(argv);
+  free(envp);
+  return r == 0 ? pid : -r;
+}
+
+/*
+ * Reap the child behind `pidfd` if it has exited: 1 with out[0] = exit
+ * status and out[1] = terminating signal (one of them 0), 0 while it runs,
+ * -errno on failure.
+ */
+API int mini_reap(int pidfd, int *out) {
+  siginfo_t info;
+  memset(&info, 0, sizeof info);
+  for (;;) {
+    if (waitid(P_PIDFD, (id_t)pidfd, &info, WEXITED | WNOHANG) == 0) break;
+    if (errno != EINTR) return -errno;
+  }
+  if (info.si_pid == 0) return 0;
+  if (info.si_code == CLD_EXITED) {
+    out[0] = info.si_status;
+    out[1] = 0;
+  } else {
+    out[0] = 0;
+    out[1] = info.si_status;
+  }
+  return 1;
+}
