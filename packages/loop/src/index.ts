@@ -6,5 +6,5 @@ export { IoWatcher, type IoCallback } from './io.js';
 export { Async, wakeFd } from './async.js';
 export { ownThread, driveFromHost, driverOf, type Driver } from './drive.js';
 export { defaultLoop } from './default-loop.js';
-export { drainTicks } from './ticks.js';
+export { drainTicks, holdTicks } from './ticks.js';
 export * from './threadpool/index.js';

@@ -9,6 +9,24 @@
 const hostProcess = process as unknown as { _tickCallback(): void };
 const tickCallback = hostProcess._tickCallback.bind(hostProcess);
 
+/** Open holds: while any is, drains are skipped (see holdTicks). */
+let holds = 0;
+
 export function drainTicks(): void {
-  tickCallback();
+  if (holds === 0) tickCallback();
+}
+
+/**
+ * Run `fn` with drains skipped: a loop run nested inside a synchronous
+ * call (spawnSync's own loop) calls back only into that call's code, and
+ * the program's queued ticks and promise jobs must wait until it returns,
+ * as in Node.
+ */
+export function holdTicks<T>(fn: () => T): T {
+  holds++;
+  try {
+    return fn();
+  } finally {
+    holds--;
+  }
 }

@@ -46,7 +46,6 @@ const CALL_TIME_STUBS = ['https', 'tls'];
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
-  'child_process',
   'cluster',
   'http2',
   'inspector',

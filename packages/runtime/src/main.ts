@@ -67,6 +67,7 @@ export function boot(opts: BootOptions): void {
     dgram: () => withLookup().dgram,
     http: () => (require('@mini/http') as typeof import('@mini/http')).http,
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
+    child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
   });
   env.registry.registerBinding('loop', () => env.loop);
   /** @mini/net, resolving names with our dns.lookup (loaded with the first name to resolve). */

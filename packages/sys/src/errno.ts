@@ -22,6 +22,7 @@ import { lastErrno } from './ffi.js';
 
 export const UV_EPERM = -1;
 export const UV_ENOENT = -2;
+export const UV_ESRCH = -3;
 export const UV_EINTR = -4;
 export const UV_EIO = -5;
 export const UV_EBADF = -9;

@@ -1,0 +1,117 @@
+/**
+ * libuv's uv_process: one child, started by posix_spawn (native/process.c)
+ * and watched through a pidfd in the loop's epoll set.
+ *
+ *   spawn  → mini_spawn: posix_spawn with file actions for the stdio slots,
+ *            default signal dispositions and an empty mask; a pidfd for it
+ *   exit   → the pidfd turns readable; waitid(P_PIDFD) reaps the child at
+ *            once, so no zombie outlives the loop iteration that saw it
+ *
+ * The handle is active from a successful spawn until the exit is reported,
+ * so a ref'd child keeps the loop alive, as in libuv. Stdio slots are fds
+ * the layer above prepared (one end of a socketpair, an inherited fd) or
+ * the markers SPAWN_STDIO_CLOSE / SPAWN_STDIO_DEVNULL.
+ */
+import { Handle, IoWatcher, drainTicks, type Loop } from '@mini/loop';
+import { EPOLLIN, MINI_SPAWN_SETSID, UV_EINVAL, UV_ESRCH, check, signal as sig, spawnNative, unistd } from '@mini/sys';
+
+export interface ProcessOptions {
+  /** Program to run: a path, or a name looked up in the PATH of `env`. */
+  file: string;
+  /** argv, argv[0] included. */
+  args: readonly string[];
+  /** 'KEY=value' strings. */
+  env: readonly string[];
+  cwd?: string | undefined;
+  /** Child fd i ← stdio[i]: a parent fd, SPAWN_STDIO_CLOSE or SPAWN_STDIO_DEVNULL. */
+  stdio: readonly number[];
+  /** A new session (setsid): the child leads its own process group. */
+  detached?: boolean;
+}
+
+/** NUL-terminated strings back to back, for one buffer through the FFI. */
+function block(strings: readonly string[]): Buffer {
+  let size = 0;
+  for (const s of strings) size += Buffer.byteLength(s) + 1;
+  const buf = Buffer.alloc(Math.max(size, 1));
+  let off = 0;
+  for (const s of strings) {
+    off += buf.write(s, off);
+    buf[off++] = 0;
+  }
+  return buf;
+}
+
+export class Process extends Handle {
+  pid = 0;
+  /** Called once with the exit status and the terminating signal (one of them 0). */
+  onexit: ((exitStatus: number, termSignal: number) => void) | undefined;
+  private pidfd = -1;
+  private watcher: IoWatcher | undefined;
+  private readonly result = new Int32Array(2);
+
+  constructor(loop: Loop) {
+    super(loop);
+  }
+
+  /** Start the child: 0, or a negative errno (UV_ENOENT for a program not found). */
+  spawn(options: ProcessOptions): number {
+    if (this.pid !== 0 || this.isClosing()) return UV_EINVAL;
+    const stdio = new Int32Array(options.stdio);
+    const out = new Int32Array(1);
+    const pid = spawnNative().mini_spawn(
+      options.file,
+      block(options.args),
+      options.args.length,
+      block(options.env),
+      options.env.length,
+      options.cwd ?? '',
+      new Uint8Array(stdio.buffer),
+      stdio.length,
+      options.detached ? MINI_SPAWN_SETSID : 0,
+      new Uint8Array(out.buffer),
+    );
+    if (pid < 0) return pid;
+    this.pid = pid;
+    this.pidfd = out[0]!;
+    this.watcher = new IoWatcher(this.loop, this.pidfd, () => this.onReadable());
+    this.watcher.start(EPOLLIN);
+    this.activate();
+    return 0;
+  }
+
+  /** Send `signum` to the child: 0, or a negative errno (UV_ESRCH once it has exited). */
+  kill(signum: number): number {
+    if (this.pid === 0 || this.pidfd < 0) return UV_ESRCH;
+    const r = check(sig.kill(this.pid, signum));
+    return r < 0 ? r : 0;
+  }
+
+  private onReadable(): void {
+    const r = spawnNative().mini_reap(this.pidfd, new Uint8Array(this.result.buffer));
+    if (r === 0) return;
+    this.release();
+    this.deactivate();
+    const cb = this.onexit;
+    if (cb === undefined) return;
+    if (r < 0) cb(0, 0);
+    else cb(this.result[0]!, this.result[1]!);
+    drainTicks();
+  }
+
+  /** Stop watching the child and close its pidfd; the pid is not ours to signal after this. */
+  private release(): void {
+    if (this.pidfd < 0) return;
+    this.watcher?.close();
+    unistd.close(this.pidfd);
+    this.pidfd = -1;
+  }
+
+  protected onClose(): void {
+    // A child still running when its handle closes is reaped if it has
+    // already exited; otherwise it is left to run, unwatched, as libuv does.
+    if (this.pidfd >= 0) spawnNative().mini_reap(this.pidfd, new Uint8Array(this.result.buffer));
+    this.release();
+    this.deactivate();
+  }
+}
