@@ -1,3 +1,6 @@
-export { createFs, readFile, stat, lstat, fstat, validatedPath } from './fs.js';
+export { createFs, fsPromises } from './module.js';
+export { readFile, stat, lstat, fstat } from './fs.js';
+export { validatedPath } from './args.js';
+export { FileHandle } from './promises.js';
 export { statsFromStatx } from './stats.js';
 export * as fsReq from './req.js';

@@ -17,7 +17,33 @@ const fn = {
   close: new WorkFunction('close', 'int', 'fast-io'),
   read: new WorkFunction('read', 'long', 'fast-io'),
   pread: new WorkFunction('pread', 'long', 'fast-io'),
+  write: new WorkFunction('write', 'long', 'fast-io'),
+  pwrite: new WorkFunction('pwrite', 'long', 'fast-io'),
   statx: new WorkFunction('statx', 'int', 'fast-io'),
+  fsync: new WorkFunction('fsync', 'int', 'fast-io'),
+  fdatasync: new WorkFunction('fdatasync', 'int', 'fast-io'),
+  ftruncate: new WorkFunction('ftruncate', 'int', 'fast-io'),
+  unlink: new WorkFunction('unlink', 'int', 'fast-io'),
+  rmdir: new WorkFunction('rmdir', 'int', 'fast-io'),
+  mkdir: new WorkFunction('mkdir', 'int', 'fast-io'),
+  rename: new WorkFunction('rename', 'int', 'fast-io'),
+  link: new WorkFunction('link', 'int', 'fast-io'),
+  symlink: new WorkFunction('symlink', 'int', 'fast-io'),
+  readlink: new WorkFunction('readlink', 'long', 'fast-io'),
+  access: new WorkFunction('access', 'int', 'fast-io'),
+  chmod: new WorkFunction('chmod', 'int', 'fast-io'),
+  fchmod: new WorkFunction('fchmod', 'int', 'fast-io'),
+  chown: new WorkFunction('chown', 'int', 'fast-io'),
+  fchown: new WorkFunction('fchown', 'int', 'fast-io'),
+  lchown: new WorkFunction('lchown', 'int', 'fast-io'),
+  utimensat: new WorkFunction('utimensat', 'int', 'fast-io'),
+  futimens: new WorkFunction('futimens', 'int', 'fast-io'),
+  scandir: new WorkFunction('mini_fs_scandir', 'long', 'fast-io'),
+  mkdirp: new WorkFunction('mini_fs_mkdirp', 'int', 'fast-io'),
+  rmtree: new WorkFunction('mini_fs_rmtree', 'int', 'fast-io'),
+  copyfile: new WorkFunction('mini_fs_copyfile', 'int', 'fast-io'),
+  mkdtemp: new WorkFunction('mini_fs_mkdtemp', 'int', 'fast-io'),
+  realpath: new WorkFunction('mini_fs_realpath', 'long', 'fast-io'),
 };
 
 /** <fcntl.h>: statx against the working directory, or on the fd itself. */
@@ -42,11 +68,23 @@ export function pathBytes(path: FsPath): Buffer {
 /** A path given as bytes reads in messages as Node shows it: decoded as UTF-8. */
 export type FsPath = string | Uint8Array;
 
-function submit(loop: Loop, f: WorkFunction, args: WorkArg[], syscall: string, path: FsPath | undefined, cb: FsCallback): void {
+/** How a path reads in an error message: bytes decoded as UTF-8, as Node shows them. */
+function shown(path: FsPath | undefined): string | undefined {
+  return path === undefined || typeof path === 'string' ? path : Buffer.from(path).toString();
+}
+
+function submit(
+  loop: Loop,
+  f: WorkFunction,
+  args: WorkArg[],
+  syscall: string,
+  path: FsPath | undefined,
+  cb: FsCallback,
+  dest?: FsPath,
+): void {
   queueWork(loop, f, args, (result, errno) => {
     if (result >= 0) return cb(null, result);
-    if (path === undefined) return cb(uvException(errno, { syscall }), result);
-    cb(uvException(errno, { syscall, path: typeof path === 'string' ? path : Buffer.from(path).toString() }), result);
+    cb(uvException(errno, { syscall, path: shown(path), dest: shown(dest) }), result);
   });
 }
 
@@ -62,6 +100,170 @@ export function close(loop: Loop, fd: number, cb: FsCallback): void {
 export function read(loop: Loop, fd: number, buf: Uint8Array, length: number, position: number, cb: FsCallback): void {
   if (position < 0) submit(loop, fn.read, [fd, buf, length], 'read', undefined, cb);
   else submit(loop, fn.pread, [fd, buf, length, position], 'read', undefined, cb);
+}
+
+/** Write from `buf`; a position of -1 writes at the file's current offset. */
+export function write(loop: Loop, fd: number, buf: Uint8Array, length: number, position: number, cb: FsCallback): void {
+  if (position < 0) submit(loop, fn.write, [fd, buf, length], 'write', undefined, cb);
+  else submit(loop, fn.pwrite, [fd, buf, length, position], 'write', undefined, cb);
+}
+
+export function fsync(loop: Loop, fd: number, cb: FsCallback): void {
+  submit(loop, fn.fsync, [fd], 'fsync', undefined, cb);
+}
+
+export function fdatasync(loop: Loop, fd: number, cb: FsCallback): void {
+  submit(loop, fn.fdatasync, [fd], 'fdatasync', undefined, cb);
+}
+
+export function ftruncate(loop: Loop, fd: number, length: number, cb: FsCallback): void {
+  submit(loop, fn.ftruncate, [fd, length], 'ftruncate', undefined, cb);
+}
+
+export function unlink(loop: Loop, path: FsPath, cb: FsCallback): void {
+  submit(loop, fn.unlink, [pathBytes(path)], 'unlink', path, cb);
+}
+
+export function rmdir(loop: Loop, path: FsPath, cb: FsCallback): void {
+  submit(loop, fn.rmdir, [pathBytes(path)], 'rmdir', path, cb);
+}
+
+export function mkdir(loop: Loop, path: FsPath, mode: number, cb: FsCallback): void {
+  submit(loop, fn.mkdir, [pathBytes(path), mode], 'mkdir', path, cb);
+}
+
+/** mkdir -p; answers the shallowest folder it made, or undefined when every one existed. */
+export function mkdirp(loop: Loop, path: FsPath, mode: number, cb: (err: SystemError | null, first?: Buffer) => void): void {
+  const bytes = pathBytes(path);
+  const first = Buffer.allocUnsafe(bytes.length);
+  submit(loop, fn.mkdirp, [bytes, mode, first, first.length], 'mkdir', path, (err) => {
+    if (err !== null) return cb(err);
+    const end = first.indexOf(0);
+    cb(null, end > 0 ? first.subarray(0, end) : undefined);
+  });
+}
+
+/** Everything under and including `path`, never following links. */
+export function rmtree(loop: Loop, path: FsPath, cb: FsCallback): void {
+  submit(loop, fn.rmtree, [pathBytes(path)], 'rm', path, cb);
+}
+
+export function rename(loop: Loop, from: FsPath, to: FsPath, cb: FsCallback): void {
+  submit(loop, fn.rename, [pathBytes(from), pathBytes(to)], 'rename', from, cb, to);
+}
+
+export function link(loop: Loop, from: FsPath, to: FsPath, cb: FsCallback): void {
+  submit(loop, fn.link, [pathBytes(from), pathBytes(to)], 'link', from, cb, to);
+}
+
+export function symlink(loop: Loop, target: FsPath, path: FsPath, cb: FsCallback): void {
+  submit(loop, fn.symlink, [pathBytes(target), pathBytes(path)], 'symlink', target, cb, path);
+}
+
+export function copyfile(loop: Loop, from: FsPath, to: FsPath, flags: number, cb: FsCallback): void {
+  submit(loop, fn.copyfile, [pathBytes(from), pathBytes(to), flags], 'copyfile', from, cb, to);
+}
+
+export function access(loop: Loop, path: FsPath, mode: number, cb: FsCallback): void {
+  submit(loop, fn.access, [pathBytes(path), mode], 'access', path, cb);
+}
+
+export function chmod(loop: Loop, path: FsPath, mode: number, cb: FsCallback): void {
+  submit(loop, fn.chmod, [pathBytes(path), mode], 'chmod', path, cb);
+}
+
+export function fchmod(loop: Loop, fd: number, mode: number, cb: FsCallback): void {
+  submit(loop, fn.fchmod, [fd, mode], 'fchmod', undefined, cb);
+}
+
+/** chown, or lchown when `noFollow`. */
+export function chown(loop: Loop, path: FsPath, uid: number, gid: number, noFollow: boolean, cb: FsCallback): void {
+  submit(loop, noFollow ? fn.lchown : fn.chown, [pathBytes(path), uid, gid], noFollow ? 'lchown' : 'chown', path, cb);
+}
+
+export function fchown(loop: Loop, fd: number, uid: number, gid: number, cb: FsCallback): void {
+  submit(loop, fn.fchown, [fd, uid, gid], 'fchown', undefined, cb);
+}
+
+/** Two struct timespec from seconds, as libuv's uv__fs_to_timespec rounds them. */
+function timespecs(atime: number, mtime: number): BigInt64Array {
+  const ts = new BigInt64Array(4);
+  for (const [i, t] of [atime, mtime].entries()) {
+    let sec = Math.trunc(t);
+    let nsec = Math.trunc((t - sec) * 1e9);
+    if (nsec < 0) {
+      sec -= 1;
+      nsec += 1e9;
+    }
+    ts[i * 2] = BigInt(sec);
+    ts[i * 2 + 1] = BigInt(nsec);
+  }
+  return ts;
+}
+
+/** utimes, or lutimes when `noFollow`. */
+export function utime(loop: Loop, path: FsPath, atime: number, mtime: number, noFollow: boolean, cb: FsCallback): void {
+  const args = [AT_FDCWD, pathBytes(path), timespecs(atime, mtime), noFollow ? AT_SYMLINK_NOFOLLOW : 0];
+  submit(loop, fn.utimensat, args, noFollow ? 'lutime' : 'utime', path, cb);
+}
+
+export function futime(loop: Loop, fd: number, atime: number, mtime: number, cb: FsCallback): void {
+  submit(loop, fn.futimens, [fd, timespecs(atime, mtime)], 'futime', undefined, cb);
+}
+
+/** PATH_MAX: what readlink and realpath may answer. */
+const PATH_MAX = 4096;
+
+export function readlink(loop: Loop, path: FsPath, cb: (err: SystemError | null, target?: Buffer) => void): void {
+  const out = Buffer.allocUnsafe(PATH_MAX);
+  submit(loop, fn.readlink, [pathBytes(path), out, PATH_MAX], 'readlink', path, (err, n) =>
+    err !== null ? cb(err) : cb(null, out.subarray(0, n)),
+  );
+}
+
+export function realpath(loop: Loop, path: FsPath, cb: (err: SystemError | null, resolved?: Buffer) => void): void {
+  const out = Buffer.allocUnsafe(PATH_MAX);
+  submit(loop, fn.realpath, [pathBytes(path), out], 'realpath', path, (err, n) => (err !== null ? cb(err) : cb(null, out.subarray(0, n))));
+}
+
+/** mkdtemp of `prefix` + XXXXXX; answers the folder made. */
+export function mkdtemp(loop: Loop, prefix: FsPath, cb: (err: SystemError | null, made?: Buffer) => void): void {
+  const tmpl = Buffer.concat([typeof prefix === 'string' ? Buffer.from(prefix) : prefix, Buffer.from('XXXXXX\0')]);
+  // Shown as the call left the template: mkdtemp fills it in before it fails.
+  submit(loop, fn.mkdtemp, [tmpl], 'mkdtemp', tmpl.subarray(0, tmpl.length - 1), (err) =>
+    err !== null ? cb(err) : cb(null, tmpl.subarray(0, tmpl.length - 1)),
+  );
+}
+
+/** One folder entry: its name's bytes and libuv's UV_DIRENT_* type. */
+export interface DirEntry {
+  name: Buffer;
+  type: number;
+}
+
+/** d_type (DT_*) → UV_DIRENT_* (unknown, file, dir, link, fifo, socket, char, block). */
+const DIRENT_TYPE: Record<number, number> = { 0: 0, 8: 1, 4: 2, 10: 3, 1: 4, 12: 5, 2: 6, 6: 7 };
+const SCANDIR_FIRST_TRY = 16 * 1024;
+
+/** uv_fs_scandir: every entry but . and .., sorted as libuv sorts them. */
+export function scandir(loop: Loop, path: FsPath, cb: (err: SystemError | null, entries?: DirEntry[]) => void): void {
+  const bytes = pathBytes(path);
+  const attempt = (cap: number) => {
+    const out = Buffer.allocUnsafe(cap);
+    submit(loop, fn.scandir, [bytes, out, cap], 'scandir', path, (err, used) => {
+      if (err !== null) return cb(err);
+      // The folder grew past the buffer: once more with room for what it holds now.
+      if (used > cap) return attempt(used + 4096);
+      const entries: DirEntry[] = [];
+      for (let at = 0; at < used;) {
+        const end = out.indexOf(0, at + 1);
+        entries.push({ type: DIRENT_TYPE[out[at]!] ?? 0, name: out.subarray(at + 1, end) });
+        at = end + 1;
+      }
+      cb(null, entries);
+    });
+  };
+  attempt(SCANDIR_FIRST_TRY);
 }
 
 /**

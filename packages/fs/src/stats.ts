@@ -116,3 +116,8 @@ export function bigIntStatsFromStatx(buf: Uint8Array): BigIntStats {
     ns(v, 80),
   );
 }
+
+/** Whether stx_mode says folder (S_IFDIR). */
+export function statxIsDir(buf: Uint8Array): boolean {
+  return ((buf[28]! | (buf[29]! << 8)) & 0o170000) === 0o040000;
+}

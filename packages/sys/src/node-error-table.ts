@@ -168,6 +168,8 @@ export const ERROR_TABLE = {
 
   // ---- fs --------------------------------------------------------------------
   ERR_FS_FILE_TOO_LARGE: E(RangeError, 'File size (%s) is greater than 2 GiB'),
+  ERR_FS_EISDIR: E('SystemError', 'Path is a directory'),
+  ERR_FS_INVALID_SYMLINK_TYPE: E(Error, 'Symlink type must be one of "dir", "file", or "junction". Received "%s"'),
   ERR_INVALID_URL_SCHEME: E(TypeError, (expected: string | readonly string[]) => {
     const schemes = typeof expected === 'string' ? [expected] : expected;
     return `The URL must be ${schemes.length === 2 ? `one of scheme ${schemes[0]} or ${schemes[1]}` : `of scheme ${schemes[0]}`}`;

@@ -138,6 +138,18 @@ function systemError(code: string, prefix: string, info: SystemErrorContext, cut
       configurable: true,
     },
   });
+  // path and dest, when given, are accessors onto the context too, as Node defines them.
+  for (const key of ['path', 'dest'] as const) {
+    if (info[key] === undefined) continue;
+    Object.defineProperty(err, key, {
+      get: () => info[key],
+      set: (v: string) => {
+        info[key] = v;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   Object.defineProperty(err, 'toString', {
     value(this: Error) {
       return `${this.name} [${code}]: ${this.message}`;
