@@ -6,6 +6,7 @@ export * from './syscall.js';
 export * from './libc/unistd.js';
 export * from './libc/epoll.js';
 export * from './libc/eventfd.js';
+export * from './libc/inotify.js';
 export * from './libc/uv.js';
 export * from './fd.js';
 export * from './libc/socket.js';
