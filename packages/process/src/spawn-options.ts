@@ -4,7 +4,8 @@
  * argv0, the environment as KEY=value pairs) and of the `stdio` option.
  */
 import { fileURLToPath } from 'node:url';
-import { codedError, invalidArgType, validateAbortSignal, validateBoolean, validateInt32, validateObject, validateString } from '@mini/sys';
+import { inspect } from 'node:util';
+import { codedError, invalidArgType, validateAbortSignal, validateBoolean, validateObject, validateString } from '@mini/sys';
 
 export interface SpawnOptions {
   cwd?: string | URL | undefined;
@@ -76,8 +77,9 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
 
   const cwd = validatedCwd(opts.cwd);
   if (opts.detached != null) validateBoolean(opts.detached, 'options.detached');
-  if (opts.uid != null) validateInt32(opts.uid, 'options.uid');
-  if (opts.gid != null) validateInt32(opts.gid, 'options.gid');
+  // Node's own check here, not validateInt32: its message says 'int32'.
+  if (opts.uid != null && opts.uid !== (opts.uid | 0)) throw invalidArgType('options.uid', 'int32', opts.uid);
+  if (opts.gid != null && opts.gid !== (opts.gid | 0)) throw invalidArgType('options.gid', 'int32', opts.gid);
   if (opts.shell != null && typeof opts.shell !== 'boolean' && typeof opts.shell !== 'string') {
     throw invalidArgType('options.shell', ['boolean', 'string'], opts.shell);
   }
@@ -87,10 +89,11 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
   }
   if (opts.windowsHide != null) validateBoolean(opts.windowsHide, 'options.windowsHide');
   if (opts.windowsVerbatimArguments != null) validateBoolean(opts.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  // Only strings are checked: anything else is turned into one, as Node's binding does.
   for (let i = 0; i < argList.length; i++) {
-    const a = argList[i];
-    if (typeof a !== 'string') throw invalidArgType(`args[${i}]`, 'string', a);
-    checkNullBytes(a, `args[${i}]`);
+    const a: unknown = argList[i];
+    if (typeof a === 'string') checkNullBytes(a, `args[${i}]`);
+    else argList[i] = String(a);
   }
 
   let program = file;
@@ -142,7 +145,11 @@ export function normalizeStdio(stdio: unknown, sync: boolean): StdioSpec[] {
     if (s === 'ipc') throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'child_process stdio "ipc"');
     const fd = streamFd(s);
     if (fd !== undefined) return { type: 'fd', fd };
-    if (sync && ArrayBuffer.isView(s)) return { type: 'pipe' };
+    if (ArrayBuffer.isView(s) || typeof s === 'string') {
+      // Input for a sync child's slot; an async child cannot take it.
+      if (sync) return { type: 'pipe' };
+      throw codedError('ERR_INVALID_SYNC_FORK_INPUT', inspect(s));
+    }
     throw codedError('ERR_INVALID_ARG_VALUE', 'stdio', s);
   });
 }
