@@ -13,6 +13,7 @@ import hostFs from 'node:fs';
 import { codedError } from '@mini/sys';
 import * as cbfs from './fs.js';
 import { ourPromises } from './promises.js';
+import { ReadStream, WriteStream, createReadStream, createWriteStream } from './streams.js';
 
 /** Host values kept as they are: no loop behind them. */
 const KEEP = new Set(['constants', 'F_OK', 'R_OK', 'W_OK', 'X_OK', 'Stats', 'Dirent']);
@@ -73,6 +74,12 @@ const CALLBACK_API = {
   write: cbfs.write,
   writeFile: cbfs.writeFile,
   writev: cbfs.writev,
+  createReadStream,
+  createWriteStream,
+  ReadStream,
+  WriteStream,
+  FileReadStream: ReadStream,
+  FileWriteStream: WriteStream,
 };
 
 /** fs/promises: ours, host constants, the rest refused. */

@@ -63,8 +63,13 @@ interface ReadResult {
   buffer: ArrayBufferView;
 }
 
+/** Node's FileHandle is an EventEmitter by mixin, not by descent: `instanceof EventEmitter` is false. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface FileHandle extends EventEmitter {}
+
 /** An open file: fs/promises' FileHandle. */
-export class FileHandle extends EventEmitter {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class FileHandle {
   private handleFd: number;
   private refs = 1;
   private closePromise: Promise<void> | undefined;
@@ -72,7 +77,7 @@ export class FileHandle extends EventEmitter {
   private closeReject: ((err: Error) => void) | undefined;
 
   constructor(fd: number) {
-    super();
+    EventEmitter.call(this);
     this.handleFd = fd;
   }
 
@@ -195,22 +200,27 @@ export class FileHandle extends EventEmitter {
   }
 
   readFile(options?: unknown): Promise<Buffer | string> {
-    return this.call('readFileHandle', (fd) => readFd(fd, options));
+    return this.call('readFile', (fd) => readFd(fd, options));
   }
 
   writeFile(data: unknown, options?: unknown): Promise<void> {
-    return this.call('writeFileHandle', (fd) => {
+    return this.call('writeFile', (fd) => {
       const opts = getOptions(options, { encoding: 'utf8' });
       return writeFd(fd, data, opts);
     });
   }
 
   appendFile(data: unknown, options?: unknown): Promise<void> {
-    return this.call('writeFileHandle', (fd) => {
+    return this.call('writeFile', (fd) => {
       const opts = getOptions(options, { encoding: 'utf8' });
       return writeFd(fd, data, opts);
     });
   }
+}
+
+for (const key of Object.getOwnPropertyNames(EventEmitter.prototype)) {
+  if (key !== 'constructor')
+    Object.defineProperty(FileHandle.prototype, key, Object.getOwnPropertyDescriptor(EventEmitter.prototype, key)!);
 }
 
 async function readOn(fd: number, bufferOrParams: unknown, offset: unknown, length: unknown, position: unknown): Promise<ReadResult> {
@@ -239,7 +249,8 @@ async function readOn(fd: number, bufferOrParams: unknown, offset: unknown, leng
   len ??= view.byteLength - start;
   const result = (bytesRead: number) => ({ __proto__: null, bytesRead, buffer: view }) as unknown as ReadResult;
   if (len === 0) return result(0);
-  const r = cbfs.checkRead(view, start, len, pos);
+  // A position that is no integer (nor bigint) reads from the current offset here, unchecked.
+  const r = cbfs.checkRead(view, start, len, typeof pos === 'bigint' || Number.isSafeInteger(pos) ? pos : -1);
   const target = bytesOf(view).subarray(r.offset, r.offset + r.length);
   return result(
     await promised<number>((cb) => req.read(loop(), fd, target, r.length, r.position, (err, n) => (err !== null ? cb(err) : cb(null, n)))),
