@@ -59,7 +59,10 @@ export function boot(opts: BootOptions): void {
     module: () => moduleSystem.Module,
     console: () => console,
     process: () => proc,
-    fs: () => (require('@mini/fs') as typeof import('@mini/fs')).createFs(),
+    fs: () =>
+      (require('@mini/fs-watch') as typeof import('@mini/fs-watch')).installWatch(
+        (require('@mini/fs') as typeof import('@mini/fs')).createFs(),
+      ),
     dns: () => (require('@mini/dns') as typeof import('@mini/dns')).createDns(),
     'dns/promises': () => (env.registry.load('dns') as { promises: unknown }).promises,
     // Loaded on first require: a program that never opens a socket does not pay for them.

@@ -1,0 +1,60 @@
+/**
+ * fs.FSWatcher: the EventEmitter over one FsEvent handle, as Node's
+ * lib/internal/fs/watchers.js. 'change' (eventType, filename) for each
+ * kernel event; 'close' on the tick after close(), which is safe from
+ * inside a 'change' listener (the handle drops the rest of its batch).
+ */
+import { EventEmitter } from 'node:events';
+import { defaultLoop } from '@mini/loop';
+import { fsReq, validatedPath } from '@mini/fs';
+import { FsEvent, UV_RENAME } from '../handles/fs-event.js';
+import { watchStartError } from './errors.js';
+import { decodeFilename, filenameEncoding, type FilenameEncoding } from './options.js';
+
+export const kFSWatchStart = Symbol('kFSWatchStart');
+
+export class FSWatcher extends EventEmitter {
+  _handle: FsEvent | null;
+  private started = false;
+  private encoding: FilenameEncoding = 'utf8';
+
+  constructor() {
+    super();
+    this._handle = new FsEvent(defaultLoop());
+  }
+
+  [kFSWatchStart](filename: unknown, persistent: unknown, _recursive: unknown, encoding: unknown): void {
+    const handle = this._handle;
+    if (handle === null || this.started) return;
+    const path = validatedPath(filename, 'filename');
+    this.encoding = filenameEncoding(encoding);
+    const status = handle.start(fsReq.pathBytes(path), (_status, events, name) => {
+      this.emit('change', events & UV_RENAME ? 'rename' : 'change', decodeFilename(name, this.encoding));
+    });
+    if (status < 0) throw watchStartError(status, path);
+    this.started = true;
+    // Node's FSEvent takes only `true` as persistent.
+    if (persistent !== true) handle.unref();
+  }
+
+  close(): void {
+    const handle = this._handle;
+    if (handle === null || !this.started) return;
+    handle.close();
+    this._handle = null;
+    process.nextTick(() => this.emit('close'));
+  }
+
+  ref(): this {
+    this._handle?.ref();
+    return this;
+  }
+
+  unref(): this {
+    this._handle?.unref();
+    return this;
+  }
+
+  /** Present on Node's FSWatcher (a leftover of its public API); does nothing. */
+  start(): void {}
+}
