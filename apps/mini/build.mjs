@@ -30,7 +30,7 @@ await build({
   // No keepNames: its per-closure __name() calls cost ~4% of an HTTP
   // request. esbuild only renames on a clash, and test/names.test.ts
   // checks that every public class keeps its name.
-  external: ['@mini/compare'],
+  external: ['@mini/compare', './trace.js'],
   define: { __MINI_LIBMINI__: JSON.stringify(libmini) },
   sourcemap: true,
   logLevel: 'warning',
@@ -46,6 +46,15 @@ await build({
       },
     },
   ],
+});
+// mini trace summary|svg: its own file, read only by that command.
+await build({
+  entryPoints: [`${here}/src/trace/index.ts`],
+  outfile: `${here}/dist/trace.js`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
 });
 await build({
   entryPoints: [`${here}/src/launch.ts`],

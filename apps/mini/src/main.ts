@@ -1,7 +1,8 @@
 /**
  * Entry point of the `mini` command (started by bin/mini).
- * `mini compare …` runs the side-by-side comparison; anything else boots the
- * runtime as `node` would run the same command line.
+ * `mini compare …` runs the side-by-side comparison, `mini trace …` reads
+ * a loop trace; anything else boots the runtime as `node` would run the
+ * same command line.
  */
 import { boot } from '@mini/runtime';
 
@@ -29,6 +30,10 @@ if (argv[0] === 'compare') {
   void Promise.resolve(compare.main(argv.slice(1))).then((code) => {
     process.exitCode = code;
   });
+} else if (argv[0] === 'trace') {
+  // Built beside the runtime (dist/trace.js), so no program's startup reads it.
+  const trace = require('./trace.js') as typeof import('./trace/index.js');
+  process.exitCode = trace.main(argv.slice(1));
 } else {
   boot({ execPath, argv });
 }

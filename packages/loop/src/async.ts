@@ -31,10 +31,15 @@ export class Async extends Handle {
     if (fd < 0) throw errnoException(lastError(), 'eventfd');
     this.fd = fd;
     this.callback = callback;
-    this.watcher = new IoWatcher(loop, fd, () => {
-      unistd.read(this.fd, this.drainBuf, 8);
-      this.callback();
-    });
+    this.watcher = new IoWatcher(
+      loop,
+      fd,
+      () => {
+        unistd.read(this.fd, this.drainBuf, 8);
+        this.callback();
+      },
+      'Async',
+    );
     this.watcher.start(EPOLLIN);
     // An async handle is active from creation until closed, as in libuv.
     this.activate();

@@ -62,7 +62,7 @@ export function ownThread(loop: Loop): Driver {
   // NULL only when libuv cannot set up its loop, which the host would not have survived.
   if (hostLoop === null) throw new Error('uv_default_loop() returned NULL: the host has no libuv loop');
   const hostFd = hostUv.uv_backend_fd(hostLoop);
-  const hostWatcher = new IoWatcher(loop, hostFd, () => loop.requestYield());
+  const hostWatcher = new IoWatcher(loop, hostFd, () => loop.requestYield(), 'host loop');
   hostWatcher.start(EPOLLIN);
 
   let hostDeadline = -1;
@@ -147,7 +147,7 @@ export function driveFromHost(loop: Loop): Driver {
   if (tfd < 0) throw errnoException(lastError(), 'timerfd_create');
   const drain = new Uint8Array(8);
   // The timers phase at the end of the iteration does the real work.
-  const timerWatcher = new IoWatcher(loop, tfd, () => unistd.read(tfd, drain, 8));
+  const timerWatcher = new IoWatcher(loop, tfd, () => unistd.read(tfd, drain, 8), null);
   timerWatcher.start(EPOLLIN);
   const spec = new BigInt64Array(4);
   const specBytes = new Uint8Array(spec.buffer);

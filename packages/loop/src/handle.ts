@@ -27,6 +27,14 @@ export abstract class Handle {
     this.loop = loop;
   }
 
+  /**
+   * The handle's type as Node names it, for a trace ('TCP read', 'Timer
+   * close'). Subclasses whose class name a bundler may change say it.
+   */
+  get typeName(): string {
+    return this.constructor.name;
+  }
+
   isActive(): boolean {
     return this.active;
   }
@@ -66,7 +74,7 @@ export abstract class Handle {
     this.closed = true;
     const cb = this.closeCb;
     this.closeCb = undefined;
-    if (cb) this.loop.invoke(cb);
+    if (cb) this.loop.invoke(cb, `${this.typeName} close`);
   }
 
   /** Subclasses stop whatever they watch here. */

@@ -8,3 +8,4 @@ export { ownThread, driveFromHost, driverOf, type Driver } from './drive.js';
 export { defaultLoop } from './default-loop.js';
 export { drainTicks, holdTicks } from './ticks.js';
 export * from './threadpool/index.js';
+export { startTracing, stopTracing, tracing, LoopTracer, type TraceEvent, type Phase } from './trace/tracer.js';

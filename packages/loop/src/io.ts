@@ -31,11 +31,17 @@ export class IoWatcher {
   events = 0;
   /** Events currently registered with the kernel. */
   registered = 0;
+  /**
+   * Names its callbacks in a trace ('TCP' → 'TCP read'); null for the
+   * loop's own watchers, whose callbacks record what they run themselves.
+   */
+  label: string | null;
 
-  constructor(loop: Loop, fd: number, callback: IoCallback) {
+  constructor(loop: Loop, fd: number, callback: IoCallback, label: string | null = 'I/O') {
     this.loop = loop;
     this.fd = fd;
     this.callback = callback;
+    this.label = label;
   }
 
   /**

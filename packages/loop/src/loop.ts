@@ -14,12 +14,13 @@
  * thread and blocks in epoll_wait itself; a plain Node program that imports
  * a package lets its host loop watch our epoll fd instead.
  */
-import { UV_EINTR } from '@mini/sys';
+import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR } from '@mini/sys';
 import { Handle } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
 import { Timer, TimerHeap } from './timer.js';
 import { drainTicks } from './ticks.js';
+import { tracing } from './trace/tracer.js';
 
 export enum RunMode {
   DEFAULT = 0,
@@ -51,6 +52,13 @@ let sendHeldWork: (() => void) | undefined;
 
 export function setSendHeldWork(fn: () => void): void {
   sendHeldWork = fn;
+}
+
+/** What a readiness event means, as a trace names the callback it runs. */
+function ioEventName(events: number): string {
+  if (events & (EPOLLERR | EPOLLHUP)) return events & EPOLLIN ? 'read' : 'hangup';
+  if (events & EPOLLIN) return events & EPOLLOUT ? 'read/write' : 'read';
+  return 'write';
 }
 
 export class Loop {
@@ -124,9 +132,13 @@ export class Loop {
   run(mode: RunMode = RunMode.DEFAULT, opts?: { force?: boolean; resume?: boolean }): boolean {
     if (this.running) throw new Error('loop is already running');
     this.running = true;
+    const tr = tracing.tracer;
+    const depth = tr === null ? 0 : tr.depth();
     try {
       return this.runPhases(mode, opts?.force === true, opts?.resume === true);
     } finally {
+      // An exception on its way out ends the slices it unwinds.
+      if (tr !== null) tr.unwindTo(depth);
       this.running = false;
       this.stopFlag = false;
     }
@@ -137,10 +149,14 @@ export class Loop {
     if (!alive) this.updateTime();
     // Timers run once before the first iteration in DEFAULT mode, as libuv
     // does for backwards compatibility.
+    const tr = tracing.tracer;
     if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
       this.updateTime();
+      tr?.phaseBegin('timers');
       this.runTimers();
+      tr?.phaseEnd();
     }
+    if (tr !== null) return this.runPhasesTraced(mode, alive);
     while (alive && !this.stopFlag && !this.yieldFlag) {
       const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
       this.runPending();
@@ -162,6 +178,64 @@ export class Loop {
     return alive;
   }
 
+  /**
+   * The same iterations, each phase recorded (mini --trace-loop). A copy
+   * of the loop above rather than checks inside it: the untraced loop stays
+   * exactly as fast as it was.
+   */
+  private runPhasesTraced(mode: RunMode, alive: boolean): boolean {
+    const tr = tracing.tracer!;
+    while (alive && !this.stopFlag && !this.yieldFlag) {
+      tr.iterationBegin();
+      const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+      tr.phaseBegin('pending');
+      this.runPending();
+      tr.phaseEnd();
+      tr.phaseBegin('idle');
+      this.idleHandles.run(this);
+      tr.phaseEnd();
+      tr.phaseBegin('prepare');
+      this.prepareHandles.run(this);
+      tr.phaseEnd();
+      let timeout = 0;
+      const waits = (mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT;
+      if (waits) timeout = this.backendTimeout();
+      this.poll(timeout, waits ? this.waitReason(timeout) : 'run mode NOWAIT/ONCE');
+      // Only when poll queued callbacks: libuv's "immediate callbacks (e.g. write_cb)".
+      if (this.pending.length > 0) {
+        tr.phaseBegin('pending');
+        for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
+        tr.phaseEnd();
+      }
+      tr.phaseBegin('check');
+      this.checkHandles.run(this);
+      tr.phaseEnd();
+      tr.phaseBegin('closing');
+      this.runClosing();
+      tr.phaseEnd();
+      this.updateTime();
+      tr.phaseBegin('timers');
+      this.runTimers();
+      tr.phaseEnd();
+      tr.iterationEnd();
+      alive = this.alive();
+      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) break;
+    }
+    return alive;
+  }
+
+  /** Why backendTimeout chose `timeout`, in words, for a trace. */
+  private waitReason(timeout: number): string {
+    if (timeout < 0) return 'no timer: until I/O';
+    if (timeout > 0) return 'next timer';
+    if (this.stopFlag || this.yieldFlag) return 'stopping';
+    if (this.activeHandles === 0 && this.activeRequests === 0) return 'nothing keeps the loop alive';
+    if (this.idleHandles.size > 0) return 'idle handles';
+    if (this.pending.length > 0) return 'pending callbacks';
+    if (this.closingHead !== null) return 'closing handles';
+    return 'timer due';
+  }
+
   /** Ms until the nearest timer is due: 0 if overdue, -1 with none. */
   nextTimeout(): number {
     const t = this.timerHeap.min();
@@ -179,9 +253,30 @@ export class Loop {
     return this.nextTimeout();
   }
 
-  private poll(timeout: number): void {
+  private poll(timeout: number, reason?: string): void {
     const bridge = this.bridge;
+    const ours = timeout;
     if (bridge) timeout = bridge.timeout(timeout);
+    const tr = tracing.tracer;
+    if (tr === null) {
+      this.pollEvents(timeout, bridge);
+      return;
+    }
+    tr.phaseBegin('poll (waiting)');
+    if (timeout !== ours) reason = timeout === 0 ? 'the host has work' : 'the host has a timer';
+    tr.pollDecision({
+      handles: this.activeHandles,
+      requests: this.activeRequests,
+      pending: this.pending.length,
+      timeout,
+      reason: reason ?? '',
+    });
+    // Ends 'waiting', or 'dispatching' once events came (pollEvents switches).
+    this.pollEvents(timeout, bridge);
+    tr.phaseEnd();
+  }
+
+  private pollEvents(timeout: number, bridge: PollBridge | undefined): void {
     if (this.backend.size === 0 && timeout !== 0) {
       // Nothing to watch: just wait out the timer, as libuv does.
       if (timeout < 0) return;
@@ -201,6 +296,11 @@ export class Loop {
       }
       bridge?.afterWait(n, timeout);
       if (n === 0) return;
+      const tr = tracing.tracer;
+      if (tr !== null && rounds === 48) {
+        tr.phaseEnd();
+        tr.phaseBegin('poll (dispatching)');
+      }
       this.backend.dispatch(n, this);
       if (n < 1024 || --rounds === 0) return;
       timeout = 0;
@@ -215,7 +315,7 @@ export class Loop {
     // try/finally, never catch-and-rethrow: a rethrow would move the error's
     // reported location from the user's throw to this line.
     try {
-      for (; i < queue.length; i++) this.invoke(queue[i]!);
+      for (; i < queue.length; i++) this.invoke(queue[i]!, 'pending callback');
     } finally {
       // On an exception, keep the callbacks not yet run.
       if (i < queue.length) this.pending = queue.slice(i + 1).concat(this.pending);
@@ -269,7 +369,7 @@ export class Loop {
         if (!t.ready) continue;
         t.ready = false;
         if (t.repeat > 0) t.again();
-        this.invoke(t.callback!);
+        this.invoke(t.callback!, t.traceLabel);
       }
     } finally {
       // On an exception, timers left in the batch go back into the heap, still due.
@@ -283,14 +383,32 @@ export class Loop {
     }
   }
 
-  /** Call into user code, then drain nextTicks and microtasks as Node does. */
-  invoke(cb: () => void): void {
-    cb();
+  /**
+   * Call into user code, then drain nextTicks and microtasks as Node does.
+   * `label` names the callback in a trace (null: whoever runs the user's
+   * functions records them, as the timers package does per Timeout).
+   */
+  invoke(cb: () => void, label: string | null = 'callback'): void {
+    const tr = tracing.tracer;
+    if (tr !== null && label !== null) {
+      tr.callbackBegin(label);
+      cb();
+      tr.callbackEnd();
+    } else {
+      cb();
+    }
     drainTicks();
   }
 
   invokeIo(w: IoWatcher, events: number): void {
-    w.callback(events);
+    const tr = tracing.tracer;
+    if (tr !== null && w.label !== null) {
+      tr.callbackBegin(`${w.label} ${ioEventName(events)}`);
+      w.callback(events);
+      tr.callbackEnd();
+    } else {
+      w.callback(events);
+    }
     drainTicks();
   }
 

@@ -28,13 +28,15 @@ export class PhaseQueue {
     // handles stopped by one are skipped.
     const snapshot = this.handles.slice();
     for (const h of snapshot) {
-      if (h.isActive() && h.callback) loop.invoke(h.callback);
+      if (h.isActive() && h.callback) loop.invoke(h.callback, h.traceLabel);
     }
   }
 }
 
 abstract class PhaseHandle extends Handle {
   callback: (() => void) | undefined;
+  /** Names its callback in a trace; null when the callback records what it runs (setImmediate's check handle). */
+  traceLabel: string | null = this.typeName;
   protected abstract queue(): PhaseQueue;
 
   start(cb: () => void): void {

@@ -6,6 +6,8 @@
  * where V8 refuses a nested microtask checkpoint. That is why every loop
  * entry point is a host macrotask.
  */
+import { tracing } from './trace/tracer.js';
+
 const hostProcess = process as unknown as { _tickCallback(): void };
 const tickCallback = hostProcess._tickCallback.bind(hostProcess);
 
@@ -13,7 +15,15 @@ const tickCallback = hostProcess._tickCallback.bind(hostProcess);
 let holds = 0;
 
 export function drainTicks(): void {
-  if (holds === 0) tickCallback();
+  if (holds > 0) return;
+  const tr = tracing.tracer;
+  if (tr === null) {
+    tickCallback();
+    return;
+  }
+  tr.ticksBegin();
+  tickCallback();
+  tr.ticksEnd();
 }
 
 /**

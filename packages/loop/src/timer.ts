@@ -17,6 +17,8 @@ export class Timer extends Handle {
   heapIndex = -1;
   /** True while queued to fire in the current timers phase. */
   ready = false;
+  /** Names its callback in a trace; null when the callback records what it runs (node:timers). */
+  traceLabel: string | null = 'Timer';
 
   constructor(loop: Loop) {
     super(loop);

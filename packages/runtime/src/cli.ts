@@ -1,15 +1,26 @@
 /** The command line, parsed as node parses its own. */
 
+/** Options of mini's own that come before the script. */
+export interface RunOptions {
+  /** --trace-loop[=FILE]: record the loop to FILE ('' = mini-trace-<pid>.json in the current folder). */
+  traceLoop?: string;
+}
+
 export type Action =
-  | { kind: 'script'; script: string; args: string[] }
-  | { kind: 'eval'; code: string; print: boolean; args: string[] }
+  | ({ kind: 'script'; script: string; args: string[] } & RunOptions)
+  | ({ kind: 'eval'; code: string; print: boolean; args: string[] } & RunOptions)
   | { kind: 'version' }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
 export function parseCommandLine(argv: string[]): Action {
+  const run: RunOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--trace-loop' || arg.startsWith('--trace-loop=')) {
+      run.traceLoop = arg.slice('--trace-loop='.length);
+      continue;
+    }
     switch (arg) {
       case '-v':
       case '--version':
@@ -23,14 +34,14 @@ export function parseCommandLine(argv: string[]): Action {
       case '--print': {
         const code = argv[i + 1];
         if (code === undefined) return { kind: 'error', message: `${arg} requires an argument` };
-        return { kind: 'eval', code, print: arg === '-p' || arg === '--print', args: argv.slice(i + 2) };
+        return { kind: 'eval', code, print: arg === '-p' || arg === '--print', args: argv.slice(i + 2), ...run };
       }
       case '--':
         if (argv[i + 1] === undefined) return { kind: 'error', message: 'missing script after --' };
-        return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2) };
+        return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2), ...run };
       default:
         if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `bad option: ${arg}` };
-        return { kind: 'script', script: arg, args: argv.slice(i + 1) };
+        return { kind: 'script', script: arg, args: argv.slice(i + 1), ...run };
     }
   }
   return { kind: 'error', message: 'no script given (an interactive prompt is not available)' };
@@ -38,15 +49,19 @@ export function parseCommandLine(argv: string[]): Action {
 
 export const HELP = `Usage: mini [options] [ script.js ] [arguments]
        mini compare script.js [arguments]
+       mini trace summary|svg trace.json
 
 Runs script.js on mini's own event loop, like node.
 
 Options:
   -e, --eval script     evaluate script
   -p, --print script    evaluate script and print result
+  --trace-loop[=file]   record each loop iteration, phase and callback
+                        (Trace Event Format; default mini-trace-<pid>.json)
   -v, --version         print mini's version
   -h, --help            print this help
 
 mini compare runs the script under node and under mini and shows the
-differences in output, exit code and time.
+differences in output, exit code and time. mini trace summary prints where
+a recorded loop spent its time; mini trace svg draws it.
 `;

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import vm from 'node:vm';
-import { drainTicks } from '@mini/loop';
+import { drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
 import { registerBuiltins } from './builtins.js';
 import { HELP, parseCommandLine } from './cli.js';
@@ -47,6 +47,8 @@ export function boot(opts: BootOptions): void {
 
   // The loader derives Node's global folder (<prefix>/lib/node) from the real node binary.
   const hostExecPath = process.execPath;
+  // Before the Environment: its loop's first iteration is already in the trace.
+  if (action.traceLoop !== undefined) (require('./trace-loop.js') as typeof import('./trace-loop.js')).traceLoopTo(action.traceLoop);
   const env = new Environment();
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
   const proc = dressProcess({ execPath: opts.execPath, script, args: action.args, registry: env.registry });
@@ -92,8 +94,12 @@ export function boot(opts: BootOptions): void {
   // handler keeps the process alive; the exception itself goes to the host
   // untouched (never caught and rethrown, which would report our line).
   env.driver.schedule();
+  // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
+  const tr = tracing.tracer;
+  tr?.begin('main module', 'startup', { file: script ?? '[eval]' });
   if (action.kind === 'script') moduleSystem.runMain(script!);
   else runEval(moduleSystem, action.code, action.print);
+  tr?.end();
   drainTicks();
 }
 

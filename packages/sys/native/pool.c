@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define API __attribute__((visibility("default")))
@@ -95,6 +96,45 @@ static unsigned pool_size, nthreads, idle_threads, slow_running, slow_limit;
  * enter the kernel, once per request instead of once per sleeping thread.
  */
 static unsigned wakeups;
+/* Requests waiting in normal_q and slow_q (a trace counter: the pool's queue depth). */
+static unsigned queued_count;
+
+/*
+ * Tracing (mini --trace-loop): while on, each thread records when it ran
+ * which function. Off, a thread pays one relaxed load per request.
+ */
+struct trace_record {
+  int32_t tid;
+  uint32_t fn;
+  int64_t start_ns;
+  int64_t end_ns;
+};
+#define TRACE_MAX (1 << 20)
+static int tracing;
+static pthread_mutex_t trace_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct trace_record *trace_buf;
+static size_t trace_len, trace_cap;
+
+static int64_t monotonic_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void trace_append(int32_t tid, uint32_t fn, int64_t start, int64_t end) {
+  pthread_mutex_lock(&trace_lock);
+  if (trace_len == trace_cap && trace_cap < TRACE_MAX) {
+    size_t cap = trace_cap ? trace_cap * 2 : 1024;
+    struct trace_record *b = realloc(trace_buf, cap * sizeof *b);
+    if (b) {
+      trace_buf = b;
+      trace_cap = cap;
+    }
+  }
+  /* Full: the records are dropped, not the requests. */
+  if (trace_len < trace_cap) trace_buf[trace_len++] = (struct trace_record){tid, fn, start, end};
+  pthread_mutex_unlock(&trace_lock);
+}
 
 static void push(struct queue *q, struct req *r) {
   r->next = NULL;
@@ -143,15 +183,20 @@ static void complete(struct req *r) {
 
 /* The oldest runnable request: slow ones wait in place while the slow limit is reached. */
 static struct req *take(void) {
+  struct req *r;
   if (slow_q.head && slow_running < slow_limit) {
     slow_running++;
-    return shift(&slow_q);
+    r = shift(&slow_q);
+  } else {
+    r = shift(&normal_q);
   }
-  return shift(&normal_q);
+  if (r) queued_count--;
+  return r;
 }
 
 static void *worker(void *arg) {
   (void)arg;
+  const int32_t tid = (int32_t)gettid();
   pthread_mutex_lock(&lock);
   for (;;) {
     struct req *r;
@@ -164,9 +209,12 @@ static void *worker(void *arg) {
     pthread_mutex_unlock(&lock);
 
     struct fn_entry *e = &fns[r->fn];
+    const int traced = __atomic_load_n(&tracing, __ATOMIC_RELAXED);
+    const int64_t start = traced ? monotonic_ns() : 0;
     errno = 0;
     intptr_t v = e->fn(r->args[0], r->args[1], r->args[2], r->args[3], r->args[4], r->args[5]);
     r->err = errno;
+    if (traced) trace_append(tid, r->fn, start, monotonic_ns());
     r->result = e->result == RESULT_INT ? (int64_t)(int)v : (int64_t)v;
 
     pthread_mutex_lock(&lock);
@@ -349,6 +397,7 @@ API int mini_work_submit(struct submission *subs, int n) {
       return 0;
     }
   }
+  queued_count += (unsigned)queued;
   /* Splice each list onto its queue in one step. */
   if (head) {
     if (normal_q.tail) normal_q.tail->next = head;
@@ -380,6 +429,7 @@ API int mini_work_cancel(struct port *p, uint32_t slot) {
   pthread_mutex_lock(&lock);
   struct req *r = unlink_req(&normal_q, p, slot);
   if (!r) r = unlink_req(&slow_q, p, slot);
+  if (r) queued_count--;
   pthread_mutex_unlock(&lock);
   if (!r) return -EBUSY;
   r->err = ECANCELED;
@@ -414,6 +464,30 @@ API int mini_port_drain(struct port *p, struct completion *out, int max) {
     }
   }
   return n;
+}
+
+/* Requests queued and not yet taken by a thread. */
+API int mini_pool_queued(void) {
+  pthread_mutex_lock(&lock);
+  int n = (int)queued_count;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+
+/* Start (1) or stop (0) recording each request's run; returns the previous state. */
+API int mini_trace_pool(int on) {
+  return __atomic_exchange_n(&tracing, on ? 1 : 0, __ATOMIC_RELAXED);
+}
+
+/* Move up to `max` records (24 bytes each: tid, fn, start ns, end ns) into `out`; returns how many. */
+API int mini_trace_take(struct trace_record *out, int max) {
+  pthread_mutex_lock(&trace_lock);
+  size_t n = trace_len < (size_t)max ? trace_len : (size_t)max;
+  memcpy(out, trace_buf, n * sizeof *out);
+  memmove(trace_buf, trace_buf + n, (trace_len - n) * sizeof *out);
+  trace_len -= n;
+  pthread_mutex_unlock(&trace_lock);
+  return (int)n;
 }
 
 /*

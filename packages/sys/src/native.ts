@@ -67,7 +67,25 @@ export interface WorkBackend {
   cancel(port: PortHandle, slot: number): number;
   /** Read the port's eventfd and copy up to `max` completions into `out`; returns how many. */
   drain(port: PortHandle, out: Uint8Array, max: number): number;
+  /** Requests queued that no thread has taken yet. */
+  queued(): number;
+  /** Start or stop recording each request's run on its thread (for a trace). */
+  tracePool(on: boolean): void;
+  /** The runs recorded since the last call. */
+  takePoolTrace(): PoolRunRecord[];
 }
+
+/** One request's run on a pool thread: `fn` is the index `fn()` returned; times in ns on CLOCK_MONOTONIC. */
+export interface PoolRunRecord {
+  tid: number;
+  fn: number;
+  startNs: number;
+  endNs: number;
+}
+
+/** native/pool.c's struct trace_record. */
+const TRACE_RECORD_SIZE = 24;
+const TRACE_TAKE_MAX = 4096;
 
 /** A held submission that could not be queued when its batch was sent. */
 export interface RefusedSubmission {
@@ -138,6 +156,9 @@ class NativeBackend implements WorkBackend {
   private pending = 0;
   private holds = 0;
   private refused: RefusedSubmission[] = [];
+  private readonly queuedFn: () => number;
+  private readonly traceFn: (on: number) => number;
+  private readonly traceTake: (out: Uint8Array, max: number) => number;
   /**
    * Native address of each ArrayBuffer seen: a buffer goes to a thread as a
    * number, and koffi pins a backing store in place the first time it sees
@@ -155,6 +176,9 @@ class NativeBackend implements WorkBackend {
     this.open = lib.func('void *mini_port_open(int fd)') as (fd: number) => PortHandle | null;
     this.close = lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number;
     this.cancelQueued = lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number;
+    this.queuedFn = lib.func('int mini_pool_queued()') as () => number;
+    this.traceFn = lib.func('int mini_trace_pool(int on)') as (on: number) => number;
+    this.traceTake = lib.func('int mini_trace_take(_Inout_ void *out, int max)') as (out: Uint8Array, max: number) => number;
     this.drain = lib.func('int mini_port_drain(void *port, _Inout_ void *out, int max)') as (
       p: PortHandle,
       out: Uint8Array,
@@ -214,6 +238,33 @@ class NativeBackend implements WorkBackend {
     const refused = this.refused;
     this.refused = [];
     return refused;
+  }
+
+  queued(): number {
+    return this.queuedFn();
+  }
+
+  tracePool(on: boolean): void {
+    this.traceFn(on ? 1 : 0);
+  }
+
+  takePoolTrace(): PoolRunRecord[] {
+    const out: PoolRunRecord[] = [];
+    const buf = new Uint8Array(TRACE_TAKE_MAX * TRACE_RECORD_SIZE);
+    const view = new DataView(buf.buffer);
+    for (;;) {
+      const n = this.traceTake(buf, TRACE_TAKE_MAX);
+      for (let i = 0; i < n; i++) {
+        const o = i * TRACE_RECORD_SIZE;
+        out.push({
+          tid: view.getInt32(o, true),
+          fn: view.getUint32(o + 4, true),
+          startNs: Number(view.getBigInt64(o + 8, true)),
+          endNs: Number(view.getBigInt64(o + 16, true)),
+        });
+      }
+      if (n < TRACE_TAKE_MAX) return out;
+    }
   }
 
   /** One FFI call for everything recorded; records that were not queued carry their errno. */
@@ -308,6 +359,17 @@ class InlineBackend implements WorkBackend {
   }
 
   flush(): void {}
+
+  queued(): number {
+    return 0;
+  }
+
+  // Requests run on the loop thread as they are submitted: there are no pool threads to show.
+  tracePool(): void {}
+
+  takePoolTrace(): PoolRunRecord[] {
+    return [];
+  }
 
   drain(port: PortHandle, out: Uint8Array, max: number): number {
     const p = port as InlinePort;

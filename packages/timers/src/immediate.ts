@@ -9,7 +9,7 @@
  * queued an `Idle` handle is started instead: an active idle handle is both
  * what keeps the loop alive and what tells poll not to block.
  */
-import { Check, Idle, drainTicks, type Loop } from '@mini/loop';
+import { Check, Idle, drainTicks, tracing, type Loop } from '@mini/loop';
 
 const kRefed = Symbol('refed');
 const kQueue = Symbol('immediateQueue');
@@ -78,12 +78,15 @@ export class ImmediateQueue {
   constructor(loop: Loop) {
     this.loop = loop;
     this.idle = new Idle(loop);
+    // It only keeps poll from blocking; each Immediate is recorded in a trace on its own.
+    this.idle.traceLabel = null;
   }
 
   append(item: Immediate): void {
     this.count++;
     if (this.check === undefined) {
       this.check = new Check(this.loop);
+      this.check.traceLabel = null;
       this.check.unref();
       this.check.start(this.onCheck);
     }
@@ -162,11 +165,14 @@ export class ImmediateQueue {
       immediate[kRefed] = null;
       prev = immediate;
       const callback = immediate._onImmediate!;
+      const tr = tracing.tracer;
+      if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
         if (argv === undefined) callback.call(immediate);
         else callback.apply(immediate, argv);
       } finally {
+        if (tr !== null) tr.callbackEnd();
         immediate._onImmediate = null;
         immediate = immediate._idleNext;
         this.outstanding.head = immediate;

@@ -9,8 +9,7 @@
  * scheduled (`refCount`), so unref'd timeouts never keep the loop alive but
  * still fire while something else does.
  */
-import { Timer, type Loop } from '@mini/loop';
-import { drainTicks } from '@mini/loop';
+import { Timer, drainTicks, tracing, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
 
 /** The largest delay libuv and Node accept: a 32-bit signed int. */
@@ -132,6 +131,8 @@ export class TimerQueue {
   constructor(loop: Loop) {
     this.loop = loop;
     this.handle = new Timer(loop);
+    // Each Timeout is recorded in a trace on its own (listOnTimeout), not the one handle behind them.
+    this.handle.traceLabel = null;
     // Until a ref'd timeout exists the handle must not hold the loop.
     this.handle.unref();
   }
@@ -284,11 +285,14 @@ export class TimerQueue {
       }
       // An interval counts its next run from when this one began, as Node does.
       const restart = timer._repeat ? this.now() : 0;
+      const tr = tracing.tracer;
+      if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
         if (args === undefined) callback.call(timer);
         else callback.apply(timer, args);
       } finally {
+        if (tr !== null) tr.callbackEnd();
         if (timer._repeat && timer._idleTimeout !== -1) {
           timer._idleTimeout = timer._repeat;
           this.insert(timer, timer._idleTimeout, restart);

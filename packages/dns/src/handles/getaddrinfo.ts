@@ -8,9 +8,9 @@ import { WorkFunction, queueWork, type Loop } from '@mini/loop';
 import { NI_MAXHOST, NI_MAXSERV, NI_NAMEREQD, addrinfoHints, eaiStatus, encodeInet, takeAddrinfo, type ResolvedAddress } from '@mini/sys';
 
 const fn = {
-  getaddrinfo: new WorkFunction('getaddrinfo', 'int', 'slow-io'),
+  getaddrinfo: new WorkFunction('getaddrinfo', 'int', 'slow-io', 'dns.lookup'),
   // libmini's: getnameinfo has one argument more than a request carries.
-  getnameinfo: new WorkFunction('mini_getnameinfo', 'int', 'slow-io'),
+  getnameinfo: new WorkFunction('mini_getnameinfo', 'int', 'slow-io', 'dns.lookupService'),
 };
 
 export type { ResolvedAddress };

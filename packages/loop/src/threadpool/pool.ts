@@ -33,6 +33,7 @@ import { Handle } from '../handle.js';
 import { IoWatcher } from '../io.js';
 import { setSendHeldWork, type Loop } from '../loop.js';
 import { drainTicks } from '../ticks.js';
+import { registerPoolTraceSource, tracing } from '../trace/tracer.js';
 import { threadpoolSize } from './config.js';
 import { WorkRequest, type WorkCallback, type WorkFunction, type WorkScheduler } from './work-request.js';
 
@@ -49,15 +50,26 @@ function pool(): WorkBackend {
     backend = b;
     b.configure(threadpoolSize());
     setSendHeldWork(() => b.flush());
+    registerPoolTraceSource({
+      start: () => b.tracePool(true),
+      stop: () => b.tracePool(false),
+      take: () =>
+        b.takePoolTrace().map((r) => ({ tid: r.tid, name: fnLabels[r.fn] ?? `work ${r.fn}`, startNs: r.startNs, endNs: r.endNs })),
+      queued: () => b.queued(),
+    });
   }
   return backend;
 }
+
+/** A trace's name for each function the pool resolved, by index (the first label declared). */
+const fnLabels: string[] = [];
 
 function resolve(b: WorkBackend, fn: WorkFunction): number {
   if (fn.id < 0) {
     const id = b.fn(fn.name, fn.result);
     if (id < 0) throw new Error(`the thread pool cannot call '${fn.name}': no such function`);
     fn.id = id;
+    fnLabels[id] ??= fn.label;
   }
   return fn.id;
 }
@@ -92,7 +104,8 @@ class WorkPort extends Handle implements WorkScheduler {
       throw errnoException(UV_ENOMEM, 'uv_queue_work');
     }
     this.handle = port;
-    this.watcher = new IoWatcher(loop, fd, () => this.onReadable());
+    // Each completion is recorded in a trace by its own name (complete()).
+    this.watcher = new IoWatcher(loop, fd, () => this.onReadable(), null);
     this.watcher.start(EPOLLIN);
     this.activate();
     this.unref();
@@ -175,7 +188,14 @@ class WorkPort extends Handle implements WorkScheduler {
     req.args = [];
     req.finish();
     // loop.invoke without a closure per completion.
-    req.done(result, errno);
+    const tr = tracing.tracer;
+    if (tr !== null) {
+      tr.callbackBegin(req.label);
+      req.done(result, errno);
+      tr.callbackEnd();
+    } else {
+      req.done(result, errno);
+    }
     drainTicks();
   }
 }

@@ -20,13 +20,16 @@ export class WorkFunction {
   readonly result: WorkResult;
   /** Slow I/O (getaddrinfo) may occupy at most (n + 1) / 2 threads. */
   readonly kind: WorkKind;
+  /** How a trace names its requests ('fs.stat'); a request may say more precisely. */
+  readonly label: string;
   /** The pool's index for it, once resolved. */
   id = -1;
 
-  constructor(name: string, result: WorkResult = 'int', kind: WorkKind = 'cpu') {
+  constructor(name: string, result: WorkResult = 'int', kind: WorkKind = 'cpu', label = name) {
     this.name = name;
     this.result = result;
     this.kind = kind;
+    this.label = label;
   }
 }
 
@@ -49,6 +52,8 @@ export class WorkRequest extends Request {
   /** Index in its loop's table while in flight. */
   slot = -1;
   readonly done: WorkCallback;
+  /** Names its callback in a trace: the function's label unless the caller says more ('fs.lstat'). */
+  label: string;
   private readonly scheduler: WorkScheduler;
 
   constructor(loop: Loop, fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback, scheduler: WorkScheduler) {
@@ -56,6 +61,7 @@ export class WorkRequest extends Request {
     this.fn = fn;
     this.args = args;
     this.done = done;
+    this.label = fn.label;
     this.scheduler = scheduler;
   }
 

@@ -30,6 +30,10 @@ function unixAddress(path: string): Buffer | number {
 }
 
 export class Pipe extends StreamHandle {
+  override get typeName(): string {
+    return 'Pipe';
+  }
+
   /** The path we bound, removed on close. */
   private boundPath: string | undefined;
 

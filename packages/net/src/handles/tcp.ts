@@ -41,6 +41,10 @@ export interface AddressInfo {
 }
 
 export class TCP extends StreamHandle {
+  override get typeName(): string {
+    return 'TCP';
+  }
+
   private delayedError = 0;
 
   constructor(loop: Loop, fd = -1) {

@@ -105,6 +105,10 @@ const recvAddr = Buffer.alloc(SOCKADDR_MAX);
 const recvAddrLen = Buffer.alloc(4);
 
 export class UDP extends FdHandle {
+  override get typeName(): string {
+    return 'UDP';
+  }
+
   /** The socket is AF_INET6 (libuv's UV_HANDLE_IPV6): picks option levels. */
   private ipv6 = false;
   private connected = false;
@@ -361,7 +365,7 @@ export class UDP extends FdHandle {
         const size = req.data.length;
         req.callback = undefined;
         req.data = EMPTY;
-        if (cb !== undefined) this.loop.invoke(() => cb(req.status, size));
+        if (cb !== undefined) this.loop.invoke(() => cb(req.status, size), 'UDP send');
       }
     } finally {
       // A throwing callback leaves the rest for the next turn.
