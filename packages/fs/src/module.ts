@@ -11,6 +11,7 @@
  */
 import hostFs from 'node:fs';
 import { codedError } from '@mini/sys';
+import { Dir, opendir, opendirPromise } from './dir.js';
 import * as cbfs from './fs.js';
 import { ourPromises } from './promises.js';
 import { ReadStream, WriteStream, createReadStream, createWriteStream } from './streams.js';
@@ -76,6 +77,8 @@ const CALLBACK_API = {
   writev: cbfs.writev,
   createReadStream,
   createWriteStream,
+  opendir,
+  Dir,
   ReadStream,
   WriteStream,
   FileReadStream: ReadStream,
@@ -84,7 +87,7 @@ const CALLBACK_API = {
 
 /** fs/promises: ours, host constants, the rest refused. */
 function createPromises(): Record<string, unknown> {
-  const promises = ourPromises();
+  const promises: Record<string, unknown> = { ...ourPromises(), opendir: opendirPromise };
   for (const key of Object.keys(hostFs.promises)) {
     if (!(key in promises)) {
       const value = (hostFs.promises as unknown as Record<string, unknown>)[key];

@@ -44,6 +44,9 @@ const fn = {
   copyfile: new WorkFunction('mini_fs_copyfile', 'int', 'fast-io'),
   mkdtemp: new WorkFunction('mini_fs_mkdtemp', 'int', 'fast-io'),
   realpath: new WorkFunction('mini_fs_realpath', 'long', 'fast-io'),
+  opendir: new WorkFunction('mini_fs_opendir', 'long', 'fast-io'),
+  readdir: new WorkFunction('mini_fs_readdir', 'long', 'fast-io'),
+  closedir: new WorkFunction('mini_fs_closedir', 'int', 'fast-io'),
 };
 
 /** <fcntl.h>: statx against the working directory, or on the fd itself. */
@@ -245,6 +248,17 @@ export interface DirEntry {
 const DIRENT_TYPE: Record<number, number> = { 0: 0, 8: 1, 4: 2, 10: 3, 1: 4, 12: 5, 2: 6, 6: 7 };
 const SCANDIR_FIRST_TRY = 16 * 1024;
 
+/** The (d_type, name, NUL) records the folder wrappers write. */
+function entriesOf(out: Buffer, used: number): DirEntry[] {
+  const entries: DirEntry[] = [];
+  for (let at = 0; at < used;) {
+    const end = out.indexOf(0, at + 1);
+    entries.push({ type: DIRENT_TYPE[out[at]!] ?? 0, name: out.subarray(at + 1, end) });
+    at = end + 1;
+  }
+  return entries;
+}
+
 /** uv_fs_scandir: every entry but . and .., sorted as libuv sorts them. */
 export function scandir(loop: Loop, path: FsPath, cb: (err: SystemError | null, entries?: DirEntry[]) => void): void {
   const bytes = pathBytes(path);
@@ -254,13 +268,7 @@ export function scandir(loop: Loop, path: FsPath, cb: (err: SystemError | null, 
       if (err !== null) return cb(err);
       // The folder grew past the buffer: once more with room for what it holds now.
       if (used > cap) return attempt(used + 4096);
-      const entries: DirEntry[] = [];
-      for (let at = 0; at < used;) {
-        const end = out.indexOf(0, at + 1);
-        entries.push({ type: DIRENT_TYPE[out[at]!] ?? 0, name: out.subarray(at + 1, end) });
-        at = end + 1;
-      }
-      cb(null, entries);
+      cb(null, entriesOf(out, used));
     });
   };
   attempt(SCANDIR_FIRST_TRY);
@@ -307,4 +315,32 @@ export function statPath(loop: Loop, path: FsPath, noFollow: boolean, cb: StatxC
 export function statFd(loop: Loop, fd: number, cb: StatxCallback): void {
   const out = takeStatx();
   statx(loop, [fd, EMPTY_PATH, AT_EMPTY_PATH, STATX_MASK, out], out, 'fstat', undefined, cb);
+}
+
+/** uv_fs_opendir: answers the DIR * as a number, for readdir and closedir. */
+export function opendir(loop: Loop, path: FsPath, cb: FsCallback): void {
+  submit(loop, fn.opendir, [pathBytes(path)], 'opendir', path, cb);
+}
+
+/** Room for one entry: a type byte, NAME_MAX bytes of name and the NUL. */
+const ENTRY_ROOM = 1 + 255 + 1;
+
+/** A folder handle's reads land in one buffer of its own, lent to one request at a time. */
+export function direntBuffer(max: number): Buffer {
+  return Buffer.allocUnsafe(max * ENTRY_ROOM);
+}
+
+/** uv_fs_readdir: up to `max` entries into `out` (from direntBuffer), in the file system's order; none at the end. */
+export function readdir(
+  loop: Loop,
+  dir: number,
+  out: Buffer,
+  max: number,
+  cb: (err: SystemError | null, entries?: DirEntry[]) => void,
+): void {
+  submit(loop, fn.readdir, [dir, out, max], 'readdir', undefined, (err, used) => (err !== null ? cb(err) : cb(null, entriesOf(out, used))));
+}
+
+export function closedir(loop: Loop, dir: number, cb: FsCallback): void {
+  submit(loop, fn.closedir, [dir], 'closedir', undefined, cb);
 }

@@ -220,3 +220,22 @@ describe('modes checked natively', () => {
     ]);
   });
 });
+
+describe('opendir', () => {
+  it('lists every entry once and 10^3 open/close cycles leave the fd count unchanged', async () => {
+    const d = scene('dir');
+    for (let i = 0; i < 100; i++) writeFileSync(join(d, `n${i}`), '');
+    const dirApi = fs as unknown as { opendir: (p: string, o: object, cb: (e: Error | null, d: nodeFs.Dir) => void) => void };
+    const seen: string[] = [];
+    const handle = await new Promise<nodeFs.Dir>((res, rej) => dirApi.opendir(d, { bufferSize: 7 }, (e, h) => (e ? rej(e) : res(h))));
+    for await (const e of handle) seen.push(e.name);
+    expect(seen.sort()).toEqual(nodeFs.readdirSync(d).sort());
+    const before = openFdCount();
+    for (let i = 0; i < 1000; i++) {
+      const h = await fs.promises.opendir(d);
+      await h.read();
+      await h.close();
+    }
+    expect(openFdCount()).toBe(before);
+  });
+});

@@ -192,3 +192,45 @@ API long mini_fs_realpath(const char *path, char *out) {
   if (realpath(path, out) == NULL) return -1;
   return (long)strlen(out);
 }
+
+/* opendir answers a pointer, NULL on failure: this answers it as a number, or -1. */
+API long mini_fs_opendir(const char *path) {
+  DIR *d = opendir(path);
+  return d == NULL ? -1 : (long)(intptr_t)d;
+}
+
+/*
+ * uv_fs_readdir: up to `max` entries but . and .., in the order the file
+ * system gives them, as (d_type byte, name, NUL) records in `out`, which
+ * holds `max` names of NAME_MAX bytes. Answers the bytes written; 0 at the
+ * end of the folder.
+ */
+API long mini_fs_readdir(long handle, char *out, long max) {
+  DIR *d = (DIR *)(intptr_t)handle;
+  long used = 0;
+  for (long n = 0; n < max;) {
+    errno = 0;
+    struct dirent *e = readdir(d);
+    if (e == NULL) {
+      if (errno != 0) return -1;
+      break;
+    }
+    if (!skip_dots(e)) continue;
+    size_t len = strlen(e->d_name);
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) type = IFTODT(st.st_mode);
+    }
+    out[used] = (char)type;
+    memcpy(out + used + 1, e->d_name, len + 1);
+    used += (long)len + 2;
+    n++;
+  }
+  errno = 0;
+  return used;
+}
+
+API int mini_fs_closedir(long handle) {
+  return closedir((DIR *)(intptr_t)handle);
+}

@@ -169,6 +169,8 @@ export const ERROR_TABLE = {
   // ---- fs --------------------------------------------------------------------
   ERR_FS_FILE_TOO_LARGE: E(RangeError, 'File size (%s) is greater than 2 GiB'),
   ERR_FS_EISDIR: E('SystemError', 'Path is a directory'),
+  ERR_DIR_CLOSED: E(Error, 'Directory handle was closed'),
+  ERR_DIR_CONCURRENT_OPERATION: E(Error, 'Cannot do synchronous work on directory handle with concurrent asynchronous operations'),
   ERR_FS_INVALID_SYMLINK_TYPE: E(Error, 'Symlink type must be one of "dir", "file", or "junction". Received "%s"'),
   ERR_INVALID_URL_SCHEME: E(TypeError, (expected: string | readonly string[]) => {
     const schemes = typeof expected === 'string' ? [expected] : expected;

@@ -1,0 +1,139 @@
+/**
+ * fs.opendir and fs.Dir: a folder read a batch at a time, libuv's
+ * uv_fs_opendir / uv_fs_readdir / uv_fs_closedir on our pool.
+ *
+ *   read() ─ entries buffered? ─ yes ─> the next one (on the next tick for a callback)
+ *                               └ no ──> one readdir request of up to bufferSize entries;
+ *                                        calls made meanwhile wait in a queue and
+ *                                        run on the tick after it completes
+ *
+ * Entries come in the file system's order (unlike readdir, which sorts),
+ * as Dirents of the host's class. Synchronous reads stay with the host's
+ * opendirSync, whose Dir reads without our loop.
+ */
+import type { Dirent } from 'node:fs';
+import { defaultLoop } from '@mini/loop';
+import { codedError, validateFunction, validateUint32 } from '@mini/sys';
+import { getOptions, pathText, validatedPath } from './args.js';
+import { direntsOf } from './dirents.js';
+import * as req from './req.js';
+
+type Callback<T> = (err: Error | null, value?: T) => void;
+
+export class Dir {
+  private handle: number;
+  private readonly dirPath: string;
+  private readonly encoding: unknown;
+  private readonly bufferSize: number;
+  private readonly out: Buffer;
+  private buffered: Dirent[] = [];
+  private closed = false;
+  /** Calls made while a request is in flight; null when none is. */
+  private queue: (() => void)[] | null = null;
+
+  constructor(handle: number, path: string, options: Record<string, unknown>) {
+    const opts: Record<string, unknown> = { bufferSize: 32, ...options };
+    validateUint32(opts.bufferSize, 'options.bufferSize', true);
+    this.handle = handle;
+    this.dirPath = path;
+    this.encoding = opts.encoding;
+    this.bufferSize = opts.bufferSize;
+    this.out = req.direntBuffer(this.bufferSize);
+  }
+
+  get path(): string {
+    return this.dirPath;
+  }
+
+  read(): Promise<Dirent | null>;
+  read(callback: Callback<Dirent | null>): void;
+  read(callback?: Callback<Dirent | null>): Promise<Dirent | null> | void {
+    if (this.closed) throw codedError('ERR_DIR_CLOSED');
+    if (callback === undefined) return new Promise((resolve, reject) => this.read((err, d) => (err ? reject(err) : resolve(d!))));
+    validateFunction(callback, 'callback');
+    if (this.queue !== null) {
+      this.queue.push(() => this.read(callback));
+      return;
+    }
+    if (this.buffered.length > 0) {
+      process.nextTick(callback, null, this.buffered.shift());
+      return;
+    }
+    this.queue = [];
+    req.readdir(defaultLoop(), this.handle, this.out, this.bufferSize, (err, entries) => {
+      process.nextTick(() => this.runQueue());
+      if (err !== null) return callback(err);
+      if (entries!.length === 0) return callback(null, null);
+      this.buffered = direntsOf(entries!, this.encoding, this.dirPath);
+      callback(null, this.buffered.shift());
+    });
+  }
+
+  private runQueue(): void {
+    const queue = this.queue ?? [];
+    this.queue = null;
+    for (const op of queue) op();
+  }
+
+  close(): Promise<void>;
+  close(callback: (err: Error | null) => void): void;
+  close(callback?: (err: Error | null) => void): Promise<void> | void {
+    if (callback === undefined) {
+      if (this.closed) return Promise.reject(codedError('ERR_DIR_CLOSED'));
+      return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+    }
+    validateFunction(callback, 'callback');
+    if (this.closed) {
+      process.nextTick(callback, codedError('ERR_DIR_CLOSED'));
+      return;
+    }
+    if (this.queue !== null) {
+      this.queue.push(() => this.close(callback));
+      return;
+    }
+    this.closed = true;
+    const handle = this.handle;
+    this.handle = -1;
+    req.closedir(defaultLoop(), handle, (err) => (err !== null ? callback(err) : callback(null)));
+  }
+
+  readSync(): never {
+    throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'dir.readSync()', 'use fs.opendirSync() for a Dir read synchronously');
+  }
+
+  closeSync(): never {
+    throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'dir.closeSync()', 'use fs.opendirSync() for a Dir read synchronously');
+  }
+
+  async *entries(): AsyncGenerator<Dirent> {
+    try {
+      for (;;) {
+        const d = await this.read();
+        if (d === null) break;
+        yield d;
+      }
+    } finally {
+      // As Node: closing a Dir the loop body closed already rejects with ERR_DIR_CLOSED.
+      await this.close();
+    }
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<Dirent> {
+    return this.entries();
+  }
+}
+
+/** fs.opendir(path[, options], callback). */
+export function opendir(path: unknown, options?: unknown, callback?: unknown): void {
+  const cb = (typeof options === 'function' ? options : callback) as Callback<Dir>;
+  validateFunction(cb, 'callback');
+  const p = validatedPath(path);
+  const opts = getOptions(options, { encoding: 'utf8' });
+  const shown = pathText(p);
+  req.opendir(defaultLoop(), p, (err, handle) => (err !== null ? cb(err) : cb(null, new Dir(handle, shown, opts))));
+}
+
+/** fsPromises.opendir(path[, options]). */
+export async function opendirPromise(path: unknown, options?: unknown): Promise<Dir> {
+  return new Promise((resolve, reject) => opendir(path, options ?? {}, (err: Error | null, d?: Dir) => (err ? reject(err) : resolve(d!))));
+}
