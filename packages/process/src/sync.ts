@@ -87,9 +87,12 @@ function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncO
   const maxBuffer = opts.maxBuffer ?? DEFAULT_MAX_BUFFER;
   let total = 0;
   let timer: Timer | undefined;
+  // As Node's SyncProcessRunner::Kill: the pipes close with the kill, so a
+  // grandchild that inherited them cannot keep the call waiting.
   const kill = (why: number): void => {
     if (run.error === 0) run.error = why;
     proc.kill(killSignal);
+    for (const pipe of prepared.pipes) if (pipe !== null && !pipe.isClosing()) pipe.close();
   };
   proc.onexit = (status, termSignal) => {
     run.status = status;
@@ -107,8 +110,12 @@ function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncO
     if (pipe === null) return;
     if (i === 0) {
       const finish = (): void => {
+        // A kill may have closed it already (a pending write then completes as canceled).
+        if (pipe.isClosing()) return;
         const shut = new ShutdownReq(loop);
-        shut.oncomplete = () => pipe.close();
+        shut.oncomplete = () => {
+          if (!pipe.isClosing()) pipe.close();
+        };
         if (pipe.shutdown(shut) < 0) pipe.close();
       };
       if (input === undefined || input.length === 0) {
@@ -128,14 +135,10 @@ function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncO
       if (nread > 0 && buf !== undefined) {
         chunks.push(buf);
         total += nread;
-        if (total > maxBuffer) {
-          kill(UV_ENOBUFS);
-          pipe.readStop();
-          pipe.close();
-        }
+        if (total > maxBuffer) kill(UV_ENOBUFS);
         return;
       }
-      pipe.close();
+      if (!pipe.isClosing()) pipe.close();
     };
     pipe.readStart();
   });

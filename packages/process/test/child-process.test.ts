@@ -135,4 +135,11 @@ describe('spawnSync', () => {
     expect([t.signal, (t.error as NodeJS.ErrnoException).code]).toEqual(['SIGTERM', 'ETIMEDOUT']);
     expect(childPids()).toEqual([]);
   });
+
+  it('returns at the timeout even when a grandchild still holds the pipes', () => {
+    const r = spawnSync('sh', ['-c', 'sleep 30 & echo $!; wait'], { timeout: 200, encoding: 'utf8' });
+    expect([r.signal, (r.error as NodeJS.ErrnoException).code]).toEqual(['SIGTERM', 'ETIMEDOUT']);
+    const grandchild = Number(String(r.stdout).trim());
+    if (grandchild > 0) process.kill(grandchild, 'SIGKILL');
+  });
 });
