@@ -76,8 +76,9 @@ export async function* promisesWatch(filename: unknown, options: unknown = {}): 
   validateBoolean(persistent, 'options.persistent');
   validateBoolean(recursive, 'options.recursive');
   validateAbortSignal(signal, 'options.signal');
+  // Node passes the value as the argument's name and the name as its value here; so do we.
   if (encoding && !Buffer.isEncoding(encoding as string))
-    throw codedError('ERR_INVALID_ARG_VALUE', 'encoding', encoding, 'is invalid encoding');
+    throw codedError('ERR_INVALID_ARG_VALUE', String(encoding), 'encoding', 'is invalid encoding');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 
   const nameEncoding = filenameEncoding(encoding);
