@@ -10,7 +10,7 @@
  */
 import { type Dirent, type Stats } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
-import { AbortError, codedError, validateBoolean, validateFunction, validateInteger, validateObject, type SystemError } from '@mini/sys';
+import { AbortError, UV_EINVAL, codedError, uvException, validateBoolean, validateFunction, validateInteger, validateObject, type SystemError } from '@mini/sys';
 import {
   bytesOf,
   encoded,
@@ -379,6 +379,8 @@ export function readvOnLoop(
   position: number,
   cb: (err: SystemError | null, got: number) => void,
 ): void {
+  // libuv refuses a read of no buffers before queueing it, and Node calls back at once.
+  if (buffers.length === 0) return cb(uvException(UV_EINVAL, { syscall: 'read' }), 0);
   const size = totalLength(buffers);
   const one = buffers.length === 1 ? bytesOf(buffers[0]!) : Buffer.allocUnsafe(size);
   req.read(loop(), fd, one, size, position, (err, got) => {

@@ -138,7 +138,7 @@ API int mini_fs_rmtree(const char *path) {
 }
 
 /*
- * uv_fs_copyfile: the destination is made with the source's mode and
+ * uv_fs_copyfile: a folder source is EISDIR; the destination is made with the source's mode and
  * truncated (unless it is the source itself), cloned when asked, then
  * filled with sendfile.
  */
@@ -148,6 +148,10 @@ API int mini_fs_copyfile(const char *src, const char *dst, int flags) {
   int out = -1, err = 0;
   struct stat sst, dst_st;
   if (fstat(in, &sst) < 0) goto fail;
+  if (S_ISDIR(sst.st_mode)) {
+    errno = EISDIR;
+    goto fail;
+  }
   out = open(dst, O_WRONLY | O_CREAT | O_CLOEXEC | ((flags & COPYFILE_EXCL) ? O_EXCL : 0), sst.st_mode);
   if (out < 0) goto fail;
   if (fstat(out, &dst_st) < 0) goto fail;
