@@ -10,7 +10,17 @@
  */
 import { type Dirent, type Stats } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
-import { AbortError, UV_EINVAL, codedError, uvException, validateBoolean, validateFunction, validateInteger, validateObject, type SystemError } from '@mini/sys';
+import {
+  AbortError,
+  UV_EINVAL,
+  codedError,
+  uvException,
+  validateBoolean,
+  validateFunction,
+  validateInteger,
+  validateObject,
+  type SystemError,
+} from '@mini/sys';
 import {
   bytesOf,
   encoded,
