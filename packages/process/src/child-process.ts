@@ -27,6 +27,7 @@ import {
   errnoException,
 } from '@mini/sys';
 import { Process } from './handles/process.js';
+import { setupChannel, type Control } from './ipc.js';
 import { signalName, signalNumber } from './signals.js';
 import { normalizeSpawnArguments, normalizeStdio, validateSignal, validateTimeout, type SpawnOptions } from './spawn-options.js';
 import { closeChildEnds, prepareStdio } from './stdio-pipes.js';
@@ -69,6 +70,11 @@ export class ChildProcess extends EventEmitter {
   stderr: Socket | null = null;
   stdio: (Socket | null)[] = [];
   _handle: Process | null;
+  /** Set with an IPC channel (ipc.ts), as on Node's ChildProcess. */
+  channel?: Control | null;
+  send?: (...args: unknown[]) => boolean;
+  disconnect?: () => void;
+  _channelEnded?: () => void;
 
   constructor() {
     super();
@@ -101,7 +107,7 @@ export class ChildProcess extends EventEmitter {
     }
   }
 
-  private maybeClose(): void {
+  maybeClose(): void {
     if (++this._closesGot === this._closesNeeded) this.emit('close', this.exitCode, this.signalCode);
   }
 
@@ -112,6 +118,12 @@ export class ChildProcess extends EventEmitter {
     this.spawnfile = options.file;
     this.spawnargs = options.args;
     const specs = normalizeStdio(options.stdio ?? 'pipe', false);
+    const ipcIndex = specs.findIndex((s) => s.type === 'ipc');
+    let envPairs = options.envPairs;
+    if (ipcIndex >= 0) {
+      // Which fd is the channel, for the child's runtime (node's or ours).
+      envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcIndex}`, 'NODE_CHANNEL_SERIALIZATION_MODE=json'];
+    }
     const prepared = prepareStdio(handle.loop, specs);
     if (typeof prepared === 'number') {
       handle.close();
@@ -121,7 +133,7 @@ export class ChildProcess extends EventEmitter {
     const err = handle.spawn({
       file: options.file,
       args: options.args,
-      env: options.envPairs,
+      env: envPairs,
       cwd: options.cwd,
       stdio: prepared.slots,
       detached: options.detached ?? false,
@@ -140,6 +152,16 @@ export class ChildProcess extends EventEmitter {
     }
     this.stdio = prepared.pipes.map((pipe, i) => {
       if (pipe === null) return null;
+      if (i === ipcIndex) {
+        if (err < 0) {
+          pipe.close();
+          return null;
+        }
+        this._closesNeeded++;
+        this._channelEnded = () => this.maybeClose();
+        setupChannel(this, pipe);
+        return null;
+      }
       if (err < 0) {
         pipe.close();
         return new net.Socket({ readable: i > 0 });

@@ -4,10 +4,12 @@
  * require('child_process'), so startup does not pay for it.
  */
 import { promisify } from 'node:util';
-import { codedError } from '@mini/sys';
+import { fileURLToPath } from 'node:url';
+import { codedError, invalidArgType, validateArray, validateObject, validateOneOf } from '@mini/sys';
 import { ChildProcess, spawn } from './child-process.js';
 import { exec, execFile } from './exec.js';
 import { execFileSync, execSync, spawnSync } from './sync.js';
+import type { SpawnOptions } from './spawn-options.js';
 
 type Settled = (err: (Error & { stdout?: unknown; stderr?: unknown }) | null, stdout: unknown, stderr: unknown) => void;
 
@@ -38,13 +40,43 @@ Object.defineProperty(execFile, promisify.custom, {
   value: promisified(execFile as (...args: unknown[]) => ChildProcess),
 });
 
-function fork(): never {
-  throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'child_process.fork', 'IPC channels are not available yet');
+interface ForkOptions extends SpawnOptions {
+  execPath?: string;
+  execArgv?: string[];
+  silent?: boolean;
+}
+
+/** `fork(modulePath, args?, options?)`: the runtime again (process.execPath), with an IPC channel. */
+function fork(modulePath: unknown, args?: unknown, options?: unknown): ChildProcess {
+  if (modulePath instanceof URL) modulePath = fileURLToPath(modulePath);
+  else if (Buffer.isBuffer(modulePath)) modulePath = modulePath.toString();
+  if (typeof modulePath !== 'string') throw invalidArgType('modulePath', ['string', 'Buffer', 'URL'], modulePath);
+  let argList: unknown[] = [];
+  if (args == null) {
+    argList = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+  } else {
+    validateArray(args, 'args');
+    argList = args;
+  }
+  if (options !== undefined) validateObject(options, 'options');
+  const opts: ForkOptions = { ...((options ?? {}) as ForkOptions), shell: false };
+  if (opts.serialization !== undefined && opts.serialization !== 'json') {
+    validateOneOf(opts.serialization, 'options.serialization', ['json', 'advanced']);
+    throw codedError('ERR_MINI_NOT_IMPLEMENTED', "IPC serialization 'advanced'");
+  }
+  const execArgv = opts.execArgv ?? process.execArgv;
+  const stdio = opts.stdio;
+  if (typeof stdio === 'string') opts.stdio = [stdio, stdio, stdio, 'ipc'];
+  else if (!Array.isArray(stdio)) opts.stdio = opts.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : [0, 1, 2, 'ipc'];
+  else if (!stdio.includes('ipc')) throw codedError('ERR_CHILD_PROCESS_IPC_REQUIRED', 'options.stdio');
+  return spawn(opts.execPath ?? process.execPath, [...execArgv, modulePath, ...argList], opts);
 }
 
 /** The module object `require('child_process')` returns. */
 export function createChildProcess(): Record<string, unknown> {
-  return { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork, _forkChild: fork };
+  return { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork };
 }
 
-export { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync };
+export { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork };

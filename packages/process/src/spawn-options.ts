@@ -118,7 +118,7 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
 }
 
 /** One stdio slot as the spawner sees it. */
-export type StdioSpec = { type: 'pipe' } | { type: 'ignore' } | { type: 'fd'; fd: number };
+export type StdioSpec = { type: 'pipe' } | { type: 'ignore' } | { type: 'ipc' } | { type: 'fd'; fd: number };
 
 /** The `stdio` option, Node's forms: a string for all three, or an array of strings, fds, streams, null. */
 export function normalizeStdio(stdio: unknown, sync: boolean): StdioSpec[] {
@@ -136,13 +136,19 @@ export function normalizeStdio(stdio: unknown, sync: boolean): StdioSpec[] {
     throw codedError('ERR_INVALID_ARG_VALUE', 'stdio', stdio);
   }
   while (list.length < 3) list.push(undefined);
+  let ipc = false;
   return list.map((s, i): StdioSpec => {
     if (s == null) return i < 3 ? { type: 'pipe' } : { type: 'ignore' };
     if (s === 'ignore') return { type: 'ignore' };
     if (s === 'pipe' || s === 'overlapped') return { type: 'pipe' };
     if (s === 'inherit') return { type: 'fd', fd: i };
     if (typeof s === 'number') return { type: 'fd', fd: s };
-    if (s === 'ipc') throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'child_process stdio "ipc"');
+    if (s === 'ipc') {
+      if (sync) throw codedError('ERR_IPC_SYNC_FORK');
+      if (ipc) throw codedError('ERR_IPC_ONE_PIPE');
+      ipc = true;
+      return { type: 'ipc' };
+    }
     const fd = streamFd(s);
     if (fd !== undefined) return { type: 'fd', fd };
     if (ArrayBuffer.isView(s) || typeof s === 'string') {

@@ -3,7 +3,8 @@
  * socketpair, as libuv makes it: our end non-blocking inside a Pipe handle,
  * the child's end blocking (programs expect blocking stdio) and
  * close-on-exec here, so only the dup2 of the spawn gives it to the child;
- * we close our copy of it as soon as the child has started.
+ * we close our copy of it as soon as the child has started. An 'ipc' slot
+ * is made the same way; the layer above puts the channel on it.
  */
 import type { Loop } from '@mini/loop';
 import { Pipe } from '@mini/net';

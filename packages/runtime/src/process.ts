@@ -40,6 +40,10 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
 
   // Signal listeners start our Signal handles (signalfd), and process.kill is ours.
   installSignals(proc);
+  // Started by fork(): the IPC channel opens on our loop before the main module runs.
+  if (proc.env['NODE_CHANNEL_FD'] !== undefined) {
+    (require('@mini/process/ipc') as typeof import('@mini/process/ipc')).connectToParent(proc);
+  }
 
   const registry = setup.registry;
   Object.defineProperty(proc, 'binding', {

@@ -181,6 +181,11 @@ export const ERROR_TABLE = {
   ERR_UNKNOWN_SIGNAL: E(TypeError, 'Unknown signal: %s'),
   ERR_CHILD_PROCESS_STDIO_MAXBUFFER: E(RangeError, '%s maxBuffer length exceeded'),
   ERR_INVALID_SYNC_FORK_INPUT: E(TypeError, 'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s'),
+  ERR_CHILD_PROCESS_IPC_REQUIRED: E(Error, "Forked processes must have an IPC channel, missing value 'ipc' in %s"),
+  ERR_IPC_CHANNEL_CLOSED: E(Error, 'Channel closed'),
+  ERR_IPC_DISCONNECTED: E(Error, 'IPC channel is already disconnected'),
+  ERR_IPC_ONE_PIPE: E(Error, 'Child process can have only one IPC pipe'),
+  ERR_IPC_SYNC_FORK: E(Error, 'IPC cannot be used with synchronous forks'),
 
   // ---- the module loader -----------------------------------------------------
   ERR_INVALID_MODULE_SPECIFIER: E(
