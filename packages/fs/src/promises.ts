@@ -417,6 +417,8 @@ export async function readdir(path: unknown, options?: unknown): Promise<(string
 }
 
 export async function readlink(path: unknown, options?: unknown): Promise<string | Buffer> {
+  // Node 20's promise form names its path "oldPath" in the type error.
+  validatedPath(path, 'oldPath');
   return promised((cb) => cbfs.readlink(path, options ?? {}, cb));
 }
 
