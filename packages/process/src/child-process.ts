@@ -41,6 +41,8 @@ export interface ChildSpawnOptions {
   cwd?: string | undefined;
   stdio?: unknown;
   detached?: boolean;
+  uid?: number | undefined;
+  gid?: number | undefined;
 }
 
 /** A failed start, as Node reports it: 'spawn <file>' with the path and the arguments after argv0. */
@@ -137,6 +139,8 @@ export class ChildProcess extends EventEmitter {
       cwd: options.cwd,
       stdio: prepared.slots,
       detached: options.detached ?? false,
+      uid: options.uid,
+      gid: options.gid,
     });
     closeChildEnds(prepared);
     if (RUNTIME_ERRORS.has(err)) {
@@ -215,7 +219,16 @@ export function spawn(file: unknown, args?: unknown, options?: unknown): ChildPr
   const killSignal = opts.killSignal === undefined ? 'SIGTERM' : opts.killSignal;
   if (opts.killSignal !== undefined) signalNumber(opts.killSignal);
   const child = new ChildProcess();
-  child.spawn({ file: n.file, args: n.args, envPairs: n.envPairs, cwd: n.cwd, stdio: opts.stdio, detached: n.detached });
+  child.spawn({
+    file: n.file,
+    args: n.args,
+    envPairs: n.envPairs,
+    cwd: n.cwd,
+    stdio: opts.stdio,
+    detached: n.detached,
+    uid: opts.uid ?? undefined,
+    gid: opts.gid ?? undefined,
+  });
   if (opts.timeout !== undefined && opts.timeout > 0) armTimeout(child, opts.timeout, killSignal);
   if (opts.signal !== undefined) armAbort(child, opts, killSignal);
   return child;

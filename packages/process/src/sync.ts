@@ -73,6 +73,8 @@ function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncO
     cwd: n.cwd,
     stdio: prepared.slots,
     detached: n.detached,
+    uid: opts.uid ?? undefined,
+    gid: opts.gid ?? undefined,
   });
   closeChildEnds(prepared);
   if (err < 0) {

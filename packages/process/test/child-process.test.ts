@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFdCount } from '@mini/sys';
 import { exec, spawn, spawnSync, type ChildProcess } from '../src/child_process.js';
@@ -141,5 +142,24 @@ describe('spawnSync', () => {
     expect([r.signal, (r.error as NodeJS.ErrnoException).code]).toEqual(['SIGTERM', 'ETIMEDOUT']);
     const grandchild = Number(String(r.stdout).trim());
     if (grandchild > 0) process.kill(grandchild, 'SIGKILL');
+  });
+});
+
+describe('uid and gid', () => {
+  it('run the child as nobody when root, and fail with EPERM when not', () => {
+    const nobody = 65534;
+    if (process.getuid!() === 0) {
+      const r = spawnSync('sh', ['-c', 'id -u; id -g'], { uid: nobody, gid: nobody, encoding: 'utf8' });
+      expect([r.status, r.stdout]).toEqual([0, `${nobody}\n${nobody}\n`]);
+      // The same package, not root: asking for root's uid is refused.
+      const script = `const { spawnSync } = require(${JSON.stringify(join(__dirname, '..', 'dist', 'child_process.js'))});
+        const r = spawnSync('true', [], { uid: 0 });
+        console.log(r.error.code, r.error.syscall);`;
+      const asNobody = spawnSync(process.execPath, ['-e', script], { uid: nobody, gid: nobody, encoding: 'utf8' });
+      expect(asNobody.stdout).toBe('EPERM spawnSync true\n');
+    } else {
+      const r = spawnSync('true', [], { uid: 0 });
+      expect((r.error as NodeJS.ErrnoException).code).toBe('EPERM');
+    }
   });
 });

@@ -22,6 +22,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -35,6 +36,8 @@
 /* Flags of mini_spawn. */
 #define MINI_SPAWN_SETSID 1
 #define MINI_SPAWN_SETPGROUP 2
+#define MINI_SPAWN_SETUID 4
+#define MINI_SPAWN_SETGID 8
 
 #define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
 
@@ -110,12 +113,159 @@ static int spawn_found(pid_t *pid, const char *file, const posix_spawn_file_acti
   return seen_eacces ? EACCES : ENOENT;
 }
 
+/* The child's pid, with out[0] = a pidfd for it; or -errno (the child is then killed and reaped). */
+static int with_pidfd(pid_t pid, int *out) {
+  /* The child is ours and unreaped, so its pid cannot be reused before this. */
+  int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (pidfd < 0) {
+    int err = errno;
+    kill(pid, SIGKILL);
+    siginfo_t info;
+    waitid(P_PID, pid, &info, WEXITED);
+    return -err;
+  }
+  out[0] = pidfd;
+  return pid;
+}
+
+/*
+ * posix_spawn cannot change credentials, so a child with a uid or gid is
+ * started by hand, the way posix_spawn does it inside: vfork with every
+ * signal blocked, then in the child default dispositions, the ids (raw
+ * syscalls: glibc's setuid would try to change every thread of the
+ * parent, whose memory the child still shares), the descriptors as in
+ * build_actions, the directory, an empty mask and execve. An exec failure
+ * comes back through a close-on-exec pipe as an errno.
+ */
+/*
+ * execve of `file`, searched in the PATH of `envp` when it has no slash,
+ * as execvp does but with the child's PATH, after the credentials changed
+ * (so a directory the new user cannot enter reads EACCES, as in libuv).
+ * Returns the errno when nothing could be run.
+ */
+static int exec_search(const char *file, char *const argv[], char *const envp[]) {
+  if (strchr(file, '/') != NULL) {
+    execve(file, argv, envp);
+    return errno;
+  }
+  char candidate[4096];
+  size_t flen = strlen(file);
+  int seen_eacces = 0;
+  const char *p = path_of(envp);
+  for (;;) {
+    const char *end = strchr(p, ':');
+    size_t dlen = end ? (size_t)(end - p) : strlen(p);
+    if (dlen + flen + 2 <= sizeof candidate) {
+      size_t off = 0;
+      if (dlen > 0) {
+        memcpy(candidate, p, dlen);
+        candidate[dlen] = '/';
+        off = dlen + 1;
+      }
+      memcpy(candidate + off, file, flen + 1);
+      execve(candidate, argv, envp);
+      if (errno == EACCES) seen_eacces = 1;
+      else if (errno != ENOENT && errno != ENOTDIR) return errno;
+    }
+    if (end == NULL) break;
+    p = end + 1;
+  }
+  return seen_eacces ? EACCES : ENOENT;
+}
+
+/* The vfork child: runs on the parent's memory, so it only makes system calls, then execs or reports. */
+static void __attribute__((noinline, noreturn)) exec_child(const char *file, char *const argv[], char *const envp[], const char *cwd,
+                                                           const int *stdio, int n, int errfd, int flags, int uid, int gid) {
+  int base = n;
+  for (int i = 0; i < n; i++)
+    if (stdio[i] >= base) base = stdio[i] + 1;
+  int err = 0;
+  struct sigaction dfl;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  for (int sig = 1; sig < 65; sig++)
+    if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &dfl, NULL);
+  if ((flags & MINI_SPAWN_SETSID) && setsid() < 0) err = errno;
+  if (!err && (flags & MINI_SPAWN_SETGID) && syscall(SYS_setgroups, 0, NULL) < 0 && errno != EPERM) err = errno;
+  if (!err && (flags & MINI_SPAWN_SETGID) && syscall(SYS_setgid, gid) < 0) err = errno;
+  if (!err && (flags & MINI_SPAWN_SETUID) && syscall(SYS_setuid, uid) < 0) err = errno;
+  for (int i = 0; i < n && !err; i++)
+    if (stdio[i] >= 0 && dup2(stdio[i], base + i) < 0) err = errno;
+  for (int i = 0; i < n && !err; i++) {
+    if (stdio[i] >= 0) {
+      if (dup2(base + i, i) < 0) err = errno;
+    } else if (stdio[i] == -2) {
+      int fd = open("/dev/null", i == 0 ? O_RDONLY : O_RDWR);
+      if (fd < 0) err = errno;
+      else if (fd != i && (dup2(fd, i) < 0 || close(fd) < 0)) err = errno;
+    } else {
+      close(i);
+    }
+  }
+  /* Everything above the slots goes, but the error pipe, close-on-exec. */
+  if (!err) syscall(SYS_close_range, n, errfd - 1, 0);
+  if (!err) syscall(SYS_close_range, errfd + 1, ~0U, 0);
+  if (!err && cwd != NULL && cwd[0] != '\0' && chdir(cwd) < 0) err = errno;
+  if (!err) {
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    err = exec_search(file, argv, envp);
+  }
+  while (write(errfd, &err, sizeof err) < 0 && errno == EINTR) {
+  }
+  _exit(127);
+}
+
+static int spawn_with_ids(pid_t *pid, const char *file, char *const argv[], char *const envp[], const char *cwd, const int *stdio, int n,
+                          int flags, int uid, int gid) {
+  int base = n;
+  for (int i = 0; i < n; i++)
+    if (stdio[i] >= base) base = stdio[i] + 1;
+  int errpipe[2];
+  if (pipe2(errpipe, O_CLOEXEC) < 0) return errno;
+  if (errpipe[1] < base + n) {
+    /* Keep the error pipe above every fd the child rearranges. */
+    int high = fcntl(errpipe[1], F_DUPFD_CLOEXEC, base + n);
+    close(errpipe[1]);
+    if (high < 0) {
+      close(errpipe[0]);
+      return errno;
+    }
+    errpipe[1] = high;
+  }
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  pid_t child = vfork();
+  if (child == 0) exec_child(file, argv, envp, cwd, stdio, n, errpipe[1], flags, uid, gid);
+  int saved = errno;
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  close(errpipe[1]);
+  if (child < 0) {
+    close(errpipe[0]);
+    return saved;
+  }
+  int err = 0;
+  ssize_t got;
+  while ((got = read(errpipe[0], &err, sizeof err)) < 0 && errno == EINTR) {
+  }
+  close(errpipe[0]);
+  if (got == (ssize_t)sizeof err) {
+    siginfo_t info;
+    waitid(P_PID, child, &info, WEXITED);
+    return err;
+  }
+  *pid = child;
+  return 0;
+}
+
 /*
  * Start a child. Returns its pid, or -errno; out[0] is a pidfd for it
  * (CLOEXEC), from which the loop learns the exit and waitid reaps it.
  */
 API int mini_spawn(const char *file, const char *args, int argc, const char *env, int envc, const char *cwd, const int *stdio,
-                   int nstdio, int flags, int *out) {
+                   int nstdio, int flags, int uid, int gid, int *out) {
   char **argv = split(args, argc);
   char **envp = split(env, envc);
   if (argv == NULL || envp == NULL) {
@@ -123,9 +273,17 @@ API int mini_spawn(const char *file, const char *args, int argc, const char *env
     free(envp);
     return -ENOMEM;
   }
+  pid_t pid = -1;
+  int r;
+  if (flags & (MINI_SPAWN_SETUID | MINI_SPAWN_SETGID)) {
+    r = spawn_with_ids(&pid, file, argv, envp, cwd, stdio, nstdio, flags, uid, gid);
+    free(argv);
+    free(envp);
+    return r == 0 ? with_pidfd(pid, out) : -r;
+  }
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
-  int r = build_actions(&fa, cwd, stdio, nstdio);
+  r = build_actions(&fa, cwd, stdio, nstdio);
   if (r != 0) goto out_args;
   r = posix_spawnattr_init(&attr);
   if (r != 0) goto out_actions;
@@ -142,27 +300,14 @@ API int mini_spawn(const char *file, const char *args, int argc, const char *env
   posix_spawnattr_setpgroup(&attr, 0);
   posix_spawnattr_setflags(&attr, sflags);
 
-  pid_t pid = -1;
   r = spawn_found(&pid, file, &fa, &attr, argv, envp);
   posix_spawnattr_destroy(&attr);
-  if (r == 0) {
-    /* The child is ours and unreaped, so its pid cannot be reused before this. */
-    int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-    if (pidfd < 0) {
-      r = errno;
-      kill(pid, SIGKILL);
-      siginfo_t info;
-      waitid(P_PID, pid, &info, WEXITED);
-    } else {
-      out[0] = pidfd;
-    }
-  }
 out_actions:
   posix_spawn_file_actions_destroy(&fa);
 out_args:
   free(argv);
   free(envp);
-  return r == 0 ? pid : -r;
+  return r == 0 ? with_pidfd(pid, out) : -r;
 }
 
 /*

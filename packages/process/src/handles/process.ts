@@ -13,7 +13,18 @@
  * the markers SPAWN_STDIO_CLOSE / SPAWN_STDIO_DEVNULL.
  */
 import { Handle, IoWatcher, drainTicks, type Loop } from '@mini/loop';
-import { EPOLLIN, MINI_SPAWN_SETSID, UV_EINVAL, UV_ESRCH, check, signal as sig, spawnNative, unistd } from '@mini/sys';
+import {
+  EPOLLIN,
+  MINI_SPAWN_SETGID,
+  MINI_SPAWN_SETSID,
+  MINI_SPAWN_SETUID,
+  UV_EINVAL,
+  UV_ESRCH,
+  check,
+  signal as sig,
+  spawnNative,
+  unistd,
+} from '@mini/sys';
 
 export interface ProcessOptions {
   /** Program to run: a path, or a name looked up in the PATH of `env`. */
@@ -27,6 +38,9 @@ export interface ProcessOptions {
   stdio: readonly number[];
   /** A new session (setsid): the child leads its own process group. */
   detached?: boolean;
+  /** Credentials for the child (setgid/setuid before the exec). */
+  uid?: number | undefined;
+  gid?: number | undefined;
 }
 
 /** NUL-terminated strings back to back, for one buffer through the FFI. */
@@ -68,7 +82,11 @@ export class Process extends Handle {
       options.cwd ?? '',
       new Uint8Array(stdio.buffer),
       stdio.length,
-      options.detached ? MINI_SPAWN_SETSID : 0,
+      (options.detached ? MINI_SPAWN_SETSID : 0) |
+        (options.uid !== undefined ? MINI_SPAWN_SETUID : 0) |
+        (options.gid !== undefined ? MINI_SPAWN_SETGID : 0),
+      options.uid ?? 0,
+      options.gid ?? 0,
       new Uint8Array(out.buffer),
     );
     if (pid < 0) return pid;
