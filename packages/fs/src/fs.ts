@@ -8,7 +8,7 @@
  * to timers and immediates. A callback gets the arguments Node's does: an
  * error alone, or null and the result (null alone when there is none).
  */
-import { type Dirent, type Stats } from 'node:fs';
+import { readdirSync, type Dirent, type Stats } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
 import {
   AbortError,
@@ -43,7 +43,7 @@ import {
   validateStringAfterArrayBufferView,
   type FsOptions,
 } from './args.js';
-import { direntsOf, readdirRecursive } from './dirents.js';
+import { direntsOf } from './dirents.js';
 import { readFileOnLoop } from './read-file.js';
 import { realpathWalk } from './realpath.js';
 import * as req from './req.js';
@@ -724,14 +724,12 @@ export function readdir(path: unknown, options?: unknown, callback?: unknown): v
 
 export function readdirWith(p: string | Buffer, opts: FsOptions, cb: Callback<(string | Buffer | Dirent)[]>): void {
   if (opts.recursive !== undefined && opts.recursive !== null) validateBoolean(opts.recursive, 'options.recursive');
-  const withFileTypes = opts.withFileTypes === true;
-  if (opts.recursive === true) {
-    readdirRecursive(loop(), p, opts.encoding, withFileTypes, cb);
-    return;
-  }
+  // Node 20's callback form lists a tree synchronously and calls back at once (it throws on failure):
+  // no loop is involved, so the host's synchronous walk is exactly it.
+  if (opts.recursive === true) return cb(null, readdirSync(p, opts as { recursive: true }));
   req.scandir(loop(), p, (err, entries) => {
     if (err !== null) return cb(err);
-    if (withFileTypes) return cb(null, direntsOf(entries!, opts.encoding, pathText(p)));
+    if (opts.withFileTypes === true) return cb(null, direntsOf(entries!, opts.encoding, pathText(p)));
     cb(
       null,
       entries!.map((e) => encoded(e.name, opts.encoding)),

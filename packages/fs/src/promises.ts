@@ -24,6 +24,7 @@ import {
   type FsOptions,
 } from './args.js';
 import * as cbfs from './fs.js';
+import { readdirRecursive } from './dirents.js';
 import { readFileOnLoop } from './read-file.js';
 import * as req from './req.js';
 
@@ -91,8 +92,8 @@ export class FileHandle {
 
   /** Node's fsCall: refuse once closed, and count the operation so close() waits for it. */
   private async call<T>(syscall: string, run: (fd: number) => Promise<T>): Promise<T> {
+    // Only a descriptor already closed refuses: while close() waits, new operations still run (and delay it).
     if (this.handleFd === -1) throw fileClosed(syscall);
-    if (this.closePromise !== undefined) throw fileClosed(syscall);
     this.refs++;
     try {
       return await run(this.handleFd);
@@ -121,7 +122,6 @@ export class FileHandle {
     }).then(
       () => {
         this.closePromise = undefined;
-        this.emit('close');
       },
       (err: Error) => {
         this.closePromise = undefined;
@@ -130,6 +130,8 @@ export class FileHandle {
       },
     );
     this.unref();
+    // Emitted as close() is called, as Node does, even while operations in flight delay the close itself.
+    this.emit('close');
     return this.closePromise;
   };
 
@@ -413,6 +415,8 @@ export async function mkdir(path: unknown, options?: unknown): Promise<string | 
 export async function readdir(path: unknown, options?: unknown): Promise<(string | Buffer | Dirent)[]> {
   const opts = getOptions(options);
   const p = validatedPath(path);
+  if (opts.recursive !== undefined && opts.recursive !== null) validateBoolean(opts.recursive, 'options.recursive');
+  if (opts.recursive === true) return readdirRecursive(loop(), p, opts.encoding, opts.withFileTypes === true);
   return promised((cb) => cbfs.readdirWith(p, opts, cb));
 }
 
