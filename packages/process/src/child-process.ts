@@ -166,10 +166,8 @@ export class ChildProcess extends EventEmitter {
         setupChannel(this, pipe);
         return null;
       }
-      if (err < 0) {
-        pipe.close();
-        return new net.Socket({ readable: i > 0 });
-      }
+      // Also after a start that failed, as Node: the streams are there, the
+      // child's ends are closed, so writes fail with EPIPE and reads end.
       const socket = new net.Socket({ handle: pipe, readable: i > 0 });
       if (i > 0) {
         this._closesNeeded++;
