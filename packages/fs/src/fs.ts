@@ -8,7 +8,7 @@
  * to timers and immediates. A callback gets the arguments Node's does: an
  * error alone, or null and the result (null alone when there is none).
  */
-import { readdirSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, type Dirent, type Stats, type StatsFs } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
 import {
   AbortError,
@@ -48,7 +48,7 @@ import { readFileOnLoop } from './read-file.js';
 import { realpathWalk } from './realpath.js';
 import * as req from './req.js';
 import { rimraf } from './rm.js';
-import { bigIntStatsFromStatx, statsFromStatx } from './stats.js';
+import { bigIntStatsFromStatx, statFsFromStruct, statsFromStatx } from './stats.js';
 
 export type Callback<T> = (err: Error | null, value?: T) => void;
 type Done = (err: Error | null) => void;
@@ -168,6 +168,14 @@ export function fstat(fd: unknown, options: unknown, callback?: unknown): void {
   validateFunction(cb, 'cb');
   const n = validatedFdNative(fd);
   req.statFd(loop(), n, deliverStats(wantsBigint(options), cb as Callback<Stats>));
+}
+
+/** fs.statfs(path[, options], callback). */
+export function statfs(path: unknown, options?: unknown, callback?: unknown): void {
+  const cb = makeCallback<Callback<StatsFs>>(typeof options === 'function' ? options : callback);
+  const p = validatedPath(path);
+  const bigint = wantsBigint(options);
+  req.statfs(loop(), p, (err, buf) => (err !== null ? cb(err) : cb(null, statFsFromStruct(buf!, bigint))));
 }
 
 // ---- descriptors ------------------------------------------------------------

@@ -68,6 +68,7 @@ const CALLBACK_API = {
   rm: cbfs.rm,
   rmdir: cbfs.rmdir,
   stat: cbfs.stat,
+  statfs: cbfs.statfs,
   symlink: cbfs.symlink,
   truncate: cbfs.truncate,
   unlink: cbfs.unlink,

@@ -9,7 +9,7 @@
  * handle's operations in flight.
  */
 import { EventEmitter } from 'node:events';
-import type { Dirent, Stats } from 'node:fs';
+import type { Dirent, Stats, StatsFs } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
 import { AbortError, codedError, validateAbortSignal, validateBoolean, validateInteger, validateObject } from '@mini/sys';
 import {
@@ -384,6 +384,10 @@ export async function lstat(path: unknown, options?: unknown): Promise<Stats> {
   return promised((cb) => cbfs.statWith(path, options, cb, true));
 }
 
+export async function statfs(path: unknown, options?: unknown): Promise<StatsFs> {
+  return promised((cb) => cbfs.statfs(path, options ?? {}, cb));
+}
+
 export async function access(path: unknown, mode?: unknown): Promise<void> {
   return promised((cb) => cbfs.access(path, mode, cb));
 }
@@ -487,6 +491,7 @@ export function ourPromises(): Record<string, unknown> {
     symlink,
     lstat,
     stat,
+    statfs,
     link,
     unlink,
     chmod,

@@ -44,6 +44,7 @@ const fn = {
   copyfile: new WorkFunction('mini_fs_copyfile', 'int', 'fast-io'),
   mkdtemp: new WorkFunction('mini_fs_mkdtemp', 'int', 'fast-io'),
   realpath: new WorkFunction('mini_fs_realpath', 'long', 'fast-io'),
+  statfs: new WorkFunction('statfs', 'int', 'fast-io'),
   opendir: new WorkFunction('mini_fs_opendir', 'long', 'fast-io'),
   readdir: new WorkFunction('mini_fs_readdir', 'long', 'fast-io'),
   closedir: new WorkFunction('mini_fs_closedir', 'int', 'fast-io'),
@@ -343,4 +344,13 @@ export function readdir(
 
 export function closedir(loop: Loop, dir: number, cb: FsCallback): void {
   submit(loop, fn.closedir, [dir], 'closedir', undefined, cb);
+}
+
+/** sizeof(struct statfs) on 64-bit Linux: eleven words and four spare. */
+const STATFS_SIZE = 120;
+
+/** statfs(2); answers the struct's bytes. */
+export function statfs(loop: Loop, path: FsPath, cb: (err: SystemError | null, buf?: Buffer) => void): void {
+  const out = Buffer.alloc(STATFS_SIZE);
+  submit(loop, fn.statfs, [pathBytes(path), out], 'statfs', path, (err) => (err !== null ? cb(err) : cb(null, out)));
 }

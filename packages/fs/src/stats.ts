@@ -16,7 +16,7 @@
  * The class is the host's `fs.Stats` (pure JavaScript: its `isFile()`,
  * lazily built Date fields and `instanceof` are Node's own).
  */
-import { Stats, statSync, type BigIntStats } from 'node:fs';
+import { Stats, statSync, statfsSync, type BigIntStats, type StatsFs } from 'node:fs';
 
 /** glibc's makedev: major and minor split across the 64-bit dev_t. */
 function makedev(major: number, minor: number): number {
@@ -120,4 +120,20 @@ export function bigIntStatsFromStatx(buf: Uint8Array): BigIntStats {
 /** Whether stx_mode says folder (S_IFDIR). */
 export function statxIsDir(buf: Uint8Array): boolean {
   return ((buf[28]! | (buf[29]! << 8)) & 0o170000) === 0o040000;
+}
+
+type StatFsClass = new (...fields: (number | bigint)[]) => StatsFs;
+let StatFsCtor: StatFsClass | undefined;
+
+/**
+ * `struct statfs` → Node's StatFs (the host's class, not exported: taken
+ * from one synchronous statfs the first time). Its fields are the struct's
+ * first seven words: type, bsize, blocks, bfree, bavail, files, ffree.
+ */
+export function statFsFromStruct(buf: Uint8Array, bigint: boolean): StatsFs {
+  StatFsCtor ??= Object.getPrototypeOf(statfsSync('/')).constructor as StatFsClass;
+  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const fields: (number | bigint)[] = [];
+  for (let i = 0; i < 7; i++) fields.push(bigint ? v.getBigInt64(i * 8, true) : u64(v, i * 8));
+  return new StatFsCtor(...fields);
 }
