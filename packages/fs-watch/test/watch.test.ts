@@ -233,3 +233,21 @@ describe('between mini and host node', () => {
     expect(await finished()).toEqual([0, 'ready\nrename from-mini\nchange from-mini\n']);
   });
 });
+
+describe('fs.watchFile', () => {
+  it('sees another process change the file: curr and prev as Stats, then unwatchFile stops the poll', async () => {
+    const file = join(dir, 'polled');
+    writeFileSync(file, 'one');
+    const changes: [number, number][] = [];
+    const listener = (curr: import('node:fs').Stats, prev: import('node:fs').Stats) => changes.push([curr.size, prev.size]);
+    const watcher = fs.watchFile(file, { interval: 10 }, listener);
+    let stopped = false;
+    watcher.on('stop', () => (stopped = true));
+    await sleep(50);
+    await hostNode(`require('fs').appendFileSync(${JSON.stringify(file)}, '-two')`);
+    await until(() => changes.length > 0, 5000, 'the poll to see the write');
+    fs.unwatchFile(file, listener);
+    await until(() => stopped);
+    expect(changes).toEqual([[7, 3]]);
+  });
+});
