@@ -47,7 +47,7 @@ import { direntsOf } from './dirents.js';
 import { readFileOnLoop } from './read-file.js';
 import { realpathWalk } from './realpath.js';
 import * as req from './req.js';
-import { rimraf } from './rm.js';
+import { rimraf, rmdirRecursive } from './rm.js';
 import { bigIntStatsFromStatx, statFsFromStruct, statsFromStatx } from './stats.js';
 
 export type Callback<T> = (err: Error | null, value?: T) => void;
@@ -750,10 +750,8 @@ export function rmdir(path: unknown, options?: unknown, callback?: unknown): voi
   const [opts, cb] = shifted(options, callback, undefined);
   const done = makeCallback<Done>(cb);
   const p = validatedPath(path);
+  if ((opts as { recursive?: unknown } | undefined)?.recursive) return rmdirRecursive(loop(), p, opts, done);
   if (opts !== undefined && opts !== null) validateObject(opts, 'options');
-  if ((opts as { recursive?: unknown } | undefined)?.recursive === true) {
-    throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'fs.rmdir() with { recursive: true }', 'use fs.rm()');
-  }
   req.rmdir(loop(), p, noResult(done));
 }
 

@@ -11,6 +11,7 @@
  */
 import hostFs from 'node:fs';
 import { codedError } from '@mini/sys';
+import { toUnixTimestamp } from './args.js';
 import { Dir, opendir, opendirPromise } from './dir.js';
 import * as cbfs from './fs.js';
 import { ourPromises } from './promises.js';
@@ -76,6 +77,8 @@ const CALLBACK_API = {
   write: cbfs.write,
   writeFile: cbfs.writeFile,
   writev: cbfs.writev,
+  // Node's own helper, exported by node:fs: seconds from a number, numeric string or Date.
+  _toUnixTimestamp: toUnixTimestamp,
   createReadStream,
   createWriteStream,
   opendir,

@@ -48,3 +48,27 @@ export function rimraf(loop: Loop, path: FsPath, options: unknown, cb: (err: Err
     });
   });
 }
+
+let rmdirWarned = false;
+
+/**
+ * Node 20's deprecated rmdir(path, { recursive: true }): one warning per
+ * process, an lstat, then a plain rmdir for anything but a folder (so a
+ * file fails with ENOTDIR) or the whole tree for a folder.
+ */
+export function rmdirRecursive(loop: Loop, path: FsPath, options: unknown, cb: (err: Error | null) => void): void {
+  rmOptions({ ...(options as object), force: false });
+  if (!rmdirWarned) {
+    rmdirWarned = true;
+    process.emitWarning(
+      'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead',
+      'DeprecationWarning',
+      'DEP0147',
+    );
+  }
+  req.statPath(loop, path, true, (err, stx) => {
+    if (err !== null) return cb(err);
+    const remove = statxIsDir(stx) ? req.rmtree : req.rmdir;
+    remove(loop, path, (rmErr) => (rmErr !== null ? cb(rmErr) : cb(null)));
+  });
+}
