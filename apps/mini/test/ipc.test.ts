@@ -1,8 +1,8 @@
 /**
  * IPC between runtimes: a node parent forks a mini child (the launcher
  * keeps NODE_CHANNEL_FD from the host, the runtime opens the channel on
- * our loop), and a mini parent forks a node child. Both speak Node's
- * 'json' serialization; each side echoes what it gets.
+ * our loop), and a mini parent forks a node child, in both of Node's
+ * serializations; each side echoes what it gets.
  */
 import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const PARENT = join(dir, 'parent.js');
 writeFileSync(
   PARENT,
   `const { fork } = require('child_process');
-  const child = fork(${JSON.stringify(CHILD)}, [], { execPath: process.argv[2] });
+  const child = fork(${JSON.stringify(CHILD)}, [], { execPath: process.argv[2], serialization: process.argv[3] });
   const got = [];
   child.on('message', (m) => { got.push(m); if (got.length === 2) child.send('bye'); });
   child.on('close', (code, signal) => console.log(JSON.stringify({ got, code, signal })));
@@ -43,10 +43,10 @@ const EXPECTED = {
   signal: null,
 };
 
-describe('fork across runtimes', () => {
+describe.each(['json', 'advanced'] as const)('fork across runtimes, %s serialization', (serialization) => {
   it('a node parent and a mini child', async () => {
     // execArgv: the test runner's own flags are not the child's.
-    const child = fork(CHILD, [], { execPath: MINI, execArgv: [] });
+    const child = fork(CHILD, [], { execPath: MINI, execArgv: [], serialization });
     const got: unknown[] = [];
     const closed = new Promise<[number | null, string | null]>((done) => child.on('close', (code, signal) => done([code, signal])));
     child.on('message', (m) => {
@@ -61,7 +61,7 @@ describe('fork across runtimes', () => {
 
   it('a mini parent and a node child, and a mini parent and a mini child', () => {
     for (const childRuntime of [process.execPath, MINI]) {
-      const r = spawnSync(MINI, [PARENT, childRuntime], { encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(MINI, [PARENT, childRuntime, serialization], { encoding: 'utf8', timeout: 30_000 });
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout)).toEqual(EXPECTED);
     }

@@ -25,9 +25,11 @@ import {
   UV_ENOSYS,
   UV_ESRCH,
   errnoException,
+  validateOneOf,
 } from '@mini/sys';
 import { Process } from './handles/process.js';
 import { setupChannel, type Control } from './ipc.js';
+import type { SerializationMode } from './ipc-serialization.js';
 import { signalName, signalNumber } from './signals.js';
 import { normalizeSpawnArguments, normalizeStdio, validateSignal, validateTimeout, type SpawnOptions } from './spawn-options.js';
 import { closeChildEnds, prepareStdio } from './stdio-pipes.js';
@@ -41,6 +43,7 @@ export interface ChildSpawnOptions {
   cwd?: string | undefined;
   stdio?: unknown;
   detached?: boolean;
+  serialization?: SerializationMode | undefined;
   uid?: number | undefined;
   gid?: number | undefined;
 }
@@ -124,7 +127,7 @@ export class ChildProcess extends EventEmitter {
     let envPairs = options.envPairs;
     if (ipcIndex >= 0) {
       // Which fd is the channel, for the child's runtime (node's or ours).
-      envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcIndex}`, 'NODE_CHANNEL_SERIALIZATION_MODE=json'];
+      envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${options.serialization ?? 'json'}`];
     }
     const prepared = prepareStdio(handle.loop, specs);
     if (typeof prepared === 'number') {
@@ -163,7 +166,7 @@ export class ChildProcess extends EventEmitter {
         }
         this._closesNeeded++;
         this._channelEnded = () => this.maybeClose();
-        setupChannel(this, pipe);
+        setupChannel(this, pipe, options.serialization ?? 'json');
         return null;
       }
       // Also after a start that failed, as Node: the streams are there, the
@@ -216,6 +219,7 @@ export function spawn(file: unknown, args?: unknown, options?: unknown): ChildPr
   validateSignal(opts.signal);
   const killSignal = opts.killSignal === undefined ? 'SIGTERM' : opts.killSignal;
   if (opts.killSignal !== undefined) signalNumber(opts.killSignal);
+  if (opts.serialization !== undefined) validateOneOf(opts.serialization, 'options.serialization', ['json', 'advanced']);
   const child = new ChildProcess();
   child.spawn({
     file: n.file,
@@ -224,6 +228,7 @@ export function spawn(file: unknown, args?: unknown, options?: unknown): ChildPr
     cwd: n.cwd,
     stdio: opts.stdio,
     detached: n.detached,
+    serialization: opts.serialization as SerializationMode | undefined,
     uid: opts.uid ?? undefined,
     gid: opts.gid ?? undefined,
   });

@@ -5,7 +5,7 @@
  */
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { codedError, invalidArgType, validateArray, validateObject, validateOneOf } from '@mini/sys';
+import { codedError, invalidArgType, validateArray, validateObject } from '@mini/sys';
 import { ChildProcess, spawn } from './child-process.js';
 import { exec, execFile } from './exec.js';
 import { execFileSync, execSync, spawnSync } from './sync.js';
@@ -62,10 +62,6 @@ function fork(modulePath: unknown, args?: unknown, options?: unknown): ChildProc
   }
   if (options !== undefined) validateObject(options, 'options');
   const opts: ForkOptions = { ...((options ?? {}) as ForkOptions), shell: false };
-  if (opts.serialization !== undefined && opts.serialization !== 'json') {
-    validateOneOf(opts.serialization, 'options.serialization', ['json', 'advanced']);
-    throw codedError('ERR_MINI_NOT_IMPLEMENTED', "IPC serialization 'advanced'");
-  }
   const execArgv = opts.execArgv ?? process.execArgv;
   const stdio = opts.stdio;
   if (typeof stdio === 'string') opts.stdio = [stdio, stdio, stdio, 'ipc'];

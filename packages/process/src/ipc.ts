@@ -1,8 +1,8 @@
 /**
  * The IPC channel of a forked child, on both ends: one end of a Unix
- * socketpair in a Pipe handle, carrying Node's 'json' serialization — each
- * message is JSON.stringify(message) followed by '\n' — so a mini parent
- * talks to a node child and the reverse.
+ * socketpair in a Pipe handle, carrying Node's serializations ('json' or
+ * 'advanced', ipc-serialization.ts), so a mini parent talks to a node
+ * child and the reverse.
  *
  *   target (a ChildProcess, or `process` in the child)
  *     .send(message, [handle], [options], [callback])   → one line written
@@ -18,9 +18,9 @@
  * disconnect we start ourselves does not, as in Node).
  */
 import type { EventEmitter } from 'node:events';
-import { StringDecoder } from 'node:string_decoder';
 import { defaultLoop } from '@mini/loop';
 import { Pipe, WriteReq } from '@mini/net';
+import { serializationFor, type SerializationMode } from './ipc-serialization.js';
 import {
   FD_CLOEXEC,
   F_GETFL,
@@ -92,10 +92,10 @@ function isInternal(message: unknown): boolean {
 }
 
 /** Give `target` its channel on `pipe` (an open, non-blocking socket). */
-export function setupChannel(target: IpcTarget, pipe: Pipe): Control {
+export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationMode = 'json'): Control {
   const control = new Control(pipe);
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  const serialization = serializationFor(mode);
+  const decode = serialization.decoder();
   target.channel = control;
   target.connected = true;
   pipe.unref();
@@ -111,15 +111,10 @@ export function setupChannel(target: IpcTarget, pipe: Pipe): Control {
 
   pipe.onread = (nread, buf) => {
     if (nread > 0 && buf !== undefined) {
-      pending += decoder.write(buf);
-      let nl = pending.indexOf('\n');
-      while (nl >= 0 && target.connected) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        const message: unknown = JSON.parse(line);
+      for (const message of decode(buf)) {
+        if (!target.connected) break;
         if (isInternal(message)) target.emit('internalMessage', message);
         else target.emit('message', message);
-        nl = pending.indexOf('\n');
       }
       return;
     }
@@ -160,7 +155,7 @@ export function setupChannel(target: IpcTarget, pipe: Pipe): Control {
       (callback as (e: Error | null) => void)(status < 0 ? errnoException(status, 'write') : null);
     };
     req.oncomplete = (status) => done(status);
-    const err = pipe.writeBuffer(req, Buffer.from(`${JSON.stringify(message)}\n`));
+    const err = pipe.writeBuffer(req, serialization.encode(message));
     if (err < 0) {
       process.nextTick(() => done(err));
       return false;
@@ -202,8 +197,7 @@ export function connectToParent(proc: NodeJS.Process): void {
   delete env['NODE_CHANNEL_FD'];
   delete env['NODE_CHANNEL_SERIALIZATION_MODE'];
   if (!Number.isInteger(fd) || fd < 0) return;
-  if (mode !== 'json') throw codedError('ERR_MINI_NOT_IMPLEMENTED', `IPC serialization '${mode}'`);
   unistd.fcntl(fd, F_SETFL, unistd.fcntl(fd, F_GETFL, 0) | O_NONBLOCK);
   unistd.fcntl(fd, F_SETFD, FD_CLOEXEC);
-  setupChannel(proc as unknown as IpcTarget, new Pipe(defaultLoop(), fd));
+  setupChannel(proc as unknown as IpcTarget, new Pipe(defaultLoop(), fd), mode === 'advanced' ? 'advanced' : 'json');
 }
