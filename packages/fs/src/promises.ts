@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { Dirent, Stats, StatsFs } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
-import { AbortError, codedError, validateAbortSignal, validateBoolean, validateInteger, validateObject } from '@mini/sys';
+import { AbortError, codedError, unistd, validateAbortSignal, validateBoolean, validateInteger, validateObject } from '@mini/sys';
 import {
   bytesOf,
   getOptions,
@@ -64,6 +64,24 @@ interface ReadResult {
   buffer: ArrayBufferView;
 }
 
+let gcDeprecationShown = false;
+
+/**
+ * A FileHandle collected while its descriptor is open: Node closes the
+ * descriptor synchronously and says so, with a warning and (once) DEP0137.
+ */
+const unclosed = new FinalizationRegistry<number>((fd) => {
+  unistd.close(fd);
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (gcDeprecationShown) return;
+  gcDeprecationShown = true;
+  process.emitWarning(
+    'Closing a FileHandle object on garbage collection is deprecated. Please close FileHandle objects explicitly using FileHandle.prototype.close(). In the future, an error will be thrown if a file descriptor is closed during garbage collection.',
+    'DeprecationWarning',
+    'DEP0137',
+  );
+});
+
 /** Node's FileHandle is an EventEmitter by mixin, not by descent: `instanceof EventEmitter` is false. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface FileHandle extends EventEmitter {}
@@ -80,6 +98,7 @@ export class FileHandle {
   constructor(fd: number) {
     EventEmitter.call(this);
     this.handleFd = fd;
+    unclosed.register(this, fd, this);
   }
 
   get fd(): number {
@@ -106,6 +125,7 @@ export class FileHandle {
     if (--this.refs === 0) {
       const fd = this.handleFd;
       this.handleFd = -1;
+      unclosed.unregister(this);
       req.close(loop(), fd, (err) => {
         if (err !== null) this.closeReject!(err);
         else this.closeResolve!();
