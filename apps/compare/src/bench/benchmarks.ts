@@ -77,6 +77,15 @@ export const benchmarks: Benchmark[] = [
     measure: reported('MiBps'),
     reps: { full: 5, quick: 1 },
   },
+  {
+    name: 'fs.watch write-to-event latency (median of 500)',
+    unit: 'µs',
+    workload: 'fs-watch-latency.js',
+    args: ['500'],
+    quickArgs: ['100'],
+    measure: reported('us'),
+    reps: { full: 5, quick: 1 },
+  },
   { name: 'first dns.lookup (localhost)', unit: 'ms', workload: 'dns-first-lookup.js', measure: reportedMs, reps: { full: 10, quick: 3 } },
   {
     name: "dns.lookup('localhost'), 100 in flight",
