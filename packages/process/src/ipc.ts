@@ -160,7 +160,8 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
       process.nextTick(() => done(err));
       return false;
     }
-    if (!req.async) process.nextTick(() => done(0));
+    // Done at once: only a callback needs to hear it (on the next tick, as Node calls it).
+    if (!req.async && typeof callback === 'function') process.nextTick(() => done(0));
     return pipe.writeQueueSize < QUEUE_HIGH_WATER;
   };
 

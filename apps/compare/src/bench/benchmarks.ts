@@ -153,6 +153,15 @@ export const benchmarks: Benchmark[] = [
     reps: { full: 5, quick: 1 },
   },
   {
+    name: 'fork IPC ping-pong',
+    unit: 'trips/s',
+    workload: 'fork-pingpong.js',
+    args: ['20000'],
+    quickArgs: ['5000'],
+    measure: reported('rtps'),
+    reps: { full: 3, quick: 1 },
+  },
+  {
     name: 'udp 100 B datagrams',
     unit: 'dgrams/s',
     workload: 'udp-datagrams.js',
