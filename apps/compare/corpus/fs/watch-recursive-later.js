@@ -32,4 +32,5 @@ watcher.on('close', () => {
   console.log('closed after', step, 'steps');
   fs.rmSync(dir, { recursive: true });
 });
+console.log(watcher.constructor.name, typeof watcher.close, typeof watcher[Symbol.asyncIterator]);
 steps[0][1]();

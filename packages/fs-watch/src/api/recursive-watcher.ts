@@ -30,7 +30,7 @@ interface ChangeEvent {
   filename: string;
 }
 
-export class FSWatcher extends EventEmitter {
+export class RecursiveWatcher extends EventEmitter {
   #options: { persistent: unknown; signal: AbortSignal | undefined };
   #closed = false;
   #files = new Map<string, Stats>();
@@ -182,3 +182,6 @@ export class FSWatcher extends EventEmitter {
     return iterator;
   }
 }
+
+// Node's class has the non-recursive one's name; a bundler would rename one of two classes declared with one name.
+Object.defineProperty(RecursiveWatcher, 'name', { value: 'FSWatcher' });

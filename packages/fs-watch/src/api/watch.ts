@@ -7,7 +7,7 @@ import { FsEvent, UV_RENAME } from '../handles/fs-event.js';
 import { watchStartError } from './errors.js';
 import { FSWatcher, kFSWatchStart } from './fs-watcher.js';
 import { decodeFilename, filenameEncoding, watchOptions } from './options.js';
-import { FSWatcher as RecursiveWatcher } from './recursive-watcher.js';
+import { RecursiveWatcher } from './recursive-watcher.js';
 
 /** fs.watch(filename[, options][, listener]). */
 export function watch(filename: unknown, options?: unknown, listener?: unknown): FSWatcher | RecursiveWatcher {
