@@ -57,6 +57,19 @@ function spawnError(errno: number, file: string, args: readonly string[], syscal
 }
 export { spawnError };
 
+/**
+ * A stream of ours given as a child's stdio: the child reads from its fd
+ * now, so we stop reading it (as Node does), or our loop would take the
+ * data first.
+ */
+function stopReading(stream: object): void {
+  const s = stream as { _handle?: { readStop?: () => number } | null; pause?: () => void; readableFlowing?: boolean | null };
+  if (typeof s._handle?.readStop !== 'function') return;
+  s._handle.readStop();
+  s.pause?.();
+  if ('readableFlowing' in s) s.readableFlowing = false;
+}
+
 /** Errors of a start that Node reports through 'error' instead of throwing. */
 const RUNTIME_ERRORS = new Set([UV_EACCES, UV_EAGAIN, UV_EMFILE, UV_ENFILE, UV_ENOENT]);
 
@@ -129,6 +142,7 @@ export class ChildProcess extends EventEmitter {
       // Which fd is the channel, for the child's runtime (node's or ours).
       envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${options.serialization ?? 'json'}`];
     }
+    for (const spec of specs) if (spec.type === 'fd' && spec.stream !== undefined) stopReading(spec.stream);
     const prepared = prepareStdio(handle.loop, specs);
     if (typeof prepared === 'number') {
       handle.close();

@@ -118,7 +118,7 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
 }
 
 /** One stdio slot as the spawner sees it. */
-export type StdioSpec = { type: 'pipe' } | { type: 'ignore' } | { type: 'ipc' } | { type: 'fd'; fd: number };
+export type StdioSpec = { type: 'pipe' } | { type: 'ignore' } | { type: 'ipc' } | { type: 'fd'; fd: number; stream?: object };
 
 /** The `stdio` option, Node's forms: a string for all three, or an array of strings, fds, streams, null. */
 export function normalizeStdio(stdio: unknown, sync: boolean): StdioSpec[] {
@@ -150,7 +150,7 @@ export function normalizeStdio(stdio: unknown, sync: boolean): StdioSpec[] {
       return { type: 'ipc' };
     }
     const fd = streamFd(s);
-    if (fd !== undefined) return { type: 'fd', fd };
+    if (fd !== undefined) return { type: 'fd', fd, stream: s as object };
     if (ArrayBuffer.isView(s) || typeof s === 'string') {
       // Input for a sync child's slot; an async child cannot take it.
       if (sync) return { type: 'pipe' };

@@ -41,6 +41,14 @@ export function prepareStdio(loop: Loop, specs: readonly StdioSpec[]): PreparedS
   for (let i = 0; i < specs.length; i++) {
     const s = specs[i]!;
     if (s.type === 'fd') {
+      // libuv makes a child's fds 0-2 blocking after the dup2; the file
+      // description is shared, so clearing the flag here is the same
+      // thing (and the same side effect on our copy), and it keeps
+      // programs like cat from reading EAGAIN.
+      if (i <= 2) {
+        const flags = unistd.fcntl(s.fd, F_GETFL, 0);
+        if (flags >= 0 && flags & O_NONBLOCK) unistd.fcntl(s.fd, F_SETFL, flags & ~O_NONBLOCK);
+      }
       out.slots.push(s.fd);
       out.pipes.push(null);
     } else if (s.type === 'ignore') {
