@@ -12,6 +12,7 @@
 import hostFs from 'node:fs';
 import { codedError } from '@mini/sys';
 import { toUnixTimestamp } from './args.js';
+import { cp, cpPromise } from './cp.js';
 import { Dir, opendir, opendirPromise } from './dir.js';
 import * as cbfs from './fs.js';
 import { ourPromises } from './promises.js';
@@ -83,6 +84,7 @@ const CALLBACK_API = {
   createWriteStream,
   opendir,
   Dir,
+  cp,
   ReadStream,
   WriteStream,
   FileReadStream: ReadStream,
@@ -91,7 +93,7 @@ const CALLBACK_API = {
 
 /** fs/promises: ours, host constants, the rest refused. */
 function createPromises(): Record<string, unknown> {
-  const promises: Record<string, unknown> = { ...ourPromises(), opendir: opendirPromise };
+  const promises: Record<string, unknown> = { ...ourPromises(), opendir: opendirPromise, cp: cpPromise };
   for (const key of Object.keys(hostFs.promises)) {
     if (!(key in promises)) {
       const value = (hostFs.promises as unknown as Record<string, unknown>)[key];
