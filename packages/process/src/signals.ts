@@ -8,32 +8,36 @@
  * taken off first, so a signal has one owner.
  */
 import type { EventEmitter } from 'node:events';
-import { constants } from 'node:os';
 import { defaultLoop, type Loop } from '@mini/loop';
 import { check, codedError, errnoException, invalidArgType, signal as sig } from '@mini/sys';
 import { Signal } from './handles/signal.js';
 
-const SIGNALS = constants.signals as Record<string, number>;
+let table: Record<string, number> | undefined;
+
+/** Name → number, from node:os, loaded on first use: startup does not need it. */
+function signals(): Record<string, number> {
+  return (table ??= (require('node:os') as typeof import('node:os')).constants.signals as Record<string, number>);
+}
 
 /** 'SIGTERM' or 15 → 15; anything else is Node's ERR_UNKNOWN_SIGNAL. */
 export function signalNumber(signal: string | number): number {
   if (typeof signal === 'number') {
-    if (Object.values(SIGNALS).includes(signal)) return signal;
+    if (Object.values(signals()).includes(signal)) return signal;
     throw codedError('ERR_UNKNOWN_SIGNAL', signal);
   }
-  const n = Object.prototype.hasOwnProperty.call(SIGNALS, signal) ? SIGNALS[signal] : undefined;
+  const n = Object.prototype.hasOwnProperty.call(signals(), signal) ? signals()[signal] : undefined;
   if (n === undefined) throw codedError('ERR_UNKNOWN_SIGNAL', signal);
   return n;
 }
 
 /** 15 → 'SIGTERM'. */
 export function signalName(signum: number): string | undefined {
-  for (const name of Object.keys(SIGNALS)) if (SIGNALS[name] === signum) return name;
+  for (const name of Object.keys(signals())) if (signals()[name] === signum) return name;
   return undefined;
 }
 
 function isSignalName(type: unknown): type is string {
-  return typeof type === 'string' && type.startsWith('SIG') && Object.prototype.hasOwnProperty.call(SIGNALS, type);
+  return typeof type === 'string' && type.startsWith('SIG') && Object.prototype.hasOwnProperty.call(signals(), type);
 }
 
 /** `process.kill(pid, signal)`: Node's checks and errors; true on success. */
@@ -46,8 +50,8 @@ export function kill(pid: unknown, signal?: unknown): true {
     signum = signal;
   } else {
     const name = signal || 'SIGTERM';
-    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(SIGNALS, name)) throw codedError('ERR_UNKNOWN_SIGNAL', name);
-    signum = SIGNALS[name]!;
+    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(signals(), name)) throw codedError('ERR_UNKNOWN_SIGNAL', name);
+    signum = signals()[name]!;
   }
   const r = check(sig.kill(target, signum));
   if (r < 0) throw errnoException(r, 'kill');
@@ -69,7 +73,7 @@ export function installSignals(proc: NodeJS.Process, loop: Loop = defaultLoop())
     const h = new Signal(loop);
     // Listening for a signal never keeps the process alive, as in Node.
     h.unref();
-    const r = h.start((signum) => emitter.emit(type, type, signum), SIGNALS[type]!);
+    const r = h.start((signum) => emitter.emit(type, type, signum), signals()[type]!);
     if (r < 0) {
       h.close();
       throw errnoException(r, 'uv_signal_start');
