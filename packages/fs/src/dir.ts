@@ -8,8 +8,8 @@
  *                                        run on the tick after it completes
  *
  * Entries come in the file system's order (unlike readdir, which sorts),
- * as Dirents of the host's class. Synchronous reads stay with the host's
- * opendirSync, whose Dir reads without our loop.
+ * as Dirents of the host's class. readSync and closeSync make the same
+ * calls on the calling thread.
  */
 import type { Dirent } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
@@ -97,12 +97,23 @@ export class Dir {
     req.closedir(defaultLoop(), handle, (err) => (err !== null ? callback(err) : callback(null)));
   }
 
-  readSync(): never {
-    throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'dir.readSync()', 'use fs.opendirSync() for a Dir read synchronously');
+  readSync(): Dirent | null {
+    if (this.closed) throw codedError('ERR_DIR_CLOSED');
+    if (this.queue !== null) throw codedError('ERR_DIR_CONCURRENT_OPERATION');
+    if (this.buffered.length > 0) return this.buffered.shift()!;
+    const entries = req.readdirNow(this.handle, this.out, this.bufferSize);
+    if (entries.length === 0) return null;
+    this.buffered = direntsOf(entries, this.encoding, this.dirPath);
+    return this.buffered.shift()!;
   }
 
-  closeSync(): never {
-    throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'dir.closeSync()', 'use fs.opendirSync() for a Dir read synchronously');
+  closeSync(): void {
+    if (this.closed) throw codedError('ERR_DIR_CLOSED');
+    if (this.queue !== null) throw codedError('ERR_DIR_CONCURRENT_OPERATION');
+    this.closed = true;
+    const handle = this.handle;
+    this.handle = -1;
+    req.closedirNow(handle);
   }
 
   async *entries(): AsyncGenerator<Dirent> {

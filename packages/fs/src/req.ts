@@ -8,7 +8,7 @@
  * statx (so birthtime is what the file system knows, as in Node).
  */
 import { WorkFunction, queueWork, type Loop } from '@mini/loop';
-import { O_CLOEXEC, uvException, type SystemError, type WorkArg } from '@mini/sys';
+import { O_CLOEXEC, lastError, libminiTable, uvException, type SystemError, type WorkArg } from '@mini/sys';
 
 export type FsCallback = (err: SystemError | null, result: number) => void;
 
@@ -353,4 +353,21 @@ const STATFS_SIZE = 120;
 export function statfs(loop: Loop, path: FsPath, cb: (err: SystemError | null, buf?: Buffer) => void): void {
   const out = Buffer.alloc(STATFS_SIZE);
   submit(loop, fn.statfs, [pathBytes(path), out], 'statfs', path, (err) => (err !== null ? cb(err) : cb(null, out)));
+}
+
+/** The same folder calls made on the calling thread, for a Dir's readSync and closeSync. */
+const dirNow = libminiTable({
+  mini_fs_readdir: 'long mini_fs_readdir(long handle, _Out_ void *out, long max)',
+  mini_fs_closedir: 'int mini_fs_closedir(long handle)',
+});
+
+/** uv_fs_readdir without a request: the entries, or Node's error thrown. */
+export function readdirNow(dir: number, out: Buffer, max: number): DirEntry[] {
+  const used = dirNow().mini_fs_readdir(dir, out, max);
+  if (used < 0) throw uvException(lastError(), { syscall: 'readdir' });
+  return entriesOf(out, used);
+}
+
+export function closedirNow(dir: number): void {
+  if (dirNow().mini_fs_closedir(dir) < 0) throw uvException(lastError(), { syscall: 'closedir' });
 }
