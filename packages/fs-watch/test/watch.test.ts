@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultLoop } from '@mini/loop';
@@ -161,10 +161,12 @@ describe('fs.watch', () => {
     const onWarning = (w: Error) => warnings.push(w);
     process.on('warning', onWarning);
     try {
-      // The loop cannot read while this runs: 2·10^4 alternating writes (never coalesced) pass the 16384-event queue.
+      // The loop cannot read while this runs: writes alternating between two
+      // files (so the kernel never merges two) pass the queue's limit.
+      const limit = Number(readFileSync('/proc/sys/fs/inotify/max_queued_events', 'utf8'));
       spawnSync(process.execPath, [
         '-e',
-        `const fs = require('fs'); for (let i = 0; i < 20000; i++) fs.appendFileSync(${JSON.stringify(sub)} + '/' + (i % 2), 'x');`,
+        `const fs = require('fs'); for (let i = 0; i < ${limit + 4000}; i++) fs.appendFileSync(${JSON.stringify(sub)} + '/' + (i % 2), 'x');`,
       ]);
       await until(() => warnings.length > 0, 5000, 'the overflow warning');
       await sleep(50);

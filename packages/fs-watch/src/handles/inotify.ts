@@ -56,6 +56,11 @@ export class Inotify {
   private readonly byWd = new Map<number, Watch>();
   private readonly buf = Buffer.allocUnsafe(READ_BUFFER_SIZE);
   private readonly words = new Uint32Array(this.buf.buffer, this.buf.byteOffset, READ_BUFFER_SIZE / 4);
+  /** The part of `buf` read but not yet delivered: [at, end). */
+  private at = 0;
+  private end = 0;
+  /** An IN_Q_OVERFLOW seen since the last warning. */
+  private overflowed = false;
 
   constructor(loop: Loop) {
     const fd = inotify.inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -102,11 +107,10 @@ export class Inotify {
   }
 
   private readEvents(): void {
-    const buf = this.buf;
-    const words = this.words;
-    let overflowed = false;
+    // Events a throwing listener left behind go first: the buffer still holds them.
+    if (this.at < this.end && !this.dispatch()) return;
     for (;;) {
-      const n = Number(unistd.read(this.fd, buf, READ_BUFFER_SIZE));
+      const n = Number(unistd.read(this.fd, this.buf, READ_BUFFER_SIZE));
       if (n < 0) {
         const err = lastError();
         if (err === UV_EINTR) continue;
@@ -114,23 +118,47 @@ export class Inotify {
         throw errnoException(err, 'read');
       }
       if (n === 0) break;
+      this.at = 0;
+      this.end = n;
+      if (!this.dispatch()) return;
+    }
+    if (this.overflowed) {
+      this.overflowed = false;
+      this.reportOverflow();
+    }
+  }
+
+  /**
+   * Deliver the events in buf[at, end). A listener that throws ends the
+   * batch there (the exception goes on to the loop's caller, as from any
+   * callback); the rest is delivered from the next pending phase, as Node
+   * goes on with a batch once its uncaught exception is handled.
+   */
+  private dispatch(): boolean {
+    const buf = this.buf;
+    const words = this.words;
+    let finished = false;
+    try {
       // Records are 4-byte aligned: header words read straight from the u32 view.
-      for (let off = 0; off < n;) {
+      while (this.at < this.end) {
+        const off = this.at;
         const wd = words[off >> 2]! | 0;
         const mask = words[(off >> 2) + 1]!;
         const len = words[(off >> 2) + 3]!;
         const nameAt = off + INOTIFY_EVENT_SIZE;
-        off = nameAt + len;
+        const next = nameAt + len;
+        // Moved on before delivering: a throw skips only the event that threw.
+        this.at = next;
         if (mask & IN_Q_OVERFLOW) {
-          overflowed = true;
+          this.overflowed = true;
           continue;
         }
         const watch = this.byWd.get(wd);
         if (watch === undefined) continue; // stale: its watch was removed
         let name: Buffer | null = null;
         if (len > 0) {
-          const end = buf.indexOf(0, nameAt);
-          name = Buffer.from(buf.subarray(nameAt, end < 0 || end > off ? off : end));
+          const nul = buf.indexOf(0, nameAt);
+          name = Buffer.from(buf.subarray(nameAt, nul < 0 || nul > next ? next : nul));
         }
         if (mask & IN_IGNORED) {
           // The kernel dropped the watch (the path was removed or unmounted): release the wd.
@@ -142,8 +170,11 @@ export class Inotify {
           if (watch.clients.has(client)) client.deliver(mask, name);
         }
       }
+      finished = true;
+    } finally {
+      if (!finished) this.loop.queuePending(() => this.readEvents());
     }
-    if (overflowed) this.reportOverflow();
+    return finished;
   }
 
   /**
