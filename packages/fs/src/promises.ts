@@ -240,6 +240,18 @@ export class FileHandle {
   }
 }
 
+// `await using`: Node 20 defines Symbol.asyncDispose (its own symbol when V8 has none) and closes the handle.
+const asyncDispose = (Symbol as { asyncDispose?: symbol }).asyncDispose;
+if (asyncDispose !== undefined) {
+  Object.defineProperty(FileHandle.prototype, asyncDispose, {
+    async value(this: FileHandle) {
+      return this.close();
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 for (const key of Object.getOwnPropertyNames(EventEmitter.prototype)) {
   if (key !== 'constructor')
     Object.defineProperty(FileHandle.prototype, key, Object.getOwnPropertyDescriptor(EventEmitter.prototype, key)!);

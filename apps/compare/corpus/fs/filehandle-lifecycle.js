@@ -32,3 +32,11 @@ fs.writeFileSync(f, 'y'.repeat(300000));
   await h3.close();
   fs.rmSync(dir, { recursive: true });
 })();
+// Symbol.asyncDispose closes the handle, as `await using` would.
+(async () => {
+  await new Promise((r) => setTimeout(r, 100));
+  const fh = await fsp.open(__filename);
+  console.log('asyncDispose', typeof fh[Symbol.asyncDispose], fh.fd > 0);
+  await fh[Symbol.asyncDispose]();
+  console.log('after dispose', fh.fd);
+})();
