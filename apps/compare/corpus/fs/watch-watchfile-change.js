@@ -21,7 +21,7 @@ function watchOnce(options, label) {
     };
     const w = fs.watchFile(file, options, listener);
     console.log(label, 'watcher', w.constructor.name, typeof w.ref, typeof w.unref);
-    setTimeout(() => fs.appendFileSync(file, '-more'), 150);
+    setTimeout(() => fs.appendFileSync(file, '-more'), 300);
   });
 }
 

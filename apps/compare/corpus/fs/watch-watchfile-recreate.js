@@ -19,4 +19,4 @@ fs.watchFile(file, { interval: 15 }, (curr, prev) => {
     fs.rmSync(dir, { recursive: true });
   }
 });
-setTimeout(() => fs.unlinkSync(file), 100);
+setTimeout(() => fs.unlinkSync(file), 250);

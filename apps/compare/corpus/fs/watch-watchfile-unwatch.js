@@ -25,7 +25,7 @@ fs.unwatchFile(file, one);
 console.log('after removing one', w1.listenerCount('change'));
 fs.unwatchFile(path.join(dir, 'never-watched'));
 w1.on('stop', () => console.log('stop'));
-setTimeout(() => fs.appendFileSync(file, '22'), 150);
+setTimeout(() => fs.appendFileSync(file, '22'), 300);
 process.on('exit', () => {
   console.log('exit');
   fs.rmSync(dir, { recursive: true });
