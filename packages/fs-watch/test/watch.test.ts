@@ -252,4 +252,21 @@ describe('fs.watchFile', () => {
     await until(() => stopped);
     expect(changes).toEqual([[7, 3]]);
   });
+
+  it('10^4 watchFile/unwatchFile cycles leave no handle, request or fd behind', async () => {
+    const file = join(dir, 'polled-cycles');
+    writeFileSync(file, '');
+    const loop = defaultLoop();
+    await sleep(20);
+    const [handles, requests, fds] = [loop.activeHandles, loop.activeRequests, openFdCount()];
+    const listener = () => {};
+    for (let i = 0; i < 10_000; i++) {
+      fs.watchFile(file, { interval: 5 }, listener);
+      fs.unwatchFile(file, listener);
+    }
+    expect(loop.activeHandles).toBe(handles);
+    // The stats already on the pool finish on their own.
+    await until(() => loop.activeRequests === requests, 10_000, 'the stats in flight');
+    expect(openFdCount()).toBe(fds);
+  });
 });
