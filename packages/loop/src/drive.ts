@@ -123,13 +123,15 @@ export function ownThread(loop: Loop): Driver {
       } finally {
         // A yield, or an exception on its way to the host's uncaught
         // handler: either way we come back once the host had its turn. After
-        // a yield the finished iteration is not repeated (its timers ran);
-        // after an exception the interrupted phase's work comes first, as
-        // Node's timers go on after a handled exception.
-        if (loop.takeYield()) {
+        // a yield the finished iteration is not repeated (its timers ran).
+        // After an exception the loop itself goes on from the phase it left,
+        // as Node's timers go on after a handled exception, whether or not
+        // the host had also asked for a turn.
+        const yielded = loop.takeYield();
+        if (finished && yielded) {
           resumeAfterYield = true;
           schedule();
-        } else if (!finished && loop.alive()) {
+        } else if (!finished && (yielded || loop.alive())) {
           schedule();
         }
       }

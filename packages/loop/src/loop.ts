@@ -20,7 +20,7 @@ import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
 import { Timer, TimerHeap } from './timer.js';
 import { drainTicks } from './ticks.js';
-import { tracing } from './trace/tracer.js';
+import { tracing, type LoopTracer } from './trace/tracer.js';
 
 export enum RunMode {
   DEFAULT = 0,
@@ -41,6 +41,19 @@ export interface PollBridge {
 }
 
 const INT_MAX = 0x7fffffff;
+
+/** The phases of an iteration, in order: where a run is, and where an interrupted one goes on. */
+const enum Phase {
+  PENDING,
+  IDLE,
+  PREPARE,
+  POLL,
+  /** The pending callbacks poll queued (libuv runs them right after poll). */
+  AFTER_POLL,
+  CHECK,
+  CLOSING,
+  TIMERS,
+}
 
 /**
  * Set by the thread pool: sends work a batch still holds. Requests started
@@ -77,6 +90,10 @@ export class Loop {
   private pending: (() => void)[] = [];
   private closingHead: Handle | null = null;
   private running = false;
+  /** The phase running now (or last). */
+  private phase = Phase.TIMERS;
+  /** Where the next run starts when the last one was left by an exception. */
+  private interrupted: Phase | null = null;
   private closed = false;
   bridge: PollBridge | undefined;
   /** Called when work is added while the loop is not running, so a driver can come back. */
@@ -134,9 +151,16 @@ export class Loop {
     this.running = true;
     const tr = tracing.tracer;
     const depth = tr === null ? 0 : tr.depth();
+    let finished = false;
     try {
-      return this.runPhases(mode, opts?.force === true, opts?.resume === true);
+      const alive = this.runPhases(mode, opts?.force === true, opts?.resume === true);
+      finished = true;
+      return alive;
     } finally {
+      // An exception is on its way out: the next run goes on from the phase
+      // it left. One thrown in poll's dispatch resumes after poll, since
+      // level-triggered epoll reports the events not dispatched again.
+      if (!finished) this.interrupted = this.phase === Phase.POLL ? Phase.AFTER_POLL : this.phase;
       // An exception on its way out ends the slices it unwinds.
       if (tr !== null) tr.unwindTo(depth);
       this.running = false;
@@ -147,31 +171,33 @@ export class Loop {
   private runPhases(mode: RunMode, force: boolean, resume: boolean): boolean {
     let alive = this.alive() || force;
     if (!alive) this.updateTime();
-    // Timers run once before the first iteration in DEFAULT mode, as libuv
-    // does for backwards compatibility.
     const tr = tracing.tracer;
-    if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
+    const from = this.interrupted;
+    this.interrupted = null;
+    if (from !== null) {
+      // A callback threw out of the last run: finish that iteration from
+      // the phase it stopped in, as Node goes on with the timers (or the
+      // immediates) left after an uncaught exception before anything else.
+      // Node retries the timers and immediates lists at once, so the ticks
+      // queued meanwhile wait for the next callback; after any other
+      // callback they run as soon as the exception is handled.
+      if (from !== Phase.TIMERS && from !== Phase.CHECK) drainTicks();
+      if (tr === null) this.runIteration(mode, from);
+      else this.runIterationTraced(mode, from, tr);
+      alive = this.alive() || force;
+      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) return alive;
+    } else if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
+      // Timers run once before the first iteration in DEFAULT mode, as libuv
+      // does for backwards compatibility.
       this.updateTime();
+      this.phase = Phase.TIMERS;
       tr?.phaseBegin('timers');
       this.runTimers();
       tr?.phaseEnd();
     }
-    if (tr !== null) return this.runPhasesTraced(mode, alive);
     while (alive && !this.stopFlag && !this.yieldFlag) {
-      const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
-      this.runPending();
-      this.idleHandles.run(this);
-      this.prepareHandles.run(this);
-      let timeout = 0;
-      if ((mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT) timeout = this.backendTimeout();
-      this.poll(timeout);
-      // Callbacks queued by poll (e.g. write completions) run now, a bounded
-      // number of rounds so a callback that queues another cannot starve I/O.
-      for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
-      this.checkHandles.run(this);
-      this.runClosing();
-      this.updateTime();
-      this.runTimers();
+      if (tr === null) this.runIteration(mode, Phase.PENDING);
+      else this.runIterationTraced(mode, Phase.PENDING, tr);
       alive = this.alive();
       if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) break;
     }
@@ -179,49 +205,112 @@ export class Loop {
   }
 
   /**
-   * The same iterations, each phase recorded (mini --trace-loop). A copy
-   * of the loop above rather than checks inside it: the untraced loop stays
+   * One iteration, from phase `from` on. `this.phase` says where an
+   * exception left it, so the next run can go on from there.
+   */
+  private runIteration(mode: RunMode, from: Phase): void {
+    const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+    if (from <= Phase.PENDING) {
+      this.phase = Phase.PENDING;
+      this.runPending();
+    }
+    if (from <= Phase.IDLE) {
+      this.phase = Phase.IDLE;
+      this.idleHandles.run(this);
+    }
+    if (from <= Phase.PREPARE) {
+      this.phase = Phase.PREPARE;
+      this.prepareHandles.run(this);
+    }
+    if (from <= Phase.POLL) {
+      this.phase = Phase.POLL;
+      let timeout = 0;
+      if ((mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT) timeout = this.backendTimeout();
+      this.poll(timeout);
+    }
+    if (from <= Phase.AFTER_POLL) {
+      this.phase = Phase.AFTER_POLL;
+      // Callbacks queued by poll (e.g. write completions) run now, a bounded
+      // number of rounds so a callback that queues another cannot starve I/O.
+      for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
+    }
+    if (from <= Phase.CHECK) {
+      this.phase = Phase.CHECK;
+      this.checkHandles.run(this);
+    }
+    if (from <= Phase.CLOSING) {
+      this.phase = Phase.CLOSING;
+      this.runClosing();
+    }
+    if (from <= Phase.TIMERS) {
+      this.phase = Phase.TIMERS;
+      this.updateTime();
+      this.runTimers();
+    }
+  }
+
+  /**
+   * The same iteration, each phase recorded (mini --trace-loop). A copy of
+   * the one above rather than checks inside it: the untraced loop stays
    * exactly as fast as it was.
    */
-  private runPhasesTraced(mode: RunMode, alive: boolean): boolean {
-    const tr = tracing.tracer!;
-    while (alive && !this.stopFlag && !this.yieldFlag) {
-      tr.iterationBegin();
-      const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+  private runIterationTraced(mode: RunMode, from: Phase, tr: LoopTracer): void {
+    tr.iterationBegin();
+    const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+    if (from <= Phase.PENDING) {
+      this.phase = Phase.PENDING;
       tr.phaseBegin('pending');
       this.runPending();
       tr.phaseEnd();
+    }
+    if (from <= Phase.IDLE) {
+      this.phase = Phase.IDLE;
       tr.phaseBegin('idle');
       this.idleHandles.run(this);
       tr.phaseEnd();
+    }
+    if (from <= Phase.PREPARE) {
+      this.phase = Phase.PREPARE;
       tr.phaseBegin('prepare');
       this.prepareHandles.run(this);
       tr.phaseEnd();
+    }
+    if (from <= Phase.POLL) {
+      this.phase = Phase.POLL;
       let timeout = 0;
       const waits = (mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT;
       if (waits) timeout = this.backendTimeout();
       this.poll(timeout, waits ? this.waitReason(timeout) : 'run mode NOWAIT/ONCE');
+    }
+    if (from <= Phase.AFTER_POLL) {
+      this.phase = Phase.AFTER_POLL;
       // Only when poll queued callbacks: libuv's "immediate callbacks (e.g. write_cb)".
       if (this.pending.length > 0) {
         tr.phaseBegin('pending');
         for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
         tr.phaseEnd();
       }
+    }
+    if (from <= Phase.CHECK) {
+      this.phase = Phase.CHECK;
       tr.phaseBegin('check');
       this.checkHandles.run(this);
       tr.phaseEnd();
+    }
+    if (from <= Phase.CLOSING) {
+      this.phase = Phase.CLOSING;
       tr.phaseBegin('closing');
       this.runClosing();
       tr.phaseEnd();
+    }
+    if (from <= Phase.TIMERS) {
+      this.phase = Phase.TIMERS;
       this.updateTime();
       tr.phaseBegin('timers');
       this.runTimers();
       tr.phaseEnd();
-      tr.iterationEnd();
-      alive = this.alive();
-      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) break;
     }
-    return alive;
+    tr.iterationEnd();
   }
 
   /** Why backendTimeout chose `timeout`, in words, for a trace. */

@@ -127,6 +127,8 @@ export class TimerQueue {
   private refCount = 0;
   /** Timeouts whose numeric id has been taken, so clearTimeout(id) finds them. */
   readonly knownTimersById = new Map<string, Timeout>();
+  /** The `now` of a pass a callback threw out of, for the pass that goes on with it. */
+  private retryNow: number | undefined;
 
   constructor(loop: Loop) {
     this.loop = loop;
@@ -226,10 +228,16 @@ export class TimerQueue {
 
   private readonly onTimer = (): void => {
     let finished = false;
+    // After a callback threw, Node calls processTimers again with the same
+    // `now`: a timeout the uncaught-exception handler starts is not due in
+    // that pass, however long the handler took.
+    const now = this.retryNow ?? this.now();
+    this.retryNow = undefined;
     try {
-      this.processTimers(this.now());
+      this.processTimers(now);
       finished = true;
     } finally {
+      if (!finished) this.retryNow = now;
       // Whether the lists ran dry or a callback threw, re-arm for what is
       // left so nothing is lost: due timeouts run on the next iteration.
       const head = this.queue.peek();

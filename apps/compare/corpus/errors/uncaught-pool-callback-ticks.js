@@ -1,0 +1,16 @@
+// A thread-pool callback throws: the handler runs, then the rest of the
+// iteration, and the next request completes as usual.
+const fs = require('fs');
+process.on('uncaughtException', (err) => {
+  console.log('caught', err.message);
+  setImmediate(() => console.log('immediate from handler'));
+});
+fs.stat(__filename, () => {
+  setTimeout(() => console.log('timeout from stat'), 0);
+  setImmediate(() => console.log('immediate from stat'));
+  process.nextTick(() => console.log('tick from stat'));
+  throw new Error('in stat');
+});
+setTimeout(() => {
+  fs.stat(__filename, (err, st) => console.log('second stat', err, st.isFile()));
+}, 20);
