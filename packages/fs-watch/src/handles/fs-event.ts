@@ -28,6 +28,14 @@ export class FsEvent extends Handle implements InotifyClient {
   private callback: FsEventCallback | undefined;
   /** The watched path's basename, for events on the path itself. */
   private basename: Buffer | null = null;
+  /** The event being delivered, read by runCallback: no closure per event. */
+  private eventMask = 0;
+  private eventName: Buffer | null = null;
+  private readonly runCallback = (): void => {
+    const name = this.eventName;
+    this.eventName = null;
+    this.callback?.(0, this.eventMask, name);
+  };
 
   constructor(loop: Loop) {
     super(loop);
@@ -66,13 +74,13 @@ export class FsEvent extends Handle implements InotifyClient {
   }
 
   deliver(mask: number, name: Buffer | null): void {
-    const cb = this.callback;
-    if (cb === undefined) return;
+    if (this.callback === undefined) return;
     let events = 0;
     if (mask & CHANGE_BITS) events |= UV_CHANGE;
     if (mask & ~CHANGE_BITS) events |= UV_RENAME;
-    const filename = name ?? this.basename;
-    this.loop.invoke(() => cb(0, events, filename));
+    this.eventMask = events;
+    this.eventName = name ?? this.basename;
+    this.loop.invoke(this.runCallback, 'fs.watch');
   }
 
   protected onClose(): void {

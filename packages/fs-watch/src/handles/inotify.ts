@@ -165,9 +165,14 @@ export class Inotify {
           watch.live = false;
           this.byWd.delete(wd);
         }
-        // A snapshot: a callback may stop its own or another handle on this watch.
-        for (const client of [...watch.clients]) {
-          if (watch.clients.has(client)) client.deliver(mask, name);
+        // A snapshot when shared: a callback may stop its own or another handle on this watch.
+        if (watch.clients.size === 1) {
+          // Taken before the call: a watcher started in the callback must not get this event.
+          (watch.clients.values().next().value as InotifyClient).deliver(mask, name);
+        } else {
+          for (const client of [...watch.clients]) {
+            if (watch.clients.has(client)) client.deliver(mask, name);
+          }
         }
       }
       finished = true;
