@@ -15,9 +15,16 @@
  * is closed through the handle), `autoClose` is the stream's autoDestroy,
  * and the buffer sizes and positions follow Node's rules exactly, since
  * they decide how many requests a stream makes and what each 'data' holds.
+ *
+ * The constructors are functions, not classes, because code written for
+ * Node calls them on an object of its own (graceful-fs does
+ * `ReadStream.apply(this, arguments)` for its subclass and replaces
+ * `open()`, which _construct then honours as Node does); `options.fs`
+ * replaces the calls the stream makes.
  */
 import { createInterface, type Interface } from 'node:readline';
 import { Readable, Writable, finished, type ReadableOptions, type WritableOptions } from 'node:stream';
+import { deprecate } from 'node:util';
 import { codedError, validateBoolean, validateFunction, validateInteger, type SystemError } from '@mini/sys';
 import { getOptions, validatedFd, validatedPath } from './args.js';
 import * as cbfs from './fs.js';
@@ -43,6 +50,38 @@ interface StreamOptions {
   fs?: unknown;
 }
 
+/** The calls a stream makes, ours unless `options.fs` gives others. */
+interface StreamFs {
+  open: (...args: never[]) => void;
+  read?: (...args: never[]) => void;
+  write?: (...args: never[]) => void;
+  writev?: (...args: never[]) => void;
+  fsync?: (...args: never[]) => void;
+  close: (...args: never[]) => void;
+}
+
+type CallbackCall = (...args: unknown[]) => void;
+
+const OUR_FS: StreamFs = { open: cbfs.open, read: cbfs.read, write: cbfs.write, writev: cbfs.writev, fsync: cbfs.fsync, close: cbfs.close };
+
+const kFs = Symbol('kFs');
+const kBusy = Symbol('kIsPerformingIO');
+const kHandle = Symbol('kHandle');
+
+interface FileStreamState {
+  [kFs]: StreamFs;
+  [kBusy]: boolean;
+  [kHandle]: FileHandle | undefined;
+  path: string | Buffer | undefined;
+  fd: number | null;
+  flags: unknown;
+  mode: unknown;
+}
+
+function call(stream: FileStreamState, name: keyof StreamFs, ...args: unknown[]): void {
+  (stream[kFs][name] as CallbackCall)(...args);
+}
+
 /** What a stream needs from its file, whether it opened it or was given one. */
 interface Target {
   path: string | Buffer | undefined;
@@ -52,17 +91,41 @@ interface Target {
 
 /** Node's importFd and path handling for both stream kinds. */
 function target(path: unknown, options: StreamOptions): Target {
-  if (options.fs !== undefined) throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'fs streams with a custom { fs }');
   if (options.fd === null || options.fd === undefined) return { path: validatedPath(path), fd: null, handle: undefined };
   if (typeof options.fd === 'number') return { path: undefined, fd: validatedFd(options.fd), handle: undefined };
   if (options.fd instanceof FileHandle) return { path: undefined, fd: options.fd.fd, handle: options.fd };
   throw codedError('ERR_INVALID_ARG_TYPE', 'options.fd', ['number', 'FileHandle'], options.fd);
 }
 
-function openStream(stream: ReadStream | WriteStream, cb: Done): void {
+/** Node's open() of each kind: deprecated, and doing nothing; a replacement is the legacy way to open. */
+const openReadFs = deprecate(() => {}, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const openWriteFs = deprecate(() => {}, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
+
+type FileStream = (Readable | Writable) & FileStreamState & { open: () => void };
+
+function openStream(stream: FileStream, cb: Done): void {
   if (typeof stream.fd === 'number') return cb();
-  cbfs.open(stream.path, stream.flags, stream.mode, (err: Error | null, fd?: number) => {
-    if (err !== null) return cb(err);
+  if (stream.open !== openReadFs && stream.open !== openWriteFs) {
+    // A replaced open() reports through 'open' or 'error': those end construction.
+    const emit = stream.emit;
+    stream.emit = function (this: FileStream, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'open') {
+        this.emit = emit;
+        cb();
+        return emit.call(this, event, ...args);
+      }
+      if (event === 'error') {
+        this.emit = emit;
+        cb(args[0] as Error);
+        return false;
+      }
+      return emit.call(this, event, ...args);
+    };
+    stream.open();
+    return;
+  }
+  call(stream, 'open', stream.path, stream.flags, stream.mode, (err: Error | null, fd?: number) => {
+    if (err) return cb(err);
     stream.fd = fd!;
     cb();
     stream.emit('open', fd);
@@ -70,10 +133,11 @@ function openStream(stream: ReadStream | WriteStream, cb: Done): void {
   });
 }
 
-function closeStream(stream: ReadStream | WriteStream, handle: FileHandle | undefined, err: Error | null, flush: boolean, cb: Done): void {
+function closeStream(stream: FileStream, err: Error | null, flush: boolean, cb: Done): void {
   const fd = stream.fd;
   if (fd === null) return cb(err);
   stream.fd = null;
+  const handle = stream[kHandle];
   const close = () => {
     if (handle !== undefined) {
       handle.close().then(
@@ -82,17 +146,17 @@ function closeStream(stream: ReadStream | WriteStream, handle: FileHandle | unde
       );
       return;
     }
-    cbfs.close(fd, (closeErr: Error | null) => cb(closeErr ?? err));
+    call(stream, 'close', fd, (closeErr: Error | null) => cb(closeErr ?? err));
   };
   if (!flush) return close();
-  cbfs.fsync(fd, (syncErr: Error | null) => {
+  call(stream, 'fsync', fd, (syncErr: Error | null) => {
     err ??= syncErr;
     close();
   });
 }
 
-function destroyStream(stream: ReadStream | WriteStream, busy: boolean, close: (err: Error | null) => void, err: Error | null): void {
-  if (busy) stream.once(IO_DONE, (ioErr: Error | null) => close(err ?? ioErr));
+function destroyStream(stream: FileStream, close: (err: Error | null) => void, err: Error | null): void {
+  if (stream[kBusy]) stream.once(IO_DONE, (ioErr: Error | null) => close(err ?? ioErr));
   else close(err);
 }
 
@@ -106,63 +170,92 @@ function stateOf(stream: Readable | Writable): StreamState {
   return (s._readableState ?? s._writableState)!;
 }
 
-export class ReadStream extends Readable {
-  path: string | Buffer | undefined;
-  fd: number | null;
-  flags: unknown;
-  mode: unknown;
+/** Node's validation of `options.fs`: the calls this kind of stream makes must be functions. */
+function streamFs(options: StreamOptions, writing: boolean, flush: boolean): StreamFs {
+  if (options.fs === undefined || options.fs === null) return OUR_FS;
+  const custom = options.fs as Partial<StreamFs>;
+  validateFunction(custom.open, 'options.fs.open');
+  if (!writing) validateFunction(custom.read, 'options.fs.read');
+  else {
+    if (!custom.write && !custom.writev) throw codedError('ERR_INVALID_ARG_TYPE', 'options.fs.write', 'function', custom.write);
+    if (custom.write) validateFunction(custom.write, 'options.fs.write');
+    if (custom.writev) validateFunction(custom.writev, 'options.fs.writev');
+    if (flush) validateFunction(custom.fsync, 'options.fs.fsync');
+  }
+  validateFunction(custom.close, 'options.fs.close');
+  return custom as StreamFs;
+}
+
+export interface ReadStream extends Readable, FileStreamState {
   start: number | undefined;
   end: number;
   pos: number | undefined;
-  bytesRead = 0;
-  private busy = false;
-  private readonly handle: FileHandle | undefined;
-
-  constructor(path: unknown, options?: unknown) {
-    // Everything is checked before the stream exists: a refused stream must never open its file.
-    const opts = { ...getOptions(options, {}) } as StreamOptions & ReadableOptions;
-    if (opts.highWaterMark === undefined) opts.highWaterMark = 64 * 1024;
-    const t = target(path, opts);
-    opts.autoDestroy = opts.autoClose === undefined ? true : Boolean(opts.autoClose);
-    const end: unknown = opts.end ?? Infinity;
-    const start = opts.start;
-    if (start !== undefined) validateInteger(start, 'start', 0);
-    if (end !== Infinity) {
-      validateInteger(end, 'end', 0);
-      if (start !== undefined && (start as number) > end) throw codedError('ERR_OUT_OF_RANGE', 'start', `<= "end" (here: ${end})`, start);
-    }
-    super(opts);
-    this.path = t.path;
-    this.fd = t.fd;
-    this.handle = t.handle;
-    this.flags = opts.flags === undefined ? 'r' : opts.flags;
-    this.mode = opts.mode === undefined ? 0o666 : opts.mode;
-    this.end = end as number;
-    this.start = start as number | undefined;
-    this.pos = this.start;
-    t.handle?.on('close', () => this.close());
-  }
-
+  bytesRead: number;
   /** The stream's autoDestroy. */
-  declare autoClose: boolean;
+  autoClose: boolean;
   /** True until the file is open. */
-  declare readonly pending: boolean;
+  readonly pending: boolean;
+  open(): void;
+  close(cb?: Done): void;
+}
 
-  override _read(size: number): void {
+interface ReadStreamConstructor {
+  new (path: unknown, options?: unknown): ReadStream;
+  (path: unknown, options?: unknown): ReadStream;
+  prototype: ReadStream;
+}
+
+export const ReadStream = function ReadStream(this: ReadStream | undefined, path: unknown, options?: unknown): ReadStream | void {
+  if (!(this instanceof ReadStream)) return new (ReadStream as unknown as ReadStreamConstructor)(path, options);
+  // Everything is checked before the stream exists: a refused stream must never open its file.
+  const opts = { ...getOptions(options, {}) } as StreamOptions & ReadableOptions;
+  if (opts.highWaterMark === undefined) opts.highWaterMark = 64 * 1024;
+  const fs = streamFs(opts, false, false);
+  const t = target(path, opts);
+  opts.autoDestroy = opts.autoClose === undefined ? true : Boolean(opts.autoClose);
+  const end: unknown = opts.end ?? Infinity;
+  const start = opts.start;
+  if (start !== undefined) validateInteger(start, 'start', 0);
+  if (end !== Infinity) {
+    validateInteger(end, 'end', 0);
+    if (start !== undefined && (start as number) > end) throw codedError('ERR_OUT_OF_RANGE', 'start', `<= "end" (here: ${end})`, start);
+  }
+  (Readable as unknown as CallbackCall).call(this, opts);
+  this[kFs] = fs;
+  this[kBusy] = false;
+  this[kHandle] = t.handle;
+  this.bytesRead = 0;
+  this.path = t.path;
+  this.fd = t.fd;
+  this.flags = opts.flags === undefined ? 'r' : opts.flags;
+  this.mode = opts.mode === undefined ? 0o666 : opts.mode;
+  this.end = end as number;
+  this.start = start as number | undefined;
+  this.pos = this.start;
+  t.handle?.on('close', () => this.close());
+} as unknown as ReadStreamConstructor;
+
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+const readMethods: ThisType<ReadStream> & Record<string, unknown> = {
+  open: openReadFs,
+
+  _read(size: number): void {
     const n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, size) : Math.min(this.end - this.bytesRead + 1, size);
     if (n <= 0) {
       this.push(null);
       return;
     }
     const buf = Buffer.allocUnsafeSlow(n);
-    this.busy = true;
-    cbfs.read(this.fd, buf, 0, n, this.pos ?? null, (err: SystemError | null, got?: number) => {
-      this.busy = false;
+    this[kBusy] = true;
+    call(this, 'read', this.fd, buf, 0, n, this.pos ?? null, (err: SystemError | null, got?: number) => {
+      this[kBusy] = false;
       if (this.destroyed) {
         this.emit(IO_DONE, err);
         return;
       }
-      if (err !== null) {
+      if (err) {
         this.destroy(err);
         return;
       }
@@ -180,105 +273,131 @@ export class ReadStream extends Readable {
         this.push(null);
       }
     });
-  }
+  },
 
-  override _destroy(err: Error | null, cb: Done): void {
-    destroyStream(this, this.busy, (e) => closeStream(this, this.handle, e, false, cb), err);
-  }
+  _destroy(err: Error | null, cb: Done): void {
+    destroyStream(this as FileStream, (e) => closeStream(this as FileStream, e, false, cb), err);
+  },
 
   close(cb?: Done): void {
     if (typeof cb === 'function') finished(this, cb);
     this.destroy();
-  }
-}
+  },
+};
 
-export class WriteStream extends Writable {
-  path: string | Buffer | undefined;
-  fd: number | null;
-  flags: unknown;
-  mode: unknown;
+export interface WriteStream extends Writable, FileStreamState {
   start: number | undefined;
   pos: number | undefined;
-  bytesWritten = 0;
+  bytesWritten: number;
   flush: boolean;
-  private busy = false;
-  private readonly handle: FileHandle | undefined;
-
-  constructor(path: unknown, options?: unknown) {
-    const opts = { ...getOptions(options, {}) } as StreamOptions & WritableOptions;
-    opts.decodeStrings = true;
-    const t = target(path, opts);
-    opts.autoDestroy = opts.autoClose === undefined ? true : Boolean(opts.autoClose);
-    const start = opts.start;
-    if (start !== undefined) validateInteger(start, 'start', 0);
-    let flush = false;
-    if (opts.flush !== undefined && opts.flush !== null) {
-      validateBoolean(opts.flush, 'options.flush');
-      flush = opts.flush;
-    }
-    super(opts);
-    this.path = t.path;
-    this.fd = t.fd;
-    this.handle = t.handle;
-    this.flags = opts.flags === undefined ? 'w' : opts.flags;
-    this.mode = opts.mode === undefined ? 0o666 : opts.mode;
-    this.start = start as number | undefined;
-    this.pos = this.start;
-    this.flush = flush;
-    if (opts.encoding) this.setDefaultEncoding(opts.encoding);
-    t.handle?.on('close', () => this.close());
-  }
-
   /** The stream's autoDestroy. */
-  declare autoClose: boolean;
+  autoClose: boolean;
   /** True until the file is open. */
-  declare readonly pending: boolean;
+  readonly pending: boolean;
+  open(): void;
+  close(cb?: Done): void;
+  destroySoon(): WriteStream;
+}
 
-  /** Node's writeAll: the rest again after a short write, giving up after five writes of nothing. */
-  private writeAll(data: Buffer, pos: number | undefined, retries: number, cb: Done): void {
-    cbfs.write(this.fd, data, 0, data.length, pos ?? null, (err: SystemError | null, written?: number) => {
-      let n = written ?? 0;
-      let e: Error | null = err;
-      if (err?.code === 'EAGAIN') {
-        e = null;
-        n = 0;
-      }
-      if (this.destroyed || e !== null) return cb(e ?? codedError('ERR_STREAM_DESTROYED', 'write'));
-      this.bytesWritten += n;
-      const tries = n > 0 ? 0 : retries + 1;
-      if (tries > 5) cb(new Error('write failed'));
-      else if (n < data.length) this.writeAll(data.subarray(n), pos === undefined ? undefined : pos + n, tries, cb);
-      else cb();
-    });
+interface WriteStreamConstructor {
+  new (path: unknown, options?: unknown): WriteStream;
+  (path: unknown, options?: unknown): WriteStream;
+  prototype: WriteStream;
+}
+
+export const WriteStream = function WriteStream(this: WriteStream | undefined, path: unknown, options?: unknown): WriteStream | void {
+  if (!(this instanceof WriteStream)) return new (WriteStream as unknown as WriteStreamConstructor)(path, options);
+  const opts = { ...getOptions(options, {}) } as StreamOptions & WritableOptions;
+  opts.decodeStrings = true;
+  const fs = streamFs(opts, true, opts.flush === true);
+  const t = target(path, opts);
+  opts.autoDestroy = opts.autoClose === undefined ? true : Boolean(opts.autoClose);
+  const start = opts.start;
+  if (start !== undefined) validateInteger(start, 'start', 0);
+  let flush = false;
+  if (opts.flush !== undefined && opts.flush !== null) {
+    validateBoolean(opts.flush, 'options.flush');
+    flush = opts.flush;
   }
+  // A custom fs with only one of write and writev: the stream uses that one alone.
+  if (!fs.write) (this as unknown as { _write: null })._write = null;
+  if (!fs.writev) (this as unknown as { _writev: null })._writev = null;
+  (Writable as unknown as CallbackCall).call(this, opts);
+  this[kFs] = fs;
+  this[kBusy] = false;
+  this[kHandle] = t.handle;
+  this.bytesWritten = 0;
+  this.path = t.path;
+  this.fd = t.fd;
+  this.flags = opts.flags === undefined ? 'w' : opts.flags;
+  this.mode = opts.mode === undefined ? 0o666 : opts.mode;
+  this.start = start as number | undefined;
+  this.pos = this.start;
+  this.flush = flush;
+  if (opts.encoding) this.setDefaultEncoding(opts.encoding);
+  t.handle?.on('close', () => this.close());
+} as unknown as WriteStreamConstructor;
 
-  private settle(cb: Done): Done {
-    this.busy = true;
-    return (err) => {
-      this.busy = false;
-      if (this.destroyed) {
-        cb(err);
-        this.emit(IO_DONE, err);
-        return;
-      }
-      cb(err);
-    };
-  }
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, cb: Done): void {
-    this.writeAll(chunk, this.pos, 0, this.settle(cb));
+/** Node's writeAll: the rest again after a short write, giving up after five writes of nothing. */
+function writeAll(stream: WriteStream, data: Buffer, pos: number | undefined, retries: number, cb: Done): void {
+  call(stream, 'write', stream.fd, data, 0, data.length, pos ?? null, (err: SystemError | null, written?: number) => {
+    let n = written ?? 0;
+    let e: Error | null = err ?? null;
+    if (err?.code === 'EAGAIN') {
+      e = null;
+      n = 0;
+    }
+    if (stream.destroyed || e !== null) return cb(e ?? codedError('ERR_STREAM_DESTROYED', 'write'));
+    stream.bytesWritten += n;
+    const tries = n > 0 ? 0 : retries + 1;
+    if (tries > 5) cb(new Error('write failed'));
+    else if (n < data.length) writeAll(stream, data.subarray(n), pos === undefined ? undefined : pos + n, tries, cb);
+    else cb();
+  });
+}
+
+/** A write's completion: a stream destroyed meanwhile is told it may close the fd now. */
+function settle(stream: WriteStream, cb: Done): Done {
+  stream[kBusy] = true;
+  return (err) => {
+    stream[kBusy] = false;
+    cb(err);
+    if (stream.destroyed) stream.emit(IO_DONE, err);
+  };
+}
+
+const writeMethods: ThisType<WriteStream> & Record<string, unknown> = {
+  open: openWriteFs,
+
+  _write(chunk: Buffer, _encoding: BufferEncoding, cb: Done): void {
+    writeAll(this, chunk, this.pos, 0, settle(this, cb));
     if (this.pos !== undefined) this.pos += chunk.length;
-  }
+  },
 
-  override _writev(chunks: { chunk: Buffer }[], cb: Done): void {
-    const data = Buffer.concat(chunks.map((c) => c.chunk));
-    this.writeAll(data, this.pos, 0, this.settle(cb));
-    if (this.pos !== undefined) this.pos += data.length;
-  }
+  _writev(chunks: { chunk: Buffer }[], cb: Done): void {
+    const list = chunks.map((c) => c.chunk);
+    let size = 0;
+    for (const c of list) size += c.length;
+    const done = settle(this, cb);
+    call(this, 'writev', this.fd, list, this.pos ?? null, (err: SystemError | null, written?: number) => {
+      if (this.destroyed || err) return done(err ?? codedError('ERR_STREAM_DESTROYED', 'writev'));
+      this.bytesWritten += written ?? 0;
+      // A short vector write: the rest as one buffer, as Node's writevAll goes on with write.
+      if ((written ?? 0) < size) {
+        const rest = Buffer.concat(list).subarray(written ?? 0);
+        return writeAll(this, rest, this.pos === undefined ? undefined : this.pos - rest.length, 0, done);
+      }
+      done();
+    });
+    if (this.pos !== undefined) this.pos += size;
+  },
 
-  override _destroy(err: Error | null, cb: Done): void {
-    destroyStream(this, this.busy, (e) => closeStream(this, this.handle, e, this.flush, cb), err);
-  }
+  _destroy(err: Error | null, cb: Done): void {
+    destroyStream(this as FileStream, (e) => closeStream(this as FileStream, e, this.flush, cb), err);
+  },
 
   close(cb?: Done): void {
     if (cb !== undefined) {
@@ -292,16 +411,22 @@ export class WriteStream extends Writable {
     // Without autoClose the fd is closed once everything is written.
     if (!this.autoClose) this.on('finish', () => this.destroy());
     this.end();
-  }
+  },
 
-  destroySoon(): this {
+  destroySoon(): WriteStream {
     return this.end();
-  }
-}
+  },
+};
 
-/** What both kinds share: autoClose, pending, and opening the file as the stream is constructed. */
-for (const proto of [ReadStream.prototype, WriteStream.prototype]) {
-  Object.defineProperties(proto, {
+for (const [ctor, methods] of [
+  [ReadStream, readMethods],
+  [WriteStream, writeMethods],
+] as const) {
+  for (const [key, value] of Object.entries(methods)) {
+    Object.defineProperty(ctor.prototype, key, { value, writable: true, configurable: true });
+  }
+  Object.defineProperties(ctor.prototype, {
+    // What both kinds share: autoClose, pending, and opening the file as the stream is constructed.
     autoClose: {
       get(this: Readable | Writable) {
         return stateOf(this).autoDestroy;
@@ -312,13 +437,13 @@ for (const proto of [ReadStream.prototype, WriteStream.prototype]) {
       configurable: true,
     },
     pending: {
-      get(this: ReadStream | WriteStream) {
+      get(this: FileStream) {
         return this.fd === null;
       },
       configurable: true,
     },
     _construct: {
-      value(this: ReadStream | WriteStream, cb: Done) {
+      value(this: FileStream, cb: Done) {
         openStream(this, cb);
       },
       writable: true,
@@ -326,10 +451,6 @@ for (const proto of [ReadStream.prototype, WriteStream.prototype]) {
     },
   });
 }
-
-// The bundle may rename a class whose name another module also uses; these names are Node's.
-Object.defineProperty(ReadStream, 'name', { value: 'ReadStream' });
-Object.defineProperty(WriteStream, 'name', { value: 'WriteStream' });
 
 export function createReadStream(path: unknown, options?: unknown): ReadStream {
   return new ReadStream(path, options);

@@ -69,3 +69,25 @@ describe('ReadStream and WriteStream on our pool', () => {
     expect(openFdCount()).toBe(before);
   });
 });
+
+describe('stream constructors as code written for Node calls them', () => {
+  it('apply to an object of a subclass, with a replaced open()', async () => {
+    type Ctor = (this: unknown, ...args: unknown[]) => void;
+    function Sub(this: nodeFs.ReadStream, ...args: unknown[]): void {
+      (fs.ReadStream as unknown as Ctor).apply(this, args);
+    }
+    Sub.prototype = Object.create(fs.ReadStream.prototype) as object;
+    let opened = 0;
+    (Sub.prototype as { open: () => void }).open = function (this: nodeFs.ReadStream) {
+      opened++;
+      nodeFs.open(this.path, 'r', (err, fd) =>
+        err ? this.emit('error', err) : (((this as unknown as { fd: number }).fd = fd), this.emit('open', fd)),
+      );
+    };
+    const rs = new (Sub as unknown as new (p: string) => nodeFs.ReadStream)(src);
+    let n = 0;
+    rs.on('data', (c: string | Buffer) => (n += c.length));
+    await new Promise<void>((r) => rs.on('close', () => r()));
+    expect([opened, n, rs instanceof fs.ReadStream]).toEqual([1, data.length, true]);
+  });
+});
