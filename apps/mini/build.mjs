@@ -3,6 +3,7 @@
 // node's own startup. Then primes a V8 code cache for it (see src/launch.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,5 +70,9 @@ await build({
 // functions are compiled into the cache instead of on each program's first use.
 // It goes through the launcher: V8 accepts a cache only under the engine
 // flags it was made with, and the launcher adds its own.
+// The old cache goes first: V8 checks a cache against the source's length,
+// not its content, so a bundle rebuilt to the same length (an edit that
+// only moves code) would run the old bundle's compiled functions.
+rmSync(`${here}/dist/runtime.cache`, { force: true });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";
 execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: { ...process.env, MINI_HOST_NODE: process.execPath } });
