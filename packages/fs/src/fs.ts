@@ -112,10 +112,8 @@ export function readFileWith(path: unknown, opts: ReadFileOpts, cb: Callback<Buf
     readFileOnLoop(loop(), path, { flags: 0, signal: opts.signal }, done);
     return;
   }
-  if (opts.signal?.aborted === true) {
-    process.nextTick(cb, new AbortError(undefined, { cause: opts.signal.reason }));
-    return;
-  }
+  // Node's checkAborted calls back at once.
+  if (opts.signal?.aborted === true) return cb(new AbortError(undefined, { cause: opts.signal.reason }));
   const flags = stringToFlags(opts.flag, 'flags');
   const file = validatedPath(path);
   readFileOnLoop(loop(), file, { flags, signal: opts.signal }, done);

@@ -319,7 +319,7 @@ async function readFd(fd: number, options: unknown): Promise<Buffer | string> {
   const opts = getOptions(options, { flag: 'r' });
   const signal = opts.signal as AbortSignal | undefined;
   checkAborted(signal);
-  const data = await promised<Buffer>((cb) => readFileOnLoop(loop(), fd, { flags: 0, signal }, cb));
+  const data = await promised<Buffer>((cb) => readFileOnLoop(loop(), fd, { flags: 0, signal, reportAll: true }, cb));
   return opts.encoding !== undefined && opts.encoding !== null ? data.toString(opts.encoding as BufferEncoding) : data;
 }
 

@@ -9,7 +9,11 @@
  *
  * A descriptor passed in is read from its current position and not closed.
  * An error after the open still closes the file, then reports the first
- * error, as Node does.
+ * error, as Node does. With a descriptor passed in, Node 20 drops a failed
+ * read or an abort (its close step forgets the error) and answers what was
+ * read so far, without error: so does this. (A failed fstat of such a
+ * descriptor is reported, where Node throws a TypeError from Buffer.concat.)
+ * An abort is noticed before each read, as Node checks it: after the fstat.
  */
 import type { Loop } from '@mini/loop';
 import { AbortError, codedError, type SystemError } from '@mini/sys';
@@ -27,6 +31,8 @@ export const IO_MAX_LENGTH = 2 ** 31 - 1;
 export interface ReadFileOptions {
   flags: number;
   signal: AbortSignal | undefined;
+  /** For a descriptor passed in: report every failure (FileHandle.readFile), not only the fstat's (fs.readFile). */
+  reportAll?: boolean;
 }
 
 export type ReadFileCallback = (err: Error | null, data?: Buffer) => void;
@@ -37,16 +43,19 @@ class ReadFileContext {
   private readonly signal: AbortSignal | undefined;
   private fd = -1;
   private readonly ownFd: boolean;
+  /** fs.readFile's quirk for a descriptor passed in: failures after its fstat are dropped. */
+  private readonly dropErrors: boolean;
   private buffer: Buffer | null = null;
   private chunks: Buffer[] = [];
   private size = 0;
   private pos = 0;
   private err: Error | null = null;
 
-  constructor(loop: Loop, fd: number, ownFd: boolean, signal: AbortSignal | undefined, cb: ReadFileCallback) {
+  constructor(loop: Loop, fd: number, ownFd: boolean, signal: AbortSignal | undefined, cb: ReadFileCallback, dropErrors = false) {
     this.loop = loop;
     this.fd = fd;
     this.ownFd = ownFd;
+    this.dropErrors = dropErrors;
     this.signal = signal;
     this.cb = cb;
   }
@@ -59,9 +68,8 @@ class ReadFileContext {
   }
 
   stat(): void {
-    if (this.aborted()) return;
     req.statFd(this.loop, this.fd, (err, stx) => {
-      if (err !== null) return this.finish(err);
+      if (err !== null) return this.dropErrors ? this.cb(err) : this.finish(err);
       this.size = statxIsFile(stx) ? statxSize(stx) : 0;
       if (this.size > IO_MAX_LENGTH) return this.finish(codedError('ERR_FS_FILE_TOO_LARGE', this.size));
       if (this.size > 0) this.buffer = Buffer.allocUnsafeSlow(this.size);
@@ -91,6 +99,11 @@ class ReadFileContext {
   }
 
   private finish(err: Error | null): void {
+    if (this.dropErrors) {
+      // Node's close step for a descriptor it does not own: on the next tick, the error forgotten.
+      process.nextTick(() => this.deliver());
+      return;
+    }
     this.err = err;
     if (!this.ownFd) return this.deliver();
     req.close(this.loop, this.fd, (closeErr) => {
@@ -113,7 +126,10 @@ class ReadFileContext {
 /** Read the whole file at `path` (or the open descriptor `fd`). */
 export function readFileOnLoop(loop: Loop, target: FsPath | number, opts: ReadFileOptions, cb: ReadFileCallback): void {
   if (typeof target === 'number') {
-    new ReadFileContext(loop, target, false, opts.signal, cb).stat();
+    if (opts.reportAll === true) return new ReadFileContext(loop, target, false, opts.signal, cb).stat();
+    // fs.readFile starts from a descriptor on the next tick, as if its open had just completed.
+    const context = new ReadFileContext(loop, target, false, opts.signal, cb, true);
+    process.nextTick(() => context.stat());
     return;
   }
   req.open(loop, target, opts.flags, 0o666, (err: SystemError | null, fd) => {
