@@ -3,7 +3,7 @@
  * header validation. http's errors are rows of @mini/sys's error table,
  * built with `codedError`.
  */
-import { codedError, codedErrorWithMessage, connResetException, type ErrorCode, type NodeError } from '@mini/sys';
+import { codedError, codedErrorWithMessage, connResetException, type ErrorCode, type NodeError, DateNow } from '@mini/sys';
 
 export const METHODS = [
   'ACL',
@@ -159,7 +159,7 @@ export function errorCode(
 let dateSecond = -1;
 let dateValue = '';
 export function utcDate(): string {
-  const now = Date.now();
+  const now = DateNow();
   const second = Math.floor(now / 1000);
   if (second !== dateSecond) {
     dateSecond = second;

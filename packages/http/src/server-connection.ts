@@ -20,6 +20,7 @@ import type { HttpSocket } from './outgoing.js';
 import { HTTPParser, REQUEST, type ParseError, type ParserOwner } from './parser/parser.js';
 import { ServerResponse } from './server-response.js';
 import type { Server } from './server.js';
+import { DateNow } from '@mini/sys';
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const HEADER_TOO_LARGE = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
@@ -62,7 +63,7 @@ export class ServerConnection implements ParserOwner {
     this.server = server;
     this.socket = socket;
     this.parser = new HTTPParser(REQUEST, this, server.maxHeaderSize);
-    this.messageStart = Date.now();
+    this.messageStart = DateNow();
     if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
     socket.on('timeout', this.onTimeout);
     socket.on('data', this.onData);
@@ -286,7 +287,7 @@ export class ServerConnection implements ParserOwner {
   /** Called by the parser's message-begin through the server's check: see Server. */
   onMessageBegin(): void {
     this.active = true;
-    this.messageStart = Date.now();
+    this.messageStart = DateNow();
   }
 
   private resOnFinish(req: IncomingMessage, res: ServerResponse): void {

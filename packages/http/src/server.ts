@@ -9,7 +9,7 @@
  * in progress.
  */
 import { EventEmitter } from 'node:events';
-import { codedError, validateInteger } from '@mini/sys';
+import { codedError, validateInteger, DateNow } from '@mini/sys';
 import { maxHeaderSize as defaultMaxHeaderSize } from './common.js';
 import { IncomingMessage } from './incoming.js';
 import type { HttpSocket } from './outgoing.js';
@@ -161,7 +161,7 @@ export class Server extends EventEmitter {
 
   private checkConnections(): void {
     if (this.headersTimeout === 0 && this.requestTimeout === 0) return;
-    const now = Date.now();
+    const now = DateNow();
     for (const conn of [...this._connections]) {
       if (!conn.active || conn.parser === null) continue;
       const elapsed = now - conn.messageStart;

@@ -10,6 +10,7 @@
 import type { Duplex } from 'node:stream';
 import type { EventEmitter } from 'node:events';
 import { net } from '@mini/net';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from '@mini/timers';
 
 /** The socket surface http uses: a Duplex with Node's net.Socket extras. */
 export interface TransportSocket extends Duplex {
@@ -56,16 +57,11 @@ export function getTransport(): Transport {
 }
 
 /**
- * Timers come from the global scope at call time: under `mini` those are
- * our loop's (installed before any program runs), in a plain Node program
- * the host's, whose loop then drives ours (and so the sockets) too.
+ * Our timers, taken directly rather than from the global scope: a program
+ * may replace the globals (Node's http took its timers at load), and in a
+ * plain Node program they run on our loop, which the host drives.
  */
-export const timers: Timers = {
-  setTimeout: (cb, ms) => globalThis.setTimeout(cb, ms),
-  clearTimeout: (t) => globalThis.clearTimeout(t as ReturnType<typeof globalThis.setTimeout>),
-  setInterval: (cb, ms) => globalThis.setInterval(cb, ms),
-  clearInterval: (t) => globalThis.clearInterval(t as ReturnType<typeof globalThis.setInterval>),
-};
+export const timers: Timers = { setTimeout, clearTimeout, setInterval, clearInterval };
 
 /** Unref a timer handle whichever implementation made it. */
 export function unrefTimer(t: unknown): void {

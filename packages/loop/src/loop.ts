@@ -14,7 +14,7 @@
  * thread and blocks in epoll_wait itself; a plain Node program that imports
  * a package lets its host loop watch our epoll fd instead.
  */
-import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR } from '@mini/sys';
+import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR, hrtime } from '@mini/sys';
 import { Handle } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
@@ -108,9 +108,10 @@ export class Loop {
   }
 
   updateTime(): void {
-    // process.hrtime, not performance.now: the `performance` global loads
-    // perf_hooks on first use, a few ms of startup.
-    const [sec, nsec] = process.hrtime();
+    // process.hrtime (as captured at boot: a program may replace it), not
+    // performance.now: the `performance` global loads perf_hooks on first
+    // use, a few ms of startup.
+    const [sec, nsec] = hrtime();
     this.time = sec * 1000 + Math.floor(nsec / 1e6);
   }
 

@@ -32,6 +32,7 @@ import {
   validatePort,
   validateString,
   validateUint32,
+  ReflectApply,
 } from '@mini/sys';
 import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './lookup.js';
 
@@ -173,7 +174,7 @@ export class Socket extends EventEmitter {
       };
       const onListening = () => {
         removeListeners();
-        (cb as Callback).call(this);
+        ReflectApply(cb as Callback, this, []);
       };
       this.on('error', removeListeners);
       this.on('listening', onListening);

@@ -29,6 +29,7 @@ import {
   validatePort,
   validateString,
   type SystemError,
+  ReflectApply,
 } from '@mini/sys';
 import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
@@ -654,7 +655,7 @@ export class Socket extends Duplex {
   }
 
   override end(...args: unknown[]): this {
-    (Duplex.prototype.end as (...a: unknown[]) => unknown).apply(this, args);
+    ReflectApply(Duplex.prototype.end, this, args);
     return this;
   }
 
@@ -739,7 +740,7 @@ function onReadableStreamEnd(this: Socket): void {
 }
 
 function writeAfterFIN(this: Socket, chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
-  if (!this.writableEnded) return (Duplex.prototype.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, cb);
+  if (!this.writableEnded) return ReflectApply(Duplex.prototype.write, this, [chunk, encoding, cb]) as boolean;
   const callback = typeof encoding === 'function' ? encoding : cb;
   const er = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
   if (typeof callback === 'function') process.nextTick(callback as (e: Error) => void, er);

@@ -17,3 +17,4 @@ export * from './native.js';
 export * from './libc/netdb.js';
 export * from './libc/signal.js';
 export * from './libc/spawn.js';
+export * from './primordials.js';

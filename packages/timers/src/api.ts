@@ -6,7 +6,7 @@
  */
 import { promisify } from 'node:util';
 import type { Loop } from '@mini/loop';
-import { validateFunction } from '@mini/sys';
+import { validateFunction, ArrayPrototypeSlice, ReflectApply } from '@mini/sys';
 import { Immediate, ImmediateQueue } from './immediate.js';
 import { createTimersPromises, type TimersPromises } from './promises.js';
 import { Timeout, TimerQueue } from './timeout.js';
@@ -56,7 +56,7 @@ function buildTimers(loop: Loop): Timers {
   // arguments object tells "no extra arguments" from "undefined passed".
   function setTimeout(callback: unknown, after?: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : undefined;
+    const args = arguments.length > 2 ? ReflectApply(ArrayPrototypeSlice, arguments, [2]) : undefined;
     const timeout = new Timeout(timeouts, callback, after, args, false, true);
     timeouts.insert(timeout, timeout._idleTimeout);
     return timeout;
@@ -64,7 +64,7 @@ function buildTimers(loop: Loop): Timers {
 
   function setInterval(callback: unknown, repeat?: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 2 ? Array.prototype.slice.call(arguments, 2) : undefined;
+    const args = arguments.length > 2 ? ReflectApply(ArrayPrototypeSlice, arguments, [2]) : undefined;
     const timeout = new Timeout(timeouts, callback, repeat, args, true, true);
     timeouts.insert(timeout, timeout._idleTimeout);
     return timeout;
@@ -72,7 +72,7 @@ function buildTimers(loop: Loop): Timers {
 
   function setImmediate(callback: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Immediate {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : undefined;
+    const args = arguments.length > 1 ? ReflectApply(ArrayPrototypeSlice, arguments, [1]) : undefined;
     return new Immediate(immediates, callback, args);
   }
 

@@ -10,6 +10,10 @@
  * what keeps the loop alive and what tells poll not to block.
  */
 import { Check, Idle, drainTicks, tracing, type Loop } from '@mini/loop';
+import { ReflectApply } from '@mini/sys';
+
+/** The arguments of a callback started without any (one array for all). */
+const NO_ARGS: readonly unknown[] = [];
 
 const kRefed = Symbol('refed');
 const kQueue = Symbol('immediateQueue');
@@ -169,8 +173,7 @@ export class ImmediateQueue {
       if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
-        if (argv === undefined) callback.call(immediate);
-        else callback.apply(immediate, argv);
+        ReflectApply(callback, immediate, argv ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         immediate._onImmediate = null;

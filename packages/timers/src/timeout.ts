@@ -11,6 +11,10 @@
  */
 import { Timer, drainTicks, tracing, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
+import { ReflectApply } from '@mini/sys';
+
+/** The arguments of a callback started without any (one array for all). */
+const NO_ARGS: readonly unknown[] = [];
 
 /** The largest delay libuv and Node accept: a 32-bit signed int. */
 export const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -297,8 +301,7 @@ export class TimerQueue {
       if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
-        if (args === undefined) callback.call(timer);
-        else callback.apply(timer, args);
+        ReflectApply(callback, timer, args ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         if (timer._repeat && timer._idleTimeout !== -1) {

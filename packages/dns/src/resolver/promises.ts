@@ -3,7 +3,7 @@
  * the same queries as ./resolver.ts, settled as promises. The module-level
  * functions run on the default resolver, shared with node:dns.
  */
-import { codedError, validateString } from '@mini/sys';
+import { codedError, validateString, ReflectApply } from '@mini/sys';
 import { ResolverBase, RESOLVE_NAMES, installQueries } from './resolver.js';
 import type { Kind } from './records.js';
 import { dnsException } from '../lookup.js';
@@ -45,7 +45,7 @@ export class PromisesResolver extends ResolverBase {
       method = PROMISE_METHODS[rrtype];
       if (typeof method !== 'function') throw codedError('ERR_INVALID_ARG_VALUE', 'rrtype', rrtype);
     } else method = PROMISE_METHODS.A!;
-    return method.call(this, hostname);
+    return ReflectApply(method, this, [hostname]);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString } from '@mini/sys';
+import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString, ReflectApply } from '@mini/sys';
 import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
 import { DNS_PORT, parseHosts, readSystemConfig, readTextFile, type Server } from './config.js';
 import { KIND_TYPE, parseAnswer, type Kind } from './records.js';
@@ -233,7 +233,7 @@ function callbackQuery(kind: Kind, reverse = false): Query {
       kind,
       name,
       req.ttl,
-      (e, result) => (e ? req.callback!.call(req, e) : req.callback!.call(req, null, result)),
+      (e, result) => (e ? ReflectApply(req.callback!, req, [e]) : ReflectApply(req.callback!, req, [null, result])),
       reverse,
     );
     if (err) throw dnsException(err, bindingName, name);
@@ -266,7 +266,7 @@ export class Resolver extends ResolverBase {
       method = RESOLVE_METHODS.A;
       callback = rrtype;
     } else throw codedError('ERR_INVALID_ARG_TYPE', 'rrtype', 'string', rrtype);
-    if (typeof method === 'function') return method.call(this, hostname, callback);
+    if (typeof method === 'function') return ReflectApply(method, this, [hostname, callback]);
     throw codedError('ERR_INVALID_ARG_VALUE', 'rrtype', rrtype);
   }
 }

@@ -14,6 +14,7 @@
  * Buffer (rare: only at read boundaries). `strings()` materialises the flat
  * [name, value, ...] array Node calls rawHeaders, once.
  */
+import { ReflectApply } from '@mini/sys';
 
 export class RawHeaders {
   /** Triples (Buffer, start, end); names at even triples, values at odd. */
@@ -88,5 +89,5 @@ type Latin1Slice = (this: Buffer, start: number, end: number) => string;
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Latin1Slice }).latin1Slice;
 
 export function latin1(buf: Buffer, start: number, end: number): string {
-  return latin1Slice.call(buf, start, end);
+  return ReflectApply(latin1Slice, buf, [start, end]);
 }

@@ -28,7 +28,7 @@ import type hostModule from 'node:module';
 
 const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
 import { compileWrapped, compileWrapper, defaultWrapper, hasEsmSyntax, stripBOM } from './compile.js';
-import { codedError, validateString } from '@mini/sys';
+import { codedError, validateString, ReflectApply } from '@mini/sys';
 import { moduleNotFound } from './errors.js';
 import { packageImportsResolve } from './package-exports.js';
 import { nodeModulePaths, Resolver } from './resolve.js';
@@ -140,7 +140,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
 
   const emitWarning = (message: string, type?: string, code?: string): void => {
     const emit = proc.emitWarning ?? hostProcess.emitWarning.bind(hostProcess);
-    emit.call(proc, message, type, code);
+    ReflectApply(emit, proc, [message, type, code]);
   };
   const resolver = new Resolver({ preserveSymlinks: options.preserveSymlinks ?? false, emitWarning });
 
@@ -550,7 +550,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   };
   Module._extensions['.node'] = (mod, filename) => {
     const dlopen = proc.dlopen ?? hostProcess.dlopen.bind(hostProcess);
-    dlopen.call(proc, mod, path.toNamespacedPath(filename));
+    ReflectApply(dlopen, proc, [mod, path.toNamespacedPath(filename)]);
   };
 
   const ModuleClass = Module as unknown as ModuleConstructor;
