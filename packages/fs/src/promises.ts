@@ -330,16 +330,15 @@ function isIterable(data: unknown): data is Iterable<unknown> | AsyncIterable<un
 /** writeFileHandle: the data in 512 KiB writes at the file's position, iterables chunk by chunk. */
 async function writeFd(fd: number, data: unknown, opts: FsOptions): Promise<void> {
   const signal = opts.signal as AbortSignal | undefined;
+  // Nothing to write is no request at all, as in Node's writeFileHandle.
   const writeAll = async (bytes: Uint8Array) => {
-    let at = 0;
-    do {
+    for (let at = 0; at < bytes.length;) {
       checkAborted(signal);
       const chunk = bytes.subarray(at, at + WRITE_CHUNK);
-      const n = await promised<number>((cb) =>
+      at += await promised<number>((cb) =>
         req.write(loop(), fd, chunk, chunk.length, -1, (err, w) => (err !== null ? cb(err) : cb(null, w))),
       );
-      at += n;
-    } while (at < bytes.length);
+    }
   };
   if (!ArrayBuffer.isView(data) && typeof data !== 'string' && isIterable(data)) {
     for await (const chunk of data) {
