@@ -454,9 +454,19 @@ export function ftruncate(fd: unknown, len?: unknown, callback?: unknown): void 
   req.ftruncate(loop(), validatedFdNative(fd), Math.max(0, length), noResult(done));
 }
 
+let truncateFdWarned = false;
+
 /** fs.truncate(path[, len], callback): open r+, ftruncate, close, as Node does. */
 export function truncate(path: unknown, len?: unknown, callback?: unknown): void {
   if (typeof path === 'number') {
+    if (!truncateFdWarned) {
+      truncateFdWarned = true;
+      process.emitWarning(
+        'Using fs.truncate with a file descriptor is deprecated. Please use fs.ftruncate with a file descriptor instead.',
+        'DeprecationWarning',
+        'DEP0081',
+      );
+    }
     ftruncate(path, len, callback);
     return;
   }

@@ -33,3 +33,17 @@ const steps = [
 let i = 0;
 const next = () => (i < steps.length ? steps[i++](next) : fs.rmSync(dir, { recursive: true }));
 next();
+// A descriptor given to truncate: ftruncate, with DEP0081 once.
+process.emitWarning = (message, type, code) => console.log('warning', type, code);
+setTimeout(() => {
+  const g = path.join(os.tmpdir(), `truncate-fd-${process.pid}`);
+  fs.writeFileSync(g, 'abcdef');
+  const fd = fs.openSync(g, 'r+');
+  fs.truncate(fd, 2, (e) => {
+    fs.truncate(fd, 1, (e2) => {
+      console.log('truncate(fd)', e, e2, fs.readFileSync(g, 'utf8'));
+      fs.closeSync(fd);
+      fs.unlinkSync(g);
+    });
+  });
+}, 100);
