@@ -12,6 +12,7 @@
  * calls on the calling thread.
  */
 import type { Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { defaultLoop } from '@mini/loop';
 import { codedError, validateFunction, validateUint32 } from '@mini/sys';
 import { getOptions, pathText, validatedPath } from './args.js';
@@ -25,6 +26,7 @@ export class Dir {
   private readonly dirPath: string;
   private readonly encoding: unknown;
   private readonly bufferSize: number;
+  private readonly recursive: boolean;
   private readonly out: Buffer;
   private buffered: Dirent[] = [];
   private closed = false;
@@ -38,6 +40,7 @@ export class Dir {
     this.dirPath = path;
     this.encoding = opts.encoding;
     this.bufferSize = opts.bufferSize;
+    this.recursive = Boolean(opts.recursive);
     this.out = req.direntBuffer(this.bufferSize);
   }
 
@@ -56,7 +59,7 @@ export class Dir {
       return;
     }
     if (this.buffered.length > 0) {
-      process.nextTick(callback, null, this.buffered.shift());
+      process.nextTick(callback, null, this.next());
       return;
     }
     this.queue = [];
@@ -65,8 +68,33 @@ export class Dir {
       if (err !== null) return callback(err);
       if (entries!.length === 0) return callback(null, null);
       this.buffered = direntsOf(entries!, this.encoding, this.dirPath);
-      callback(null, this.buffered.shift());
+      let d: Dirent;
+      try {
+        d = this.next();
+      } catch (e) {
+        return callback(e as Error);
+      }
+      callback(null, d);
     });
+  }
+
+  /**
+   * The next buffered entry. With `recursive`, a folder handed out has its
+   * first batch of entries read at once, synchronously, and queued after
+   * the others: Node 20's readSyncRecursive, which reads one batch only.
+   */
+  private next(): Dirent {
+    const d = this.buffered.shift()!;
+    if (this.recursive && d.isDirectory()) {
+      const path = join(d.parentPath, String(d.name));
+      const sub = req.opendirNow(path);
+      try {
+        this.buffered.push(...direntsOf(req.readdirNow(sub, this.out, this.bufferSize), this.encoding, path));
+      } finally {
+        req.closedirNow(sub);
+      }
+    }
+    return d;
   }
 
   private runQueue(): void {
@@ -100,11 +128,11 @@ export class Dir {
   readSync(): Dirent | null {
     if (this.closed) throw codedError('ERR_DIR_CLOSED');
     if (this.queue !== null) throw codedError('ERR_DIR_CONCURRENT_OPERATION');
-    if (this.buffered.length > 0) return this.buffered.shift()!;
+    if (this.buffered.length > 0) return this.next();
     const entries = req.readdirNow(this.handle, this.out, this.bufferSize);
     if (entries.length === 0) return null;
     this.buffered = direntsOf(entries, this.encoding, this.dirPath);
-    return this.buffered.shift()!;
+    return this.next();
   }
 
   closeSync(): void {

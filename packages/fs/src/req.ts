@@ -357,9 +357,17 @@ export function statfs(loop: Loop, path: FsPath, cb: (err: SystemError | null, b
 
 /** The same folder calls made on the calling thread, for a Dir's readSync and closeSync. */
 const dirNow = libminiTable({
+  mini_fs_opendir: 'long mini_fs_opendir(const char *path)',
   mini_fs_readdir: 'long mini_fs_readdir(long handle, _Out_ void *out, long max)',
   mini_fs_closedir: 'int mini_fs_closedir(long handle)',
 });
+
+/** uv_fs_opendir without a request: the DIR * as a number, or Node's error thrown. */
+export function opendirNow(path: string): number {
+  const dir = dirNow().mini_fs_opendir(path);
+  if (dir < 0) throw uvException(lastError(), { syscall: 'opendir', path });
+  return dir;
+}
 
 /** uv_fs_readdir without a request: the entries, or Node's error thrown. */
 export function readdirNow(dir: number, out: Buffer, max: number): DirEntry[] {
