@@ -239,3 +239,16 @@ describe('opendir', () => {
     expect(openFdCount()).toBe(before);
   });
 });
+
+describe('readFile of a descriptor, as Node 20 has it', () => {
+  it('drops a failed read or an abort after the fstat, and answers what was read', async () => {
+    const aborted = AbortSignal.abort();
+    await same([
+      ['readFile', (d) => [nodeFs.openSync(join(d, 'file.txt'), 'r'), { signal: aborted }]],
+      ['readFile', (d) => [nodeFs.openSync(join(d, 'new'), 'w')]],
+      ['readFile', (d) => [nodeFs.openSync(join(d, 'sub'), 'r'), 'utf8']],
+      ['readFile', (d) => [nodeFs.openSync(join(d, 'file.txt'), 'r'), 'utf8']],
+      ['readFile', (d) => [join(d, 'file.txt'), { signal: aborted }]],
+    ]);
+  });
+});
