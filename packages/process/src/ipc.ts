@@ -23,6 +23,7 @@ import { Pipe, WriteReq } from '@mini/net';
 import { serializationFor, type SerializationMode } from './ipc-serialization.js';
 import {
   FD_CLOEXEC,
+  F_GETFD,
   F_GETFL,
   F_SETFD,
   F_SETFL,
@@ -67,9 +68,12 @@ export class Control {
     this.pipe.unref();
   }
 
+  /** Set for a channel whose fd was never open: it can never keep the loop alive. */
+  inert = false;
+
   /** A listener for 'message' or 'disconnect' was added. */
   refCounted(): void {
-    if (++this.refs === 1 && !this.explicitUnref) this.pipe.ref();
+    if (++this.refs === 1 && !this.explicitUnref && !this.inert) this.pipe.ref();
   }
 
   unrefCounted(): void {
@@ -94,6 +98,9 @@ function isInternal(message: unknown): boolean {
 /** Give `target` its channel on `pipe` (an open, non-blocking socket). */
 export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationMode = 'json'): Control {
   const control = new Control(pipe);
+  // No fd (a NODE_CHANNEL_FD naming nothing): node still shows a channel
+  // whose sends fail, and the process is free to exit.
+  control.inert = pipe.fd < 0 || unistd.fcntl(pipe.fd, F_GETFD, 0) < 0;
   const serialization = serializationFor(mode);
   const decode = serialization.decoder();
   target.channel = control;
@@ -123,7 +130,7 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     if (target.connected) disconnect();
     target._channelEnded?.();
   };
-  pipe.readStart();
+  if (!control.inert) pipe.readStart();
 
   const closedError = (callback: unknown): false => {
     const ex = codedError('ERR_IPC_CHANNEL_CLOSED');
@@ -197,8 +204,12 @@ export function connectToParent(proc: NodeJS.Process): void {
   const mode = env['NODE_CHANNEL_SERIALIZATION_MODE'] ?? 'json';
   delete env['NODE_CHANNEL_FD'];
   delete env['NODE_CHANNEL_SERIALIZATION_MODE'];
-  if (!Number.isInteger(fd) || fd < 0) return;
-  unistd.fcntl(fd, F_SETFL, unistd.fcntl(fd, F_GETFL, 0) | O_NONBLOCK);
-  unistd.fcntl(fd, F_SETFD, FD_CLOEXEC);
-  setupChannel(proc as unknown as IpcTarget, new Pipe(defaultLoop(), fd), mode === 'advanced' ? 'advanced' : 'json');
+  if (!Number.isInteger(fd) || fd + 1 < 0) return;
+  // -1: the launcher found no such fd open; the channel exists but is dead.
+  if (fd >= 0) {
+    unistd.fcntl(fd, F_SETFL, unistd.fcntl(fd, F_GETFL, 0) | O_NONBLOCK);
+    unistd.fcntl(fd, F_SETFD, FD_CLOEXEC);
+  }
+  const pipe = fd >= 0 ? new Pipe(defaultLoop(), fd) : new Pipe(defaultLoop());
+  setupChannel(proc as unknown as IpcTarget, pipe, mode === 'advanced' ? 'advanced' : 'json');
 }
