@@ -71,8 +71,7 @@ await build({
 // It goes through the launcher: V8 accepts a cache only under the engine
 // flags it was made with, and the launcher adds its own.
 // The old cache goes first: V8 checks a cache against the source's length,
-// not its content, so a bundle rebuilt to the same length (an edit that
-// only moves code) would run the old bundle's compiled functions.
+// not its content (launch.ts also compares the bundle's mtime and size).
 rmSync(`${here}/dist/runtime.cache`, { force: true });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";
 execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: { ...process.env, MINI_HOST_NODE: process.execPath } });

@@ -1,20 +1,30 @@
 /**
  * What the launcher starts: loads the runtime bundle (dist/runtime.js)
  * with a V8 code cache beside it, which saves ~5 ms of compiling at every
- * start. The cache is written after a run that had none, or whose cache V8
- * rejected (another bundle, another node); where dist/ is read-only, mini
- * simply runs without one.
+ * start. The cache is written after a run that had none, whose cache was
+ * made for another bundle, or whose cache V8 rejected (another node);
+ * where dist/ is read-only, mini simply runs without one.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const file = join(__dirname, 'runtime.js');
 const cacheFile = join(__dirname, 'runtime.cache');
+/**
+ * The cache starts with the bundle's mtime and size: V8 checks a cache
+ * against the source's length only, so a bundle rebuilt or reinstalled
+ * at the same length would otherwise run stale compiled code.
+ */
+const HEADER = 16;
+const source = statSync(file);
 let cachedData: Buffer | undefined;
 try {
-  cachedData = readFileSync(cacheFile);
+  const saved = readFileSync(cacheFile);
+  if (saved.length > HEADER && saved.readDoubleLE(0) === source.mtimeMs && saved.readDoubleLE(8) === source.size) {
+    cachedData = saved.subarray(HEADER);
+  }
 } catch {
   cachedData = undefined;
 }
@@ -23,7 +33,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
   // Written at exit, so the cache also holds every function startup compiled.
   process.once('exit', () => {
     try {
-      writeFileSync(cacheFile, script.createCachedData());
+      const header = Buffer.alloc(HEADER);
+      header.writeDoubleLE(source.mtimeMs, 0);
+      header.writeDoubleLE(source.size, 8);
+      writeFileSync(cacheFile, Buffer.concat([header, script.createCachedData()]));
     } catch {
       // Read-only install: run without a cache.
     }

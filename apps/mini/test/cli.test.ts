@@ -3,7 +3,7 @@
  * node does for the same command line.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,5 +165,23 @@ describe('mini command line', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('-false');
     expect(r.stdout).toContain('+true');
+  });
+});
+
+describe('the code cache', () => {
+  it('is not used for a bundle changed to the same length', () => {
+    // The launcher (dist/main.js) with a bundle of our own beside it.
+    const dist = mkdtempSync(join(tmpdir(), 'mini-cache-'));
+    cpSync(resolve(__dirname, '..', 'dist', 'main.js'), join(dist, 'main.js'));
+    const bundle = join(dist, 'runtime.js');
+    const start = () => run(process.execPath, [join(dist, 'main.js')]).stdout;
+    writeFileSync(bundle, "process.stdout.write('first\\n');");
+    expect(start()).toBe('first\n');
+    expect(existsSync(join(dist, 'runtime.cache'))).toBe(true);
+    expect(start()).toBe('first\n');
+    // Same length, other content: V8 alone would accept the old cache.
+    writeFileSync(bundle, "process.stdout.write('other\\n');");
+    expect(start()).toBe('other\n');
+    expect(start()).toBe('other\n');
   });
 });
