@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import type { ClientRequest } from './client.js';
 import type { HttpSocket } from './outgoing.js';
 import { getTransport, type TransportSocket } from './transport.js';
+import { adoptable } from '@mini/sys';
 
 export interface AgentOptions {
   keepAlive?: boolean;
@@ -36,7 +37,7 @@ export interface ConnectOptions {
 
 type PooledSocket = HttpSocket & { _agentName?: string; timeout?: number };
 
-export class Agent extends EventEmitter {
+export class Agent extends adoptable(EventEmitter) {
   defaultPort = 80;
   protocol = 'http:';
   options: AgentOptions;

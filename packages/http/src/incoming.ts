@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import type { RawHeaders } from './parser/raw-headers.js';
 import type { TransportSocket } from './transport.js';
+import { adoptable } from '@mini/sys';
 
 /** Headers whose duplicates Node drops (the first wins). */
 const DROP_DUPLICATES = new Set([
@@ -63,7 +64,7 @@ function toDistinct(raw: string[]): Record<string, string[]> {
 
 const EMPTY: string[] = [];
 
-export class IncomingMessage extends Readable {
+export class IncomingMessage extends adoptable(Readable) {
   socket: TransportSocket | null;
   httpVersionMajor = 1;
   httpVersionMinor = 1;

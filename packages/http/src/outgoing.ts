@@ -12,7 +12,7 @@
  * Like Node's, it is a legacy Stream (pipe-able), not a stream.Writable.
  */
 import { Stream } from 'node:stream';
-import { codedError, validateString } from '@mini/sys';
+import { codedError, validateString, adoptable } from '@mini/sys';
 import { checkInvalidHeaderChar, utcDate, validateHeaderName, validateHeaderValue } from './common.js';
 import type { TransportSocket } from './transport.js';
 
@@ -44,7 +44,7 @@ interface HeadState {
   header: string;
 }
 
-export class OutgoingMessage extends Stream {
+export class OutgoingMessage extends adoptable(Stream) {
   socket: HttpSocket | null = null;
   outputData: Pending[] = [];
   outputSize = 0;

@@ -119,7 +119,7 @@ export class ServerConnection implements ParserOwner {
   }
 
   private close(): void {
-    this.server._connections.delete(this);
+    this.server.httpConnections.delete(this);
     this.freeParser();
     // Requests still in flight lose their connection.
     while (this.incoming.length) {
@@ -191,7 +191,7 @@ export class ServerConnection implements ParserOwner {
     socket.removeListener('timeout', this.onTimeout);
     socket.removeListener('error', this.onError);
     this.freeParser();
-    this.server._connections.delete(this);
+    this.server.httpConnections.delete(this);
     const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
     if (this.server.listenerCount(event) > 0) {
       // The handler decides how the socket is read now.

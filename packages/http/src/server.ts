@@ -8,14 +8,14 @@
  * (`connectionsCheckingInterval`) that sweeps the connections with a message
  * in progress.
  */
-import { EventEmitter } from 'node:events';
 import { codedError, validateInteger, DateNow } from '@mini/sys';
 import { maxHeaderSize as defaultMaxHeaderSize } from './common.js';
 import { IncomingMessage } from './incoming.js';
 import type { HttpSocket } from './outgoing.js';
 import { ServerConnection } from './server-connection.js';
 import { ServerResponse } from './server-response.js';
-import { getTransport, timers, unrefTimer, type TransportServer, type TransportSocket } from './transport.js';
+import { net } from '@mini/net';
+import { timers, unrefTimer, type TransportSocket } from './transport.js';
 
 export interface ServerOptions {
   IncomingMessage?: typeof IncomingMessage;
@@ -36,7 +36,7 @@ export interface ServerOptions {
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-export class Server extends EventEmitter {
+export class Server extends net.Server {
   timeout = 0;
   keepAliveTimeout = 5000;
   headersTimeout = 60_000;
@@ -47,18 +47,24 @@ export class Server extends EventEmitter {
   maxHeaderSize: number;
   httpAllowHalfOpen = false;
   requireHostHeader: boolean;
-  noDelay: boolean;
-  readonly _connections = new Set<ServerConnection>();
-  private readonly _handle: TransportServer;
+  /** The connections speaking HTTP (net.Server's `_connections` is their count). */
+  readonly httpConnections = new Set<ServerConnection>();
   private _checkInterval: unknown = null;
 
   constructor(options?: ServerOptions | RequestListener, requestListener?: RequestListener) {
-    super();
     if (typeof options === 'function') {
       requestListener = options;
       options = {};
     }
     options ??= {};
+    // An http.Server is the net.Server it listens with, as in Node.
+    super({
+      allowHalfOpen: true,
+      noDelay: options.noDelay ?? true,
+      keepAlive: options.keepAlive,
+      keepAliveInitialDelay: options.keepAliveInitialDelay,
+      highWaterMark: options.highWaterMark,
+    });
     if (options.requestTimeout !== undefined) this.requestTimeout = checkMs(options.requestTimeout, 'requestTimeout');
     if (options.headersTimeout !== undefined) this.headersTimeout = checkMs(options.headersTimeout, 'headersTimeout');
     else this.headersTimeout = Math.min(60_000, this.requestTimeout);
@@ -70,51 +76,27 @@ export class Server extends EventEmitter {
       throw codedError('ERR_OUT_OF_RANGE', 'headersTimeout', '<= requestTimeout', this.headersTimeout);
     }
     this.maxHeaderSize = options.maxHeaderSize ?? defaultMaxHeaderSize;
-    this.noDelay = options.noDelay ?? true;
     this.requireHostHeader = options.requireHostHeader ?? true;
     if (requestListener) this.on('request', requestListener);
-
-    const handle = getTransport().createServer({ allowHalfOpen: true, noDelay: this.noDelay }, (socket) => this.connection(socket));
-    this._handle = handle;
-    handle.on('listening', () => {
-      this.setupConnectionsTracking();
-      this.emit('listening');
-    });
-    handle.on('error', (err: Error) => this.emit('error', err));
-    handle.on('close', () => this.emit('close'));
+    this.on('connection', (socket: TransportSocket) => this.connection(socket));
+    this.on('listening', () => this.setupConnectionsTracking());
   }
 
-  get listening(): boolean {
-    return this._handle.listening;
-  }
-
-  listen(...args: unknown[]): this {
-    // A trailing callback listens for 'listening' on this object, not the handle.
-    if (typeof args[args.length - 1] === 'function') this.once('listening', args.pop() as () => void);
-    this._handle.listen(...args);
-    return this;
-  }
-
-  address(): unknown {
-    return this._handle.address();
-  }
-
-  close(cb?: (err?: Error) => void): this {
+  override close(cb?: (err?: Error) => void): this {
     this.closeIdleConnections();
     if (this._checkInterval !== null) {
       timers.clearInterval(this._checkInterval);
       this._checkInterval = null;
     }
-    this._handle.close(cb);
-    return this;
+    return super.close(cb);
   }
 
   closeAllConnections(): void {
-    for (const conn of [...this._connections]) conn.socket.destroy();
+    for (const conn of [...this.httpConnections]) conn.socket.destroy();
   }
 
   closeIdleConnections(): void {
-    for (const conn of [...this._connections]) {
+    for (const conn of [...this.httpConnections]) {
       const msg = conn.socket._httpMessage;
       if (msg && !msg.finished) continue;
       if (conn.idle) conn.socket.destroy();
@@ -127,29 +109,10 @@ export class Server extends EventEmitter {
     return this;
   }
 
-  ref(): this {
-    this._handle.ref();
-    return this;
-  }
-
-  unref(): this {
-    this._handle.unref();
-    return this;
-  }
-
-  getConnections(cb: (err: Error | null, count: number) => void): void {
-    if (this._handle.getConnections) this._handle.getConnections(cb);
-    else process.nextTick(cb, null, this._connections.size);
-  }
-
-  [Symbol.asyncDispose](): Promise<void> {
-    return new Promise((resolve) => this.close(() => resolve()));
-  }
-
+  /** After net.Server's 'connection' (ours is its first listener): the socket now speaks HTTP. */
   private connection(socket: TransportSocket): void {
-    this.emit('connection', socket);
     if (socket.destroyed) return;
-    this._connections.add(new ServerConnection(this, socket as HttpSocket));
+    this.httpConnections.add(new ServerConnection(this, socket as HttpSocket));
   }
 
   private setupConnectionsTracking(): void {
@@ -162,7 +125,7 @@ export class Server extends EventEmitter {
   private checkConnections(): void {
     if (this.headersTimeout === 0 && this.requestTimeout === 0) return;
     const now = DateNow();
-    for (const conn of [...this._connections]) {
+    for (const conn of [...this.httpConnections]) {
       if (!conn.active || conn.parser === null) continue;
       const elapsed = now - conn.messageStart;
       if (

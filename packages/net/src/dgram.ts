@@ -33,6 +33,8 @@ import {
   validateString,
   validateUint32,
   ReflectApply,
+  adoptable,
+  callableClass,
 } from '@mini/sys';
 import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './lookup.js';
 
@@ -105,7 +107,7 @@ interface State {
   lookup: (address: string | undefined, cb: AddressCallback) => void;
 }
 
-export class Socket extends EventEmitter {
+class Socket extends adoptable(EventEmitter) {
   readonly type: SocketType;
   [kState]: State;
 
@@ -544,6 +546,11 @@ export class Socket extends EventEmitter {
 // Bundlers rename clashing classes (net has a Socket too); Node prints this
 // name in "Emitted 'error' event on Socket instance" and in inspect output.
 Object.defineProperty(Socket, 'name', { value: 'Socket' });
+
+/** dgram.Socket as Node exports it: callable without `new`, inheritable the old way. */
+const SocketConstructor = callableClass(Socket, 'Socket');
+type SocketConstructor = Socket;
+export { SocketConstructor as Socket };
 
 export function createSocket(type: SocketType | SocketOptions, listener?: (msg: Buffer, rinfo: MessageInfo) => void): Socket {
   return new Socket(type, listener);

@@ -6,9 +6,15 @@ import { isIP, isIPv4, isIPv6, BlockList, SocketAddress } from 'node:net';
 import { Server, type ConnectionListener, type ServerOptions } from './server.js';
 import { Socket, type SocketOptions } from './socket.js';
 import { normalizeArgs } from './args.js';
+import { callableClass } from '@mini/sys';
 
-export { Server, Socket, isIP, isIPv4, isIPv6, BlockList, SocketAddress };
-export const Stream = Socket;
+// Callable without `new` and inheritable the old way, as Node's are (sys/callable.ts).
+const ServerConstructor = callableClass(Server, 'Server');
+const SocketConstructor = callableClass(Socket, 'Socket');
+type ServerConstructor = Server;
+type SocketConstructor = Socket;
+export { ServerConstructor as Server, SocketConstructor as Socket, isIP, isIPv4, isIPv6, BlockList, SocketAddress };
+export const Stream = SocketConstructor;
 
 export function createServer(options?: ServerOptions | ConnectionListener, connectionListener?: ConnectionListener): Server {
   return new Server(options, connectionListener);

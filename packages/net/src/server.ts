@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
-import { codedError, errnoException, uvExceptionWithHostPort, validatePort, validateString } from '@mini/sys';
+import { codedError, errnoException, uvExceptionWithHostPort, validatePort, validateString, adoptable } from '@mini/sys';
 import type { StreamHandle } from './handles/stream.js';
 import { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
@@ -30,7 +30,7 @@ export interface ServerOptions {
 
 export type ConnectionListener = (socket: Socket) => void;
 
-export class Server extends EventEmitter {
+export class Server extends adoptable(EventEmitter) {
   _connections = 0;
   _handle: StreamHandle | null = null;
   _pipeName: string | undefined;

@@ -30,6 +30,7 @@ import {
   validateString,
   type SystemError,
   ReflectApply,
+  adoptable,
 } from '@mini/sys';
 import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
@@ -68,7 +69,7 @@ export interface ConnectionCounter {
 
 type Chunk = { chunk: Buffer | string; encoding: BufferEncoding };
 
-export class Socket extends Duplex {
+export class Socket extends adoptable(Duplex) {
   connecting = false;
   _handle: StreamHandle | null = null;
   _host: string | null = null;

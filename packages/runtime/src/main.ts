@@ -68,9 +68,9 @@ export function boot(opts: BootOptions): void {
     dns: () => (require('@mini/dns') as typeof import('@mini/dns')).createDns(),
     'dns/promises': () => (env.registry.load('dns') as { promises: unknown }).promises,
     // Loaded on first require: a program that never opens a socket does not pay for them.
-    net: () => withLookup().net,
-    dgram: () => withLookup().dgram,
-    http: () => (require('@mini/http') as typeof import('@mini/http')).http,
+    net: () => plainExports(withLookup().net),
+    dgram: () => plainExports(withLookup().dgram),
+    http: () => plainExports((require('@mini/http') as typeof import('@mini/http')).http),
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
   });
@@ -101,6 +101,17 @@ export function boot(opts: BootOptions): void {
   else runEval(moduleSystem, action.code, action.print);
   tr?.end();
   drainTicks();
+}
+
+/**
+ * A package's API namespace as a builtin's exports: a plain object whose
+ * properties are writable data, as Node's are, so a program (nock, an
+ * agent library) can replace `http.request` or `net.connect`.
+ */
+function plainExports(namespace: object): Record<string, unknown> {
+  const exports: Record<string, unknown> = {};
+  for (const key of Object.keys(namespace)) exports[key] = (namespace as Record<string, unknown>)[key];
+  return exports;
 }
 
 function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean): void {

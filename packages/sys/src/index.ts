@@ -18,3 +18,4 @@ export * from './libc/netdb.js';
 export * from './libc/signal.js';
 export * from './libc/spawn.js';
 export * from './primordials.js';
+export * from './callable.js';

@@ -1,0 +1,72 @@
+/**
+ * Node's classes are functions from before `class` existed, and packages
+ * still use them that way: `net.Socket()` without `new`, and inheritance
+ * the old way, `util.inherits(MyServer, http.Server)` with
+ * `http.Server.call(this)` in MyServer's constructor. An ES class refuses
+ * both. These two helpers give our classes what Node's have:
+ *
+ * - `adoptable(Base)` is the host base class (EventEmitter, Duplex…) with
+ *   one difference: while `callableClass` applies a class to an object
+ *   that already exists, its constructor initializes that object (Base is
+ *   a function constructor, so `Base.call(target)` works) and returns it,
+ *   and JavaScript then runs every subclass's field initializers and
+ *   constructor body on the returned object;
+ * - `callableClass(Class, name)` is the function exported in place of the
+ *   class: `new` and `extends` behave as the class does, a plain call
+ *   constructs, and a call on an instance of it initializes that instance.
+ */
+
+type Constructor = abstract new (...args: never[]) => object;
+
+/** A class that can also be called as a function, as `callableClass` makes it. */
+export type CallableClass<C extends Constructor> = C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
+
+/** The object the next adoptable base constructor initializes instead of making one. */
+let adoptee: object | undefined;
+
+function adopt(target: object): void {
+  adoptee = target;
+}
+
+export function adoptable<B extends Constructor>(Base: B): B {
+  function Adoptable(this: object, ...args: unknown[]): object {
+    const target = adoptee;
+    if (target !== undefined) {
+      adoptee = undefined;
+      Reflect.apply(Base as unknown as (...a: unknown[]) => unknown, target, args);
+      return target;
+    }
+    return Reflect.construct(Base as unknown as new (...a: unknown[]) => object, args, new.target);
+  }
+  Adoptable.prototype = Base.prototype;
+  Object.setPrototypeOf(Adoptable, Base);
+  return Adoptable as unknown as B;
+}
+
+export function callableClass<C extends Constructor>(Class: C, name: string): CallableClass<C> {
+  const construct = Class as unknown as new (...a: unknown[]) => object;
+  const Callable = function (this: unknown, ...args: unknown[]): object {
+    if (new.target !== undefined) return Reflect.construct(construct, args, new.target);
+    if (this instanceof Callable) {
+      // Class.call(this, …) from an old-style subclass: initialize `this`.
+      adopt(this);
+      try {
+        return Reflect.construct(construct, args, Callable);
+      } finally {
+        adoptee = undefined;
+      }
+    }
+    return Reflect.construct(construct, args, Callable);
+  };
+  Callable.prototype = Class.prototype;
+  Object.defineProperty(Class.prototype, 'constructor', { value: Callable, writable: true, configurable: true, enumerable: false });
+  // Statics: the class's own, and through its parent the inherited ones.
+  Object.setPrototypeOf(Callable, Object.getPrototypeOf(Class) as object);
+  for (const key of Reflect.ownKeys(Class)) {
+    if (key === 'prototype' || key === 'length' || key === 'name') continue;
+    Object.defineProperty(Callable, key, Object.getOwnPropertyDescriptor(Class, key)!);
+  }
+  Object.defineProperty(Callable, 'name', { value: name });
+  Object.defineProperty(Callable, 'length', { value: Class.length });
+  return Callable as unknown as CallableClass<C>;
+}
