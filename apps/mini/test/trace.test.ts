@@ -50,7 +50,7 @@ describe('mini --trace-loop', () => {
     const names = raw.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args?.name);
     expect(names).toContain('loop');
     expect(names).toContain('pool thread 1');
-    expect(trace.pool.map((s) => s.name)).toContain('statx');
+    expect(trace.pool.map((s) => s.name)).toContain('fs.stat');
     expect(raw.traceEvents.some((e) => e.ph === 'C' && e.name === 'loop')).toBe(true);
   });
 
@@ -72,7 +72,7 @@ describe('mini --trace-loop', () => {
   it('puts each callback in the phase Node runs it in', () => {
     expect(callback('firstTimeout').phase).toBe('timers');
     expect(callback('immediateFromTimer').phase).toBe('check');
-    const stat = trace.callbacks.find((c) => c.slice.name === 'statx')!;
+    const stat = trace.callbacks.find((c) => c.slice.name === 'fs.stat')!;
     expect(stat.phase).toBe('poll (dispatching)');
     const fromIo = callback('immediateFromIo');
     expect(fromIo.phase).toBe('check');
@@ -95,7 +95,7 @@ describe('mini --trace-loop', () => {
     const summary = spawnSync(MINI, ['trace', 'summary', file], { encoding: 'utf8' });
     expect(summary.status).toBe(0);
     expect(summary.stdout).toContain('Time per phase');
-    expect(summary.stdout).toMatch(/Slowest callbacks[\s\S]*statx/);
+    expect(summary.stdout).toMatch(/Slowest callbacks[\s\S]*fs\.stat/);
     expect(summary.stdout).toContain('Iterations that blocked longest in poll');
     const svg = spawnSync(MINI, ['trace', 'svg', '--count', '3', file], { encoding: 'utf8' });
     expect(svg.status).toBe(0);

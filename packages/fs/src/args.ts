@@ -5,7 +5,7 @@
  */
 import hostFs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { codedError, codedErrorFromNative, validateInt32, validateInteger, validateUint32, validateAbortSignal } from '@mini/sys';
+import { codedError, codedErrorFromNative, validateInt32, validateInteger, validateUint32, validateAbortSignal, DateNow } from '@mini/sys';
 import type { FsPath } from './req.js';
 
 /** Node's getValidatedPath: a string, Buffer or file: URL, without NUL bytes. */
@@ -173,7 +173,7 @@ export function validateEncoding(data: string, encoding: unknown): void {
 /** Node's toUnixTimestamp: seconds from a number, numeric string or Date. */
 export function toUnixTimestamp(time: unknown, name = 'time'): number {
   if (typeof time === 'string' && +time == (time as unknown as number)) return +time;
-  if (typeof time === 'number' && Number.isFinite(time)) return time < 0 ? Date.now() / 1000 : time;
+  if (typeof time === 'number' && Number.isFinite(time)) return time < 0 ? DateNow() / 1000 : time;
   if (time instanceof Date) return time.getTime() / 1000;
   throw codedError('ERR_INVALID_ARG_TYPE', name, ['Date', 'Time in seconds'], time);
 }

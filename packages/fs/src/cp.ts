@@ -25,6 +25,7 @@ import {
   validateFunction,
   validateInteger,
   validateObject,
+  promiseThen,
 } from '@mini/sys';
 import { pathText, validatedPath } from './args.js';
 import { opendirPromise } from './dir.js';
@@ -106,7 +107,7 @@ async function statsOf(src: string, dest: string, opts: CpOptions): Promise<[Big
     (opts.dereference ? fsp.stat(file, { bigint: true }) : fsp.lstat(file, { bigint: true })) as unknown as Promise<BigIntStats>;
   return Promise.all([
     statFn(src),
-    statFn(dest).then(undefined, (err: NodeJS.ErrnoException) => {
+    promiseThen(statFn(dest), undefined, (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return null;
       throw err;
     }),
@@ -148,7 +149,8 @@ async function checkParentPaths(src: string, srcStat: BigIntStats, dest: string)
 }
 
 async function pathExists(p: string): Promise<boolean> {
-  return fsp.stat(p).then(
+  return promiseThen(
+    fsp.stat(p),
     () => true,
     (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)),
   );
@@ -252,7 +254,8 @@ export function cp(src: unknown, dest: unknown, options?: unknown, callback?: un
   const checked = cpOptions(opts);
   const [s, d] = paths(src, dest);
   // Node runs it through util.callbackify: (null, undefined) on success.
-  cpFn(s, d, checked).then(
+  promiseThen(
+    cpFn(s, d, checked),
     (v) => (cb as (err: Error | null, v?: unknown) => void)(null, v),
     (err: Error) => (cb as (err: Error) => void)(err),
   );

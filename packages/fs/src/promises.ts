@@ -11,7 +11,17 @@
 import { EventEmitter } from 'node:events';
 import type { Dirent, Stats, StatsFs } from 'node:fs';
 import { defaultLoop } from '@mini/loop';
-import { AbortError, codedError, unistd, validateAbortSignal, validateBoolean, validateInteger, validateObject } from '@mini/sys';
+import {
+  AbortError,
+  codedError,
+  unistd,
+  validateAbortSignal,
+  validateBoolean,
+  validateInteger,
+  validateObject,
+  promiseThen,
+  ReflectApply,
+} from '@mini/sys';
 import {
   bytesOf,
   getOptions,
@@ -96,7 +106,7 @@ export class FileHandle {
   private closeReject: ((err: Error) => void) | undefined;
 
   constructor(fd: number) {
-    EventEmitter.call(this);
+    ReflectApply(EventEmitter, this, []);
     this.handleFd = fd;
     unclosed.register(this, fd, this);
   }
@@ -136,10 +146,11 @@ export class FileHandle {
   close = (): Promise<void> => {
     if (this.handleFd === -1) return Promise.resolve();
     if (this.closePromise !== undefined) return this.closePromise;
-    this.closePromise = new Promise<void>((resolve, reject) => {
-      this.closeResolve = resolve;
-      this.closeReject = reject;
-    }).then(
+    this.closePromise = promiseThen(
+      new Promise<void>((resolve, reject) => {
+        this.closeResolve = resolve;
+        this.closeReject = reject;
+      }),
       () => {
         this.closePromise = undefined;
       },

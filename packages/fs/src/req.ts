@@ -7,47 +7,47 @@
  * Like libuv on Linux, every descriptor is opened O_CLOEXEC, and stat is
  * statx (so birthtime is what the file system knows, as in Node).
  */
-import { WorkFunction, queueWork, type Loop } from '@mini/loop';
+import { WorkFunction, queueWork, tracing, type Loop } from '@mini/loop';
 import { O_CLOEXEC, lastError, libminiTable, uvException, type SystemError, type WorkArg } from '@mini/sys';
 
 export type FsCallback = (err: SystemError | null, result: number) => void;
 
 const fn = {
-  open: new WorkFunction('open', 'int', 'fast-io'),
-  close: new WorkFunction('close', 'int', 'fast-io'),
-  read: new WorkFunction('read', 'long', 'fast-io'),
-  pread: new WorkFunction('pread', 'long', 'fast-io'),
-  write: new WorkFunction('write', 'long', 'fast-io'),
-  pwrite: new WorkFunction('pwrite', 'long', 'fast-io'),
-  statx: new WorkFunction('statx', 'int', 'fast-io'),
-  fsync: new WorkFunction('fsync', 'int', 'fast-io'),
-  fdatasync: new WorkFunction('fdatasync', 'int', 'fast-io'),
-  ftruncate: new WorkFunction('ftruncate', 'int', 'fast-io'),
-  unlink: new WorkFunction('unlink', 'int', 'fast-io'),
-  rmdir: new WorkFunction('rmdir', 'int', 'fast-io'),
-  mkdir: new WorkFunction('mkdir', 'int', 'fast-io'),
-  rename: new WorkFunction('rename', 'int', 'fast-io'),
-  link: new WorkFunction('link', 'int', 'fast-io'),
-  symlink: new WorkFunction('symlink', 'int', 'fast-io'),
-  readlink: new WorkFunction('readlink', 'long', 'fast-io'),
-  access: new WorkFunction('access', 'int', 'fast-io'),
-  chmod: new WorkFunction('chmod', 'int', 'fast-io'),
-  fchmod: new WorkFunction('fchmod', 'int', 'fast-io'),
-  chown: new WorkFunction('chown', 'int', 'fast-io'),
-  fchown: new WorkFunction('fchown', 'int', 'fast-io'),
-  lchown: new WorkFunction('lchown', 'int', 'fast-io'),
-  utimensat: new WorkFunction('utimensat', 'int', 'fast-io'),
-  futimens: new WorkFunction('futimens', 'int', 'fast-io'),
-  scandir: new WorkFunction('mini_fs_scandir', 'long', 'fast-io'),
-  mkdirp: new WorkFunction('mini_fs_mkdirp', 'int', 'fast-io'),
-  rmtree: new WorkFunction('mini_fs_rmtree', 'int', 'fast-io'),
-  copyfile: new WorkFunction('mini_fs_copyfile', 'int', 'fast-io'),
-  mkdtemp: new WorkFunction('mini_fs_mkdtemp', 'int', 'fast-io'),
-  realpath: new WorkFunction('mini_fs_realpath', 'long', 'fast-io'),
-  statfs: new WorkFunction('statfs', 'int', 'fast-io'),
-  opendir: new WorkFunction('mini_fs_opendir', 'long', 'fast-io'),
-  readdir: new WorkFunction('mini_fs_readdir', 'long', 'fast-io'),
-  closedir: new WorkFunction('mini_fs_closedir', 'int', 'fast-io'),
+  open: new WorkFunction('open', 'int', 'fast-io', 'fs.open'),
+  close: new WorkFunction('close', 'int', 'fast-io', 'fs.close'),
+  read: new WorkFunction('read', 'long', 'fast-io', 'fs.read'),
+  pread: new WorkFunction('pread', 'long', 'fast-io', 'fs.read'),
+  write: new WorkFunction('write', 'long', 'fast-io', 'fs.write'),
+  pwrite: new WorkFunction('pwrite', 'long', 'fast-io', 'fs.write'),
+  statx: new WorkFunction('statx', 'int', 'fast-io', 'fs.stat'),
+  fsync: new WorkFunction('fsync', 'int', 'fast-io', 'fs.fsync'),
+  fdatasync: new WorkFunction('fdatasync', 'int', 'fast-io', 'fs.fdatasync'),
+  ftruncate: new WorkFunction('ftruncate', 'int', 'fast-io', 'fs.ftruncate'),
+  unlink: new WorkFunction('unlink', 'int', 'fast-io', 'fs.unlink'),
+  rmdir: new WorkFunction('rmdir', 'int', 'fast-io', 'fs.rmdir'),
+  mkdir: new WorkFunction('mkdir', 'int', 'fast-io', 'fs.mkdir'),
+  rename: new WorkFunction('rename', 'int', 'fast-io', 'fs.rename'),
+  link: new WorkFunction('link', 'int', 'fast-io', 'fs.link'),
+  symlink: new WorkFunction('symlink', 'int', 'fast-io', 'fs.symlink'),
+  readlink: new WorkFunction('readlink', 'long', 'fast-io', 'fs.readlink'),
+  access: new WorkFunction('access', 'int', 'fast-io', 'fs.access'),
+  chmod: new WorkFunction('chmod', 'int', 'fast-io', 'fs.chmod'),
+  fchmod: new WorkFunction('fchmod', 'int', 'fast-io', 'fs.fchmod'),
+  chown: new WorkFunction('chown', 'int', 'fast-io', 'fs.chown'),
+  fchown: new WorkFunction('fchown', 'int', 'fast-io', 'fs.fchown'),
+  lchown: new WorkFunction('lchown', 'int', 'fast-io', 'fs.lchown'),
+  utimensat: new WorkFunction('utimensat', 'int', 'fast-io', 'fs.utimes'),
+  futimens: new WorkFunction('futimens', 'int', 'fast-io', 'fs.futimes'),
+  scandir: new WorkFunction('mini_fs_scandir', 'long', 'fast-io', 'fs.readdir'),
+  mkdirp: new WorkFunction('mini_fs_mkdirp', 'int', 'fast-io', 'fs.mkdir'),
+  rmtree: new WorkFunction('mini_fs_rmtree', 'int', 'fast-io', 'fs.rm'),
+  copyfile: new WorkFunction('mini_fs_copyfile', 'int', 'fast-io', 'fs.copyFile'),
+  mkdtemp: new WorkFunction('mini_fs_mkdtemp', 'int', 'fast-io', 'fs.mkdtemp'),
+  realpath: new WorkFunction('mini_fs_realpath', 'long', 'fast-io', 'fs.realpath'),
+  statfs: new WorkFunction('statfs', 'int', 'fast-io', 'fs.statfs'),
+  opendir: new WorkFunction('mini_fs_opendir', 'long', 'fast-io', 'fs.opendir'),
+  readdir: new WorkFunction('mini_fs_readdir', 'long', 'fast-io', 'fs.Dir.read'),
+  closedir: new WorkFunction('mini_fs_closedir', 'int', 'fast-io', 'fs.Dir.close'),
 };
 
 /** <fcntl.h>: statx against the working directory, or on the fd itself. */
@@ -86,10 +86,12 @@ function submit(
   cb: FsCallback,
   dest?: FsPath,
 ): void {
-  queueWork(loop, f, args, (result, errno) => {
+  const req = queueWork(loop, f, args, (result, errno) => {
     if (result >= 0) return cb(null, result);
     cb(uvException(errno, { syscall, path: shown(path), dest: shown(dest) }), result);
   });
+  // A trace names the request as the call it serves (fs.lstat, fs.fstat: all one statx).
+  if (tracing.tracer !== null) req.label = `fs.${syscall}`;
 }
 
 export function open(loop: Loop, path: FsPath, flags: number, mode: number, cb: FsCallback): void {

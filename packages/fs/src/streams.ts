@@ -25,7 +25,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { Readable, Writable, finished, type ReadableOptions, type WritableOptions } from 'node:stream';
 import { deprecate } from 'node:util';
-import { codedError, validateBoolean, validateFunction, validateInteger, type SystemError } from '@mini/sys';
+import { codedError, validateBoolean, validateFunction, validateInteger, type SystemError, promiseThen, ReflectApply } from '@mini/sys';
 import { getOptions, validatedFd, validatedPath } from './args.js';
 import * as cbfs from './fs.js';
 import { FileHandle } from './promises.js';
@@ -112,14 +112,14 @@ function openStream(stream: FileStream, cb: Done): void {
       if (event === 'open') {
         this.emit = emit;
         cb();
-        return emit.call(this, event, ...args);
+        return ReflectApply(emit, this, [event, ...args]) as boolean;
       }
       if (event === 'error') {
         this.emit = emit;
         cb(args[0] as Error);
         return false;
       }
-      return emit.call(this, event, ...args);
+      return ReflectApply(emit, this, [event, ...args]) as boolean;
     };
     stream.open();
     return;
@@ -140,7 +140,8 @@ function closeStream(stream: FileStream, err: Error | null, flush: boolean, cb: 
   const handle = stream[kHandle];
   const close = () => {
     if (handle !== undefined) {
-      handle.close().then(
+      promiseThen(
+        handle.close(),
         () => cb(err),
         (closeErr: Error) => cb(err ?? closeErr),
       );
@@ -220,7 +221,7 @@ export const ReadStream = function ReadStream(this: ReadStream | undefined, path
     validateInteger(end, 'end', 0);
     if (start !== undefined && (start as number) > end) throw codedError('ERR_OUT_OF_RANGE', 'start', `<= "end" (here: ${end})`, start);
   }
-  (Readable as unknown as CallbackCall).call(this, opts);
+  ReflectApply(Readable as unknown as CallbackCall, this, [opts]);
   this[kFs] = fs;
   this[kBusy] = false;
   this[kHandle] = t.handle;
@@ -322,7 +323,7 @@ export const WriteStream = function WriteStream(this: WriteStream | undefined, p
   // A custom fs with only one of write and writev: the stream uses that one alone.
   if (!fs.write) (this as unknown as { _write: null })._write = null;
   if (!fs.writev) (this as unknown as { _writev: null })._writev = null;
-  (Writable as unknown as CallbackCall).call(this, opts);
+  ReflectApply(Writable as unknown as CallbackCall, this, [opts]);
   this[kFs] = fs;
   this[kBusy] = false;
   this[kHandle] = t.handle;

@@ -15,7 +15,8 @@ export const ArrayPrototypeSlice = Array.prototype.slice;
 export function promiseThen<T, R1 = T, R2 = never>(
   promise: Promise<T>,
   onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-  onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  // `never`: a handler typed for the rejection it expects (an Error) fits.
+  onRejected?: ((reason: never) => R2 | PromiseLike<R2>) | null,
 ): Promise<R1 | R2> {
   return ReflectApply(PromisePrototypeThen, promise, [onFulfilled, onRejected]) as Promise<R1 | R2>;
 }
