@@ -80,7 +80,8 @@ export class Socket extends adoptable(Duplex) {
   server: unknown = null;
   _server: ConnectionCounter | null = null;
   private timer: Timeout | undefined;
-  private timeoutMs: number | undefined;
+  /** Set by setTimeout, a plain property as in Node (absent until then). */
+  declare timeout: number | undefined;
   private finalBytesRead = 0;
   private finalBytesWritten = 0;
   private wantNoDelay = false;
@@ -261,7 +262,7 @@ export class Socket extends adoptable(Duplex) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.timeoutMs = ms;
+    this.timeout = ms;
     if (ms > 0) {
       this.timer = setTimeout(() => this.onTimeout(), ms);
       this.timer.unref();
@@ -273,10 +274,6 @@ export class Socket extends adoptable(Duplex) {
       else this.once('timeout', cb);
     }
     return this;
-  }
-
-  get timeout(): number | undefined {
-    return this.timeoutMs;
   }
 
   private onTimeout(): void {
@@ -323,8 +320,9 @@ export class Socket extends adoptable(Duplex) {
     const { localAddress, localPort } = options;
     const host = options.host ?? 'localhost';
     let port = options.port;
-    if (localAddress !== undefined && !isIP(localAddress)) throw codedError('ERR_INVALID_IP_ADDRESS', localAddress);
-    if (localPort !== undefined) validateNumber(localPort, 'options.localPort');
+    // Truthiness, as Node checks: undici passes localAddress: null, localPort: null.
+    if (localAddress && !isIP(localAddress)) throw codedError('ERR_INVALID_IP_ADDRESS', localAddress);
+    if (localPort) validateNumber(localPort, 'options.localPort');
     if (typeof port !== 'undefined') {
       if (typeof port !== 'number' && typeof port !== 'string')
         throw codedError('ERR_INVALID_ARG_TYPE', 'options.port', ['number', 'string'], port);
@@ -498,10 +496,10 @@ export class Socket extends adoptable(Duplex) {
   private startConnect(address: string, port: number, family: number, localAddress?: string, localPort?: number): void {
     const handle = this._handle;
     if (handle === null) return;
-    if (localAddress !== undefined || localPort !== undefined) {
+    if (localAddress || localPort) {
       const tcp = handle as TCP;
-      const local = localAddress ?? (family === 6 ? '::' : '0.0.0.0');
-      const err = family === 6 ? tcp.bind6(local, localPort ?? 0) : tcp.bind(local, localPort ?? 0);
+      const local = localAddress || (family === 6 ? '::' : '0.0.0.0');
+      const err = family === 6 ? tcp.bind6(local, localPort || 0) : tcp.bind(local, localPort || 0);
       if (err < 0) {
         this.destroy(exceptionWithHostPort(err, 'bind', local, localPort));
         return;

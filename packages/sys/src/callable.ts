@@ -43,21 +43,40 @@ export function adoptable<B extends Constructor>(Base: B): B {
   return Adoptable as unknown as B;
 }
 
+/**
+ * The wrapper, made by `new Function` for one reason: its name. V8 names a
+ * method's receiver in a stack trace by the function its `constructor`
+ * property holds, by the name that function was declared with, and a
+ * function made at run time can only be declared with a chosen name this
+ * way. Instances are made by the class itself (newTarget = Class).
+ */
+function namedWrapper(name: string, construct: new (...a: unknown[]) => object): (...args: unknown[]) => object {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`not a class name: ${name}`);
+  const make = new Function(
+    'construct',
+    'adopt',
+    'release',
+    `return function ${name}(...args) {
+      if (new.target !== undefined && new.target !== ${name}) return Reflect.construct(construct, args, new.target);
+      if (new.target === undefined && this instanceof ${name}) {
+        adopt(this);
+        try {
+          return Reflect.construct(construct, args, construct);
+        } finally {
+          release();
+        }
+      }
+      return Reflect.construct(construct, args, construct);
+    };`,
+  ) as (c: typeof construct, a: typeof adopt, r: () => void) => (...args: unknown[]) => object;
+  return make(construct, adopt, () => {
+    adoptee = undefined;
+  });
+}
+
 export function callableClass<C extends Constructor>(Class: C, name: string): CallableClass<C> {
   const construct = Class as unknown as new (...a: unknown[]) => object;
-  const Callable = function (this: unknown, ...args: unknown[]): object {
-    if (new.target !== undefined) return Reflect.construct(construct, args, new.target);
-    if (this instanceof Callable) {
-      // Class.call(this, …) from an old-style subclass: initialize `this`.
-      adopt(this);
-      try {
-        return Reflect.construct(construct, args, Callable);
-      } finally {
-        adoptee = undefined;
-      }
-    }
-    return Reflect.construct(construct, args, Callable);
-  };
+  const Callable = namedWrapper(name, construct);
   Callable.prototype = Class.prototype;
   Object.defineProperty(Class.prototype, 'constructor', { value: Callable, writable: true, configurable: true, enumerable: false });
   // Statics: the class's own, and through its parent the inherited ones.
