@@ -84,11 +84,15 @@ describe('mini --trace-loop', () => {
     const reads = trace.callbacks.filter((c) => c.slice.name === 'TCP read');
     expect(reads.length).toBeGreaterThan(0);
     for (const r of reads) expect(r.phase).toBe('poll (dispatching)');
+    const exits = trace.callbacks.filter((c) => c.slice.name === 'child exit');
+    expect(exits).toHaveLength(1);
+    expect(exits[0]!.phase).toBe('poll (dispatching)');
+    expect(trace.children.map((c) => c.file)).toEqual(['true']);
     const closes = trace.callbacks.filter((c) => c.slice.name === 'TCP close');
     expect(closes.length).toBeGreaterThan(0);
     for (const c of closes) expect(c.phase).toBe('closing');
     // The user's functions are named with their place in the file.
-    expect(callback('firstTimeout').slice.name).toMatch(/^Timeout: firstTimeout \(.*trace-app\.js:7\)$/);
+    expect(callback('firstTimeout').slice.name).toMatch(/^Timeout: firstTimeout \(.*trace-app\.js:10\)$/);
   });
 
   it('summarizes and draws the trace', () => {
@@ -97,6 +101,7 @@ describe('mini --trace-loop', () => {
     expect(summary.stdout).toContain('Time per phase');
     expect(summary.stdout).toMatch(/Slowest callbacks[\s\S]*fs\.stat/);
     expect(summary.stdout).toContain('Iterations that blocked longest in poll');
+    expect(summary.stdout).toMatch(/Child processes \(1\)[\s\S]*true/);
     const svg = spawnSync(MINI, ['trace', 'svg', '--count', '3', file], { encoding: 'utf8' });
     expect(svg.status).toBe(0);
     expect(svg.stdout.startsWith('<svg ')).toBe(true);

@@ -32,7 +32,8 @@ export class IoWatcher {
   /** Events currently registered with the kernel. */
   registered = 0;
   /**
-   * Names its callbacks in a trace ('TCP' → 'TCP read'); null for the
+   * Names its callbacks in a trace ('TCP' → 'TCP read'; a label of several
+   * words, 'child exit', is the whole name); null for the
    * loop's own watchers, whose callbacks record what they run themselves.
    */
   label: string | null;

@@ -493,7 +493,7 @@ export class Loop {
   invokeIo(w: IoWatcher, events: number): void {
     const tr = tracing.tracer;
     if (tr !== null && w.label !== null) {
-      tr.callbackBegin(`${w.label} ${ioEventName(events)}`);
+      tr.callbackBegin(w.label.includes(' ') ? w.label : `${w.label} ${ioEventName(events)}`);
       w.callback(events);
       tr.callbackEnd();
     } else {

@@ -11,10 +11,15 @@ child.stderr.on('close', () => events.push('stderr close'));
 child.on('exit', (code, signal) => events.push(`exit ${code} ${signal}`));
 child.on('close', (code, signal) => {
   events.push(`close ${code} ${signal}`);
-  // Which of exit and the stream ends comes first depends on timing; close is always last.
-  console.log(events[0], '|', events[events.length - 1]);
-  console.log(events.filter((e) => e.startsWith('stdout')).join('\n'));
-  console.log('exit seen', events.includes('exit 3 null'), 'stderr closed', events.includes('stderr close'));
-  console.log(child.exitCode, child.signalCode, child.killed, child.spawnfile, JSON.stringify(child.spawnargs));
+  // Which of exit and the stream ends comes first depends on timing, and so
+  // does whether the last stream's own 'close' listeners ran before this
+  // one; close is always last of the child's events, and by the next turn
+  // every stream has closed.
+  setImmediate(() => {
+    console.log(events[0], '|', events.filter((e) => !e.endsWith('close')).pop());
+    console.log(events.filter((e) => e.startsWith('stdout')).join('\n'));
+    console.log('exit seen', events.includes('exit 3 null'), 'stderr closed', events.includes('stderr close'));
+    console.log(child.exitCode, child.signalCode, child.killed, child.spawnfile, JSON.stringify(child.spawnargs));
+  });
 });
 console.log('sync: pid is a number', typeof child.pid === 'number', 'exitCode', child.exitCode, 'stdio length', child.stdio.length);

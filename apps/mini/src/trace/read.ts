@@ -35,6 +35,8 @@ export interface LoopTrace {
   end: number;
   /** Set when the recorder stopped keeping events (its note, as written). */
   full: string | undefined;
+  /** The child processes the program started, in order. */
+  children: { pid: number; file: string; ts: number }[];
 }
 
 interface RawEvent {
@@ -55,8 +57,13 @@ export function readTrace(file: string): LoopTrace {
   const slices: Slice[] = [];
   const pool: Slice[] = [];
   let full: string | undefined;
+  const children: LoopTrace['children'] = [];
   for (const e of events) {
     if (e.ph === 'i' && typeof e.name === 'string' && e.name.startsWith('trace full')) full = e.name;
+    if (e.ph === 'i' && e.name === 'child process' && typeof e.ts === 'number') {
+      const a = (e.args ?? {}) as { pid?: unknown; file?: unknown };
+      children.push({ pid: Number(a.pid), file: String(a.file), ts: e.ts });
+    }
     if (e.ph !== 'X' || typeof e.ts !== 'number' || typeof e.dur !== 'number') continue;
     const s: Slice = {
       name: String(e.name),
@@ -102,7 +109,7 @@ export function readTrace(file: string): LoopTrace {
     if (s.ts + s.dur > end) end = s.ts + s.dur;
   }
   if (start === Infinity) start = end = 0;
-  return { file, slices, iterations, callbacks, pool, start, end, full };
+  return { file, slices, iterations, callbacks, pool, start, end, full, children };
 }
 
 function innermost(stack: readonly Slice[], cat: string): Slice | undefined {

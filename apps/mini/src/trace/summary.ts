@@ -92,5 +92,11 @@ export function summarize(trace: LoopTrace, opts: { top?: number } = {}): string
     out.push('', `Thread pool (${threads} thread${threads === 1 ? '' : 's'} ran work)`);
     out.push(table(rows, new Set([1, 2, 3])));
   }
+  if (trace.children.length > 0) {
+    const rows = [['at ms', 'pid', 'program']];
+    for (const c of trace.children) rows.push([ms(c.ts - trace.start), String(c.pid), c.file]);
+    out.push('', `Child processes (${trace.children.length})`);
+    out.push(table(rows, new Set([0, 1])));
+  }
   return out.join('\n') + '\n';
 }

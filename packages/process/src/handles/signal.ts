@@ -56,7 +56,7 @@ class SignalFd {
     const fd = check(sig.signalfd(-1, this.mask, SFD_CLOEXEC | SFD_NONBLOCK));
     if (fd < 0) throw new Error(`signalfd failed (${fd})`);
     this.fd = fd;
-    this.watcher = new IoWatcher(loop, fd, () => this.onReadable());
+    this.watcher = new IoWatcher(loop, fd, () => this.onReadable(), 'signal');
   }
 
   /** 0, or a negative errno when the signal cannot be routed. */
