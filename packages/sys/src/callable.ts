@@ -29,17 +29,24 @@ function adopt(target: object): void {
 }
 
 export function adoptable<B extends Constructor>(Base: B): B {
-  function Adoptable(this: object, ...args: unknown[]): object {
-    const target = adoptee;
-    if (target !== undefined) {
-      adoptee = undefined;
-      Reflect.apply(Base as unknown as (...a: unknown[]) => unknown, target, args);
-      return target;
+  const Real = Base as unknown as new (...args: unknown[]) => object;
+  // A class, so that an ordinary `new` takes V8's fast path for derived
+  // construction (a function returning Reflect.construct made every field
+  // initializer of every subclass slow: HTTP fell to a tenth).
+  class Adoptable extends Real {
+    constructor(...args: unknown[]) {
+      const target = adoptee;
+      if (target === undefined) {
+        super(...args);
+      } else {
+        adoptee = undefined;
+        Reflect.apply(Real as unknown as (...a: unknown[]) => unknown, target, args);
+        // A derived constructor may return an object in place of `this`:
+        // the subclasses' fields and constructors then run on it.
+        return target as Adoptable;
+      }
     }
-    return Reflect.construct(Base as unknown as new (...a: unknown[]) => object, args, new.target);
   }
-  Adoptable.prototype = Base.prototype;
-  Object.setPrototypeOf(Adoptable, Base);
   return Adoptable as unknown as B;
 }
 
