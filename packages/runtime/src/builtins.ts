@@ -22,6 +22,11 @@ const HOST = [
   'punycode',
   'querystring',
   'stream',
+  '_stream_duplex',
+  '_stream_passthrough',
+  '_stream_readable',
+  '_stream_transform',
+  '_stream_writable',
   'stream/consumers',
   'stream/promises',
   'stream/web',
@@ -42,12 +47,11 @@ const HOST = [
  * Required at load time by common libraries, unused unless TLS is asked
  * for: they load, and each function throws when called (stub-module.ts).
  */
-const CALL_TIME_STUBS = ['https', 'tls'];
+const CALL_TIME_STUBS = ['https', 'tls', 'http2', '_tls_common', '_tls_wrap'];
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = [
   'cluster',
-  'http2',
   'inspector',
   'inspector/promises',
   'readline',

@@ -71,6 +71,13 @@ export function boot(opts: BootOptions): void {
     net: () => plainExports(withLookup().net),
     dgram: () => plainExports(withLookup().dgram),
     http: () => plainExports((require('@mini/http') as typeof import('@mini/http')).http),
+    // Internal ids packages require: the same classes as node:http.
+    ...Object.fromEntries(
+      ['_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing', '_http_server'].map((id) => [
+        id,
+        () => (require('@mini/http') as typeof import('@mini/http')).httpInternalModules[id]!(),
+      ]),
+    ),
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
   });
