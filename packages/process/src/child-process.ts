@@ -33,6 +33,7 @@ import type { SerializationMode } from './ipc-serialization.js';
 import { signalName, signalNumber } from './signals.js';
 import { normalizeSpawnArguments, normalizeStdio, validateSignal, validateTimeout, type SpawnOptions } from './spawn-options.js';
 import { closeChildEnds, prepareStdio } from './stdio-pipes.js';
+import { clearTimeout, setTimeout } from '@mini/timers';
 
 type Socket = InstanceType<typeof net.Socket>;
 

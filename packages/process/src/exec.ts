@@ -9,6 +9,7 @@ import { codedError, errnoName, invalidArgType, validateFunction, validateObject
 import { ChildProcess, spawn } from './child-process.js';
 import { signalNumber } from './signals.js';
 import { validateMaxBuffer, validateTimeout, type SpawnOptions } from './spawn-options.js';
+import { clearTimeout, setTimeout } from '@mini/timers';
 
 export const DEFAULT_MAX_BUFFER = 1024 * 1024;
 

@@ -3,11 +3,12 @@
 // and the global timers stay replaced for the whole run, and
 // Function.prototype.call too while timers, an immediate and fs callbacks
 // arrive (Node's own streams look `call` up, so it is put back before the
-// sockets); ours must keep working as Node's do.
+// sockets and the child process); ours must keep working as Node's do.
 const timers = require('timers');
 const fs = require('fs');
 const net = require('net');
 const http = require('http');
+const { execFile } = require('child_process');
 
 const originalCall = Function.prototype.call;
 process.hrtime = () => [0, 0];
@@ -46,7 +47,12 @@ function sockets() {
           c.on('data', (d) => console.log('net', String(d)));
           c.on('close', () => {
             echo.close();
-            server.close(() => timers.setTimeout(() => console.log('done'), 1));
+            server.close(() => {
+              execFile('sh', ['-c', 'echo child $0', 'ran'], { timeout: 5000 }, (err, stdout) => {
+                console.log('child_process', err, stdout.trim());
+                timers.setTimeout(() => console.log('done'), 1);
+              });
+            });
           });
         });
       });
