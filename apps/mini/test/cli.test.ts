@@ -64,6 +64,21 @@ describe('mini command line', () => {
     expect(mini([file]).stdout).toBe(node([file]).stdout);
   });
 
+  it('reads the program from stdin with no script, and with -', () => {
+    const program = 'console.log(__filename, require.main === module, process.argv.slice(2)); setTimeout(() => console.log("later"), 1)';
+    for (const args of [[], ['-', 'a', 'b']]) {
+      const ours = spawnSync(MINI, args, { input: program, encoding: 'utf8', timeout: 30_000 });
+      const theirs = spawnSync(process.execPath, args, { input: program, encoding: 'utf8', timeout: 30_000 });
+      expect(ours.stderr).toBe('');
+      expect(ours.stdout).toBe(theirs.stdout);
+      expect(ours.status).toBe(0);
+    }
+    // A throw from stdin names [stdin] in its header, as node's does.
+    const thrown = spawnSync(MINI, [], { input: 'throw new Error("from stdin")', encoding: 'utf8' });
+    expect(thrown.status).toBe(1);
+    expect(thrown.stderr.split('\n')[0]).toBe('[stdin]:1');
+  });
+
   it('a bad option exits 9 as node does', () => {
     const ours = mini(['--no-such-option']);
     expect(ours.status).toBe(node(['--no-such-option']).status);

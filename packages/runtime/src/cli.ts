@@ -9,6 +9,8 @@ export interface RunOptions {
 export type Action =
   | ({ kind: 'script'; script: string; args: string[] } & RunOptions)
   | ({ kind: 'eval'; code: string; print: boolean; args: string[] } & RunOptions)
+  /** The program comes on stdin: `mini -`, or no script with stdin not a terminal. */
+  | ({ kind: 'stdin'; dash: boolean; args: string[] } & RunOptions)
   | { kind: 'version' }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
@@ -36,22 +38,25 @@ export function parseCommandLine(argv: string[]): Action {
         if (code === undefined) return { kind: 'error', message: `${arg} requires an argument` };
         return { kind: 'eval', code, print: arg === '-p' || arg === '--print', args: argv.slice(i + 2), ...run };
       }
+      case '-':
+        return { kind: 'stdin', dash: true, args: argv.slice(i + 1), ...run };
       case '--':
         if (argv[i + 1] === undefined) return { kind: 'error', message: 'missing script after --' };
         return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2), ...run };
       default:
-        if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `bad option: ${arg}` };
+        if (arg.startsWith('-')) return { kind: 'error', message: `bad option: ${arg}` };
         return { kind: 'script', script: arg, args: argv.slice(i + 1), ...run };
     }
   }
-  return { kind: 'error', message: 'no script given (an interactive prompt is not available)' };
+  return { kind: 'stdin', dash: false, args: [], ...run };
 }
 
-export const HELP = `Usage: mini [options] [ script.js ] [arguments]
+export const HELP = `Usage: mini [options] [ script.js | - ] [arguments]
        mini compare script.js [arguments]
        mini trace summary|svg trace.json
 
-Runs script.js on mini's own event loop, like node.
+Runs script.js on mini's own event loop, like node. With - or no script
+the program is read from stdin (when stdin is not a terminal).
 
 Options:
   -e, --eval script     evaluate script

@@ -9,6 +9,7 @@
  *      host's exit sequence does the rest
  *      ('beforeExit' may bring work back, then 'exit' and exitCode).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { drainTicks, tracing } from '@mini/loop';
@@ -45,13 +46,25 @@ export function boot(opts: BootOptions): void {
       return;
   }
 
+  // No script: the program is stdin, as node reads it when stdin is not a terminal.
+  let stdinCode: string | undefined;
+  if (action.kind === 'stdin') {
+    // node:tty only here: loading it costs every start a few ms.
+    if (!action.dash && (require('node:tty') as typeof import('node:tty')).isatty(0)) {
+      process.stderr.write('mini: no script given (an interactive prompt is not available)\n');
+      process.exitCode = 9;
+      return;
+    }
+    stdinCode = readFileSync(0, 'utf8');
+  }
   // The loader derives Node's global folder (<prefix>/lib/node) from the real node binary.
   const hostExecPath = process.execPath;
   // Before the Environment: its loop's first iteration is already in the trace.
   if (action.traceLoop !== undefined) (require('./trace-loop.js') as typeof import('./trace-loop.js')).traceLoopTo(action.traceLoop);
   const env = new Environment();
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
-  const proc = dressProcess({ execPath: opts.execPath, script, args: action.args, registry: env.registry });
+  const args = action.kind === 'stdin' && action.dash ? ['-', ...action.args] : action.args;
+  const proc = dressProcess({ execPath: opts.execPath, script, args, registry: env.registry });
   const console = createConsole(proc);
 
   registerBuiltins(env.registry, {
@@ -103,8 +116,9 @@ export function boot(opts: BootOptions): void {
   env.driver.schedule();
   // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
   const tr = tracing.tracer;
-  tr?.begin('main module', 'startup', { file: script ?? '[eval]' });
+  tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
   if (action.kind === 'script') moduleSystem.runMain(script!);
+  else if (action.kind === 'stdin') runEval(moduleSystem, stdinCode!, false, '[stdin]');
   else runEval(moduleSystem, action.code, action.print);
   tr?.end();
   drainTicks();
@@ -121,15 +135,16 @@ function plainExports(namespace: object): Record<string, unknown> {
   return exports;
 }
 
-function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean): void {
-  const filename = path.join(process.cwd(), '[eval]');
+/** -e/-p code, or a program read from stdin (`name` '[stdin]'), run as node runs them. */
+function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print: boolean, name = '[eval]'): void {
+  const filename = path.join(process.cwd(), name);
   const g = globalThis as Record<string, unknown>;
-  const module = { exports: {}, id: '[eval]', filename, loaded: false, paths: [] as string[] };
+  const module = { exports: {}, id: name, filename, loaded: false, paths: [] as string[] };
   g['require'] = ms.createRequire(filename);
   g['module'] = module;
   g['exports'] = module.exports;
-  g['__filename'] = '[eval]';
+  g['__filename'] = name;
   g['__dirname'] = '.';
-  const result: unknown = vm.runInThisContext(code, { filename: '[eval]' });
+  const result: unknown = vm.runInThisContext(code, { filename: name });
   if (print) (globalThis.console as Console).log(result);
 }
