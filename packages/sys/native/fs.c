@@ -74,20 +74,24 @@ API long mini_fs_scandir(const char *path, char *out, long cap) {
   return used;
 }
 
+/* mkdir that counts an existing folder as done: 1 made, 0 there already, -1 with errno (EEXIST for a non-folder). */
+static int mkdir_once(const char *path, int mode) {
+  if (mkdir(path, mode) == 0) return 1;
+  if (errno != EEXIST) return -1;
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+  errno = EEXIST;
+  return -1;
+}
+
 /*
  * Node's MKDirpAsync in one request: make `path` and any missing parents.
  * The shallowest folder made is copied to `first` (empty when all existed);
  * an existing non-folder at `path` is EEXIST, one on the way ENOTDIR.
  */
 static int mkdirp(char *path, size_t len, int mode, char *first, size_t cap) {
-  if (mkdir(path, mode) == 0) goto made;
-  if (errno == EEXIST) {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
-    errno = EEXIST;
-    return -1;
-  }
-  if (errno != ENOENT) return -1;
+  int r = mkdir_once(path, mode);
+  if (r >= 0 || errno != ENOENT) goto done;
   size_t cut = len;
   while (cut > 0 && path[cut - 1] == '/') cut--;
   while (cut > 0 && path[cut - 1] != '/') cut--;
@@ -98,18 +102,13 @@ static int mkdirp(char *path, size_t len, int mode, char *first, size_t cap) {
   }
   char saved = path[cut];
   path[cut] = 0;
-  int r = mkdirp(path, cut, mode, first, cap);
+  r = mkdirp(path, cut, mode, first, cap);
   path[cut] = saved;
   if (r < 0) return -1;
-  if (mkdir(path, mode) == 0) goto made;
-  if (errno == EEXIST) {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
-    errno = EEXIST;
-  }
-  return -1;
-made:
-  if (first[0] == 0 && len < cap) memcpy(first, path, len + 1);
+  r = mkdir_once(path, mode);
+done:
+  if (r < 0) return -1;
+  if (r == 1 && first[0] == 0 && len < cap) memcpy(first, path, len + 1);
   return 0;
 }
 
