@@ -15,7 +15,8 @@ import type { HttpSocket } from './outgoing.js';
 import { ServerConnection } from './server-connection.js';
 import { ServerResponse } from './server-response.js';
 import { net } from '@mini/net';
-import { timers, unrefTimer, type TransportSocket } from './transport.js';
+import { clearInterval, setInterval, type Timeout } from '@mini/timers';
+import type { TransportSocket } from './transport.js';
 
 export interface ServerOptions {
   IncomingMessage?: typeof IncomingMessage;
@@ -49,7 +50,8 @@ export class Server extends net.Server {
   requireHostHeader: boolean;
   /** The connections speaking HTTP (net.Server's `_connections` is their count). */
   readonly httpConnections = new Set<ServerConnection>();
-  private _checkInterval: unknown = null;
+  /** Our timers, not the global ones: a program may replace those (Node's http took its own at load). */
+  private _checkInterval: Timeout | null = null;
 
   constructor(options?: ServerOptions | RequestListener, requestListener?: RequestListener) {
     if (typeof options === 'function') {
@@ -85,7 +87,7 @@ export class Server extends net.Server {
   override close(cb?: (err?: Error) => void): this {
     this.closeIdleConnections();
     if (this._checkInterval !== null) {
-      timers.clearInterval(this._checkInterval);
+      clearInterval(this._checkInterval);
       this._checkInterval = null;
     }
     return super.close(cb);
@@ -116,10 +118,10 @@ export class Server extends net.Server {
   }
 
   private setupConnectionsTracking(): void {
-    if (this._checkInterval !== null) timers.clearInterval(this._checkInterval);
+    if (this._checkInterval !== null) clearInterval(this._checkInterval);
     if (this.connectionsCheckingInterval <= 0) return;
-    this._checkInterval = timers.setInterval(() => this.checkConnections(), this.connectionsCheckingInterval);
-    unrefTimer(this._checkInterval);
+    this._checkInterval = setInterval(() => this.checkConnections(), this.connectionsCheckingInterval);
+    this._checkInterval.unref();
   }
 
   private checkConnections(): void {
