@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { corpusDir } from './paths.js';
 
 /**
- * The corpus: `corpus/<area>/<name>.js`, plain CommonJS scripts that must
+ * The corpus: `corpus/<area>/<name>.js` (or .mjs, .cjs), scripts that must
  * print the same under node and mini. Only files directly inside an area
  * are scripts (fixtures live in subfolders). The `pending` area holds
  * scripts that need a subsystem mini does not have yet; they are checked on
@@ -22,17 +22,21 @@ export interface CorpusScript {
 
 export const PENDING_AREA = 'pending';
 
+/** CommonJS scripts, and ES modules as .mjs (a .js is either, as its package.json or its syntax says). */
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+
 export function listCorpus(dir: string = corpusDir): CorpusScript[] {
   const scripts: CorpusScript[] = [];
   for (const area of readdirSync(dir, { withFileTypes: true })) {
     if (!area.isDirectory()) continue;
     const areaDir = path.join(dir, area.name);
     for (const entry of readdirSync(areaDir, { withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+      const ext = path.extname(entry.name);
+      if (!entry.isFile() || !SCRIPT_EXTENSIONS.has(ext)) continue;
       const file = path.join(areaDir, entry.name);
       scripts.push({
         area: area.name,
-        name: entry.name.slice(0, -3),
+        name: entry.name.slice(0, -ext.length),
         file,
         args: declaredArgs(readFileSync(file, 'utf8')),
         pending: area.name === PENDING_AREA,

@@ -4,6 +4,8 @@
 export interface RunOptions {
   /** --trace-loop[=FILE]: record the loop to FILE ('' = mini-trace-<pid>.json in the current folder). */
   traceLoop?: string;
+  /** --input-type=module: -e, -p and stdin code is an ES module. */
+  inputType?: 'module' | 'commonjs';
 }
 
 export type Action =
@@ -21,6 +23,12 @@ export function parseCommandLine(argv: string[]): Action {
     const arg = argv[i]!;
     if (arg === '--trace-loop' || arg.startsWith('--trace-loop=')) {
       run.traceLoop = arg.slice('--trace-loop='.length);
+      continue;
+    }
+    if (arg.startsWith('--input-type=')) {
+      const type = arg.slice('--input-type='.length);
+      if (type !== 'module' && type !== 'commonjs') return { kind: 'error', message: '--input-type must be "module" or "commonjs"' };
+      run.inputType = type;
       continue;
     }
     switch (arg) {
@@ -61,6 +69,7 @@ the program is read from stdin (when stdin is not a terminal).
 Options:
   -e, --eval script     evaluate script
   -p, --print script    evaluate script and print result
+  --input-type=module   -e, -p or stdin code is an ES module
   --trace-loop[=file]   record each loop iteration, phase and callback
                         (Trace Event Format; default mini-trace-<pid>.json)
   -v, --version         print mini's version

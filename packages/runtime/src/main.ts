@@ -20,6 +20,7 @@ import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
+import { codedError } from '@mini/sys';
 import { dressProcess } from './process.js';
 
 export const VERSION = '0.1.0';
@@ -65,6 +66,7 @@ export function boot(opts: BootOptions): void {
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
   const args = action.kind === 'stdin' && action.dash ? ['-', ...action.args] : action.args;
   const proc = dressProcess({ execPath: opts.execPath, script, args, registry: env.registry });
+  hideHostFlags(proc);
   const console = createConsole(proc);
 
   registerBuiltins(env.registry, {
@@ -92,6 +94,9 @@ export function boot(opts: BootOptions): void {
       ]),
     ),
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
+    // The host's vm has SourceTextModule and SyntheticModule only because the
+    // launcher enables them for our loader; node's has neither without the flag.
+    vm: () => hostVmWithoutModules(),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
   });
   env.registry.registerBinding('loop', () => env.loop);
@@ -117,11 +122,34 @@ export function boot(opts: BootOptions): void {
   // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
   const tr = tracing.tracer;
   tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
-  if (action.kind === 'script') moduleSystem.runMain(script!);
-  else if (action.kind === 'stdin') runEval(moduleSystem, stdinCode!, false, '[stdin]');
-  else runEval(moduleSystem, action.code, action.print);
+  const asModule = action.inputType === 'module';
+  if (action.kind === 'script') {
+    if (action.inputType !== undefined) throw codedError('ERR_INPUT_TYPE_NOT_ALLOWED');
+    moduleSystem.runMain(script!);
+  } else if (action.kind === 'stdin') {
+    if (asModule) moduleSystem.evalModule(stdinCode!, '[stdin]');
+    else runEval(moduleSystem, stdinCode!, false, '[stdin]');
+  } else if (asModule) {
+    if (action.print) throw codedError('ERR_EVAL_ESM_CANNOT_PRINT');
+    moduleSystem.evalModule(action.code, '[eval1]');
+  } else {
+    runEval(moduleSystem, action.code, action.print);
+  }
   tr?.end();
   drainTicks();
+}
+
+/** Flags the launcher gives the host for our own use, not the program's: node's execArgv would not show them. */
+const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules']);
+
+function hideHostFlags(proc: NodeJS.Process): void {
+  proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
+}
+
+function hostVmWithoutModules(): Record<string, unknown> {
+  const exports = plainExports(vm);
+  for (const name of ['Module', 'SourceTextModule', 'SyntheticModule']) delete exports[name];
+  return exports;
 }
 
 /**
@@ -145,6 +173,6 @@ function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print:
   g['exports'] = module.exports;
   g['__filename'] = name;
   g['__dirname'] = '.';
-  const result: unknown = vm.runInThisContext(code, { filename: name });
+  const result: unknown = vm.runInThisContext(code, { filename: name, importModuleDynamically: ms.dynamicImport(filename) as never });
   if (print) (globalThis.console as Console).log(result);
 }

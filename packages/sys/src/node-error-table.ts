@@ -212,13 +212,44 @@ export const ERROR_TABLE = {
     (specifier: string, pkgDir: string | undefined, base: string) =>
       `Package import specifier "${specifier}" is not defined${pkgDir ? ` in package ${pkgDir}package.json` : ''} imported from ${base}`,
   ),
+  ERR_EVAL_ESM_CANNOT_PRINT: E(Error, '--print cannot be used with ESM input'),
+  ERR_IMPORT_ASSERTION_TYPE_FAILED: E(TypeError, 'Module "%s" is not of type "%s"'),
+  ERR_IMPORT_ASSERTION_TYPE_MISSING: E(TypeError, 'Module "%s" needs an import attribute of type "%s"'),
+  ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED: E(TypeError, 'Import attribute type "%s" is unsupported'),
+  ERR_IMPORT_ATTRIBUTE_UNSUPPORTED: E(TypeError, 'Import attribute "%s" with value "%s" is not supported'),
+  ERR_INPUT_TYPE_NOT_ALLOWED: E(Error, '--input-type can only be used with string input via --eval, --print, or STDIN'),
+  /** `exactUrl` set: a file ('module'); unset: a bare name ('package'). */
+  ERR_MODULE_NOT_FOUND: E(
+    Error,
+    (path: string, base: string, exactUrl?: string) => `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`,
+  ),
   ERR_PACKAGE_PATH_NOT_EXPORTED: E(Error, (pkgDir: string, subpath: string, base?: string) =>
     subpath === '.'
       ? `No "exports" main defined in ${pkgDir}package.json${importedFrom(base)}`
       : `Package subpath '${subpath}' is not defined by "exports" in ${pkgDir}package.json${importedFrom(base)}`,
   ),
+  ERR_REQUIRE_ASYNC_MODULE: E(
+    Error,
+    (filename?: string, parentFilename?: string) =>
+      'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.' +
+      (parentFilename ? `\n  From ${parentFilename} ` : '') +
+      (filename ? `\n  Requiring ${filename} ` : ''),
+  ),
+  ERR_REQUIRE_CYCLE_MODULE: E(Error, '%s'),
   ERR_REQUIRE_ESM: E(Error, requireEsmMessage),
   ERR_UNKNOWN_BUILTIN_MODULE: E(Error, 'No such built-in module: %s'),
+  ERR_UNKNOWN_FILE_EXTENSION: E(TypeError, 'Unknown file extension "%s" for %s'),
+  ERR_UNKNOWN_MODULE_FORMAT: E(RangeError, 'Unknown module format: %s for URL %s'),
+  ERR_UNSUPPORTED_DIR_IMPORT: E(
+    Error,
+    (path: string, base: string) => `Directory import '${path}' is not supported resolving ES modules imported from ${base}`,
+  ),
+  ERR_UNSUPPORTED_ESM_URL_SCHEME: E(
+    Error,
+    (url: URL, supported: readonly string[]) =>
+      `Only URLs with a scheme in: ${formatList(supported)} are supported by the default ESM loader. Received protocol '${url.protocol}'`,
+  ),
+  ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING: E(TypeError, 'A dynamic import callback was not specified.'),
 
   // ---- mini's own: a Node feature we do not have yet ---------------------------
   ERR_MINI_NOT_IMPLEMENTED: E(

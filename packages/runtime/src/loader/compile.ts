@@ -7,10 +7,10 @@
  * `Module.wrap` or `Module.wrapper` is the wrapped text compiled instead,
  * because the patch is then the point.
  *
- * `import()` inside user code goes to the host's ESM loader: there is no
- * other way to run ES modules without V8's module API flags.
+ * `import()` inside the code goes to our ES module loader, through the
+ * callback the module system passes (only to code that mentions `import`:
+ * registering the callback with the host costs each compile a little).
  */
-import process from 'node:process';
 import * as vm from 'node:vm';
 
 export const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'] as const;
@@ -28,61 +28,69 @@ export function defaultWrapper(): [string, string] {
   return ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 }
 
-const importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-
-let experimentalWarningSpent = false;
-
-/**
- * The host prints "ExperimentalWarning: vm.USE_MAIN_CONTEXT_DEFAULT_LOADER"
- * on the first import() through it, which node never prints for a CommonJS
- * module. The host warns once per feature, so spend that one warning here,
- * with the warning filtered out, before any user code runs.
- */
-function spendExperimentalWarning(): void {
-  if (experimentalWarningSpent) return;
-  experimentalWarningSpent = true;
-  const original = process.emitWarning;
-  process.emitWarning = function emitWarning(this: unknown, warning: string | Error, ...rest: unknown[]) {
-    const text = typeof warning === 'string' ? warning : warning.message;
-    if (text.includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
-    return Reflect.apply(original, this, [warning, ...rest]);
-  } as typeof process.emitWarning;
-  try {
-    const probe = vm.compileFunction("return import('node:path')", [], { importModuleDynamically });
-    (probe() as Promise<unknown>).catch(() => {});
-  } finally {
-    process.emitWarning = original;
-  }
-}
+/** What `import()` calls in CommonJS code: the specifier and attributes, the namespace back. */
+export type DynamicImport = (specifier: string, referrer: unknown, attributes: Record<string, string>) => Promise<unknown>;
 
 /**
- * Only code that can call import() needs the host's ESM loader behind it;
- * wiring it costs a few ms at startup, so a file that never mentions
- * `import` does without.
+ * Only code that can call import() needs the callback behind it; a file
+ * that never mentions `import` does without.
  */
 function mayImport(content: string): boolean {
   return content.includes('import');
 }
 
-export function compileWrapper(content: string, filename: string): ModuleWrapper {
-  if (!mayImport(content)) {
+export function compileWrapper(content: string, filename: string, importModuleDynamically?: DynamicImport): ModuleWrapper {
+  if (importModuleDynamically === undefined || !mayImport(content)) {
     return vm.compileFunction(content, [...WRAPPER_PARAMS], { filename }) as unknown as ModuleWrapper;
   }
-  spendExperimentalWarning();
   return vm.compileFunction(content, [...WRAPPER_PARAMS], {
     filename,
-    importModuleDynamically,
+    importModuleDynamically: importModuleDynamically as never,
   }) as unknown as ModuleWrapper;
 }
 
 /** The path taken when the wrapper text was patched by the program. */
-export function compileWrapped(wrapped: string, filename: string): ModuleWrapper {
-  if (!mayImport(wrapped)) {
-    return new vm.Script(wrapped, { filename }).runInThisContext({ displayErrors: true }) as ModuleWrapper;
-  }
-  spendExperimentalWarning();
-  const script = new vm.Script(wrapped, { filename, importModuleDynamically });
+export function compileWrapped(wrapped: string, filename: string, importModuleDynamically?: DynamicImport): ModuleWrapper {
+  const script =
+    importModuleDynamically === undefined || !mayImport(wrapped)
+      ? new vm.Script(wrapped, { filename })
+      : new vm.Script(wrapped, { filename, importModuleDynamically: importModuleDynamically as never });
   return script.runInThisContext({ displayErrors: true }) as ModuleWrapper;
+}
+
+/** V8's messages for module syntax compiled as a script or function body. */
+const MODULE_SYNTAX_ERRORS = new Set([
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+]);
+/** Messages that top-level await gives in a CommonJS body; the body is then tried as an async function. */
+const TOP_LEVEL_AWAIT_ERRORS = new Set([
+  'await is only valid in async functions and the top level bodies of modules',
+  'for await is only valid in async functions and the top level bodies of modules',
+]);
+
+/**
+ * Does a file that failed (or would fail) as CommonJS parse only as a
+ * module? Node's detection for a .js with no "type": module syntax
+ * (import/export declarations, import.meta), or top-level await where
+ * nothing else is wrong.
+ */
+export function containsModuleSyntax(content: string, filename: string): boolean {
+  try {
+    vm.compileFunction(content, [...WRAPPER_PARAMS], { filename });
+    return false;
+  } catch (err) {
+    const message = err instanceof SyntaxError ? err.message : '';
+    if (MODULE_SYNTAX_ERRORS.has(message)) return true;
+    if (!TOP_LEVEL_AWAIT_ERRORS.has(message)) return false;
+  }
+  try {
+    vm.compileFunction(`(async function () {${content}\n})`, [], { filename });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -16,8 +16,14 @@
  *         │                            a cycle)
  *         └ new Module → cache it → module.load(filename)
  *              └ Module._extensions[ext](module, filename)
- *                   .js  → type:module check → _compile → wrapper(...)
- *                   .json → JSON.parse    .node → process.dlopen
+ *                   .js  → type:module, or module syntax → the ES loader
+ *                          (require(esm); the main module: its entry)
+ *                        else _compile → wrapper(...)
+ *                   .mjs → the ES loader   .json → JSON.parse
+ *                   .node → process.dlopen
+ *
+ * The ES module loader (esm/loader.ts) shares the resolver and package.json
+ * cache, and is loaded with the first module that needs it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,11 +33,16 @@ import { types } from 'node:util';
 import type hostModule from 'node:module';
 
 const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
-import { compileWrapped, compileWrapper, defaultWrapper, hasEsmSyntax, stripBOM } from './compile.js';
+import { compileWrapped, compileWrapper, containsModuleSyntax, defaultWrapper, stripBOM, type DynamicImport } from './compile.js';
+// Their top levels only declare: the work (V8's module API, the lexer) starts with the first module.
+import { commonJSExportNames } from './esm/cjs-exports.js';
+import { EsmLoader } from './esm/loader.js';
 import { codedError, validateString, ReflectApply } from '@mini/sys';
 import { moduleNotFound } from './errors.js';
 import { packageImportsResolve } from './package-exports.js';
-import { nodeModulePaths, Resolver } from './resolve.js';
+import { nodeModulePaths, Resolver, statKind, StatKind } from './resolve.js';
+
+const statKindIsFile = (p: string): boolean => statKind(p) === StatKind.File;
 
 export interface BuiltinRegistry {
   /** ids without the 'node:' prefix, e.g. 'fs', 'timers/promises' */
@@ -119,15 +130,19 @@ export interface ModuleConstructor {
   syncBuiltinESMExports(): void;
   findSourceMap: typeof hostModule.findSourceMap;
   SourceMap: typeof hostModule.SourceMap;
-  register: typeof hostModule.register;
+  register(): never;
   runMain(main?: string): void;
 }
 
 export interface ModuleSystem {
   Module: ModuleConstructor;
-  /** `mini app.js`: resolve relative to cwd, load as the main module. */
+  /** `mini app.js`: resolve relative to cwd, load as the main module (an ES module's entry settles later). */
   runMain(filename: string): void;
   createRequire(filename: string | URL): RequireFunction;
+  /** `--input-type=module -e code`. */
+  evalModule(source: string, name: string): void;
+  /** import() for code compiled outside a module (-e, stdin). */
+  dynamicImport(filename: string): DynamicImport;
 }
 
 /** Reachable only as 'node:x': a bare 'test' is an npm package. */
@@ -143,6 +158,87 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     ReflectApply(emit, proc, [message, type, code]);
   };
   const resolver = new Resolver({ preserveSymlinks: options.preserveSymlinks ?? false, emitWarning });
+
+  let esmLoader: EsmLoader | undefined;
+  /** The ES module loader, made on first use: a program without ES modules does not load it. */
+  const esm = (): EsmLoader => {
+    if (esmLoader !== undefined) return esmLoader;
+    esmLoader = new EsmLoader({
+      resolver,
+      isBuiltin: canBeRequiredByUsers,
+      isBuiltinWithoutScheme: canBeRequiredWithoutScheme,
+      loadBuiltin: (id) => builtins.load(id),
+      commonJSExportNames: (filename, source) => commonJSExportNames(filename, source, cjsNamesHost),
+      loadCommonJS: loadCommonJSForImport,
+      resolveAsCommonJS: (specifier, parentPath) => {
+        try {
+          // No filename, as Node's hint has it: a relative request is then
+          // looked for from the working directory.
+          const parent = new Module(parentPath, null);
+          parent.paths = Module._nodeModulePaths(path.dirname(parentPath));
+          return Module._resolveFilename(specifier, parent, false);
+        } catch {
+          return false;
+        }
+      },
+      readFileAsync: (filename) => (builtins.load('fs') as typeof fs).promises.readFile(filename, 'utf8'),
+      emitWarning,
+    });
+    return esmLoader;
+  };
+  /** import() from CommonJS code in `filename`. */
+  const dynamicImport =
+    (filename: string): DynamicImport =>
+    (specifier, _referrer, attributes) =>
+      esm().import(specifier, pathToFileURL(filename).href, attributes);
+
+  /** .js modules under no "type", being compiled: module syntax makes them ES modules. */
+  const typelessFiles = new WeakSet<CjsModule>();
+  /** Modules an import created (their names read, not yet run), run by Module._load when first loaded. */
+  const cachedByEsm = new WeakSet<CjsModule>();
+  const cjsNamesHost = {
+    cached: (filename: string): CjsModule | undefined => Module._cache[filename],
+    create(filename: string): CjsModule {
+      const mod = new Module(filename, null);
+      mod.filename = filename;
+      mod.paths = Module._nodeModulePaths(mod.path);
+      cachedByEsm.add(mod);
+      Module._cache[filename] = mod;
+      return mod;
+    },
+    resolve: (request: string, parent: CjsModule): string => Module._resolveFilename(request, parent, false),
+    hasExtension: (ext: string): boolean => Module._extensions[ext] !== undefined,
+  };
+  function loadCommonJSForImport(filename: string, isMain: boolean): unknown {
+    const cached = Module._cache[filename];
+    if (cached !== undefined && (cached.loaded || !cachedByEsm.has(cached)))
+      return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
+    return Module._load(filename, undefined, isMain);
+  }
+  /** require() of an ES module, as Node 20.20 does it. */
+  function requireEsm(mod: CjsModule, filename: string): void {
+    mod.exports = esm().requireModule(filename, parentOf(mod)?.filename ?? undefined);
+  }
+  /** The main module is an ES module: its entry runs from the loop, as node's does. */
+  function runEsmMain(filename: string): void {
+    const promise = esm().runMain(filename);
+    let settled = false;
+    // A failure stays an unhandled rejection, which the host reports as node
+    // reports a failed entry (the file:line, source line and caret first).
+    void promise.then(
+      () => {
+        settled = true;
+      },
+      (err: unknown) => {
+        settled = true;
+        throw err;
+      },
+    );
+    // A top-level await still waiting when the loop ran out: node's exit code 13.
+    hostProcess.once('exit', (code) => {
+      if (!settled && code === 0) hostProcess.exitCode = 13;
+    });
+  }
 
   const canBeRequiredByUsers = (id: string): boolean => builtins.has(id);
   const canBeRequiredWithoutScheme = (id: string): boolean => !SCHEME_ONLY.has(id) && builtins.has(id);
@@ -214,6 +310,30 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     return require;
   }
 
+  /** Loads a module already in the cache; a failure takes it out again. */
+  function loadCached(mod: CjsModule, filename: string, parent: CjsModule | null | undefined): unknown {
+    let threw = true;
+    try {
+      mod.load(filename);
+      threw = false;
+    } finally {
+      if (threw) {
+        delete Module._cache[filename];
+        const siblings = parent?.children;
+        const index = siblings ? siblings.indexOf(mod) : -1;
+        if (siblings && index !== -1) siblings.splice(index, 1);
+      } else if (
+        mod.exports !== null &&
+        typeof mod.exports === 'object' &&
+        !types.isProxy(mod.exports) &&
+        Object.getPrototypeOf(mod.exports) === circularWarningProto
+      ) {
+        Object.setPrototypeOf(mod.exports, Object.prototype);
+      }
+    }
+    return mod.exports;
+  }
+
   let wrapperPatched = false;
   let wrapperParts = defaultWrapper();
   const makeWrapperProxy = (parts: string[]) =>
@@ -282,7 +402,9 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       this.paths = Module._nodeModulePaths(path.dirname(filename));
       const extension = longestRegisteredExtension(filename);
       if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
-        throw codedError('ERR_REQUIRE_ESM', filename, true, parentOf(this)?.filename ?? undefined);
+        requireEsm(this, filename);
+        this.loaded = true;
+        return;
       }
       const loader = Module._extensions[extension] as ExtensionLoader;
       loader(this, filename);
@@ -290,7 +412,22 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     }
 
     _compile(content: string, filename: string): unknown {
-      const fn = wrapperPatched ? compileWrapped(Module.wrap(content), filename) : compileWrapper(content, filename);
+      const importer = dynamicImport(filename);
+      let fn;
+      try {
+        fn = wrapperPatched ? compileWrapped(Module.wrap(content), filename, importer) : compileWrapper(content, filename, importer);
+      } catch (err) {
+        // A .js with no "type" that only parses as a module is one (Node
+        // 20.19+). Only the compile is inside the try: an error the body
+        // throws must reach the host untouched, or it would report our line.
+        if (typelessFiles.has(this) && err instanceof SyntaxError && containsModuleSyntax(content, filename)) {
+          typelessFiles.delete(this);
+          loadAsModule(this, filename);
+          return undefined;
+        }
+        throw err;
+      }
+      typelessFiles.delete(this);
       const exports: unknown = this.exports;
       return Reflect.apply(fn, exports, [exports, makeRequire(this), this, filename, path.dirname(filename)]);
     }
@@ -303,6 +440,16 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       }
       const filename = Module._resolveFilename(request, parent, isMain);
       const cached = Module._cache[filename];
+      if (cached !== undefined && cachedByEsm.has(cached) && !cached.loaded) {
+        // Created by an import that read its export names: it runs now, once.
+        cachedByEsm.delete(cached);
+        if (isMain) {
+          mainModule = cached;
+          setOwn(proc, 'mainModule', cached);
+          cached.id = '.';
+        }
+        return loadCached(cached, filename, parent);
+      }
       if (cached !== undefined) {
         updateChildren(parent, cached, true);
         return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
@@ -317,26 +464,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
         mod.id = '.';
       }
       Module._cache[filename] = mod;
-      let threw = true;
-      try {
-        mod.load(filename);
-        threw = false;
-      } finally {
-        if (threw) {
-          delete Module._cache[filename];
-          const siblings = parent?.children;
-          const index = siblings ? siblings.indexOf(mod) : -1;
-          if (siblings && index !== -1) siblings.splice(index, 1);
-        } else if (
-          mod.exports !== null &&
-          typeof mod.exports === 'object' &&
-          !types.isProxy(mod.exports) &&
-          Object.getPrototypeOf(mod.exports) === circularWarningProto
-        ) {
-          Object.setPrototypeOf(mod.exports, Object.prototype);
-        }
-      }
-      return mod.exports;
+      return loadCached(mod, filename, parent);
     }
 
     static _resolveFilename(
@@ -487,13 +615,14 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     static get SourceMap(): typeof hostModule.SourceMap {
       return hostModuleExports().SourceMap;
     }
-    static get register(): typeof hostModule.register {
-      return hostModuleExports().register;
+    /** Loader hooks would run the host's ES loader on its own thread: not ours, so not offered. */
+    static register(): never {
+      throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'module.register()', 'loader hooks');
     }
 
     static runMain(main: string | undefined = proc.argv?.[1]): void {
       if (main === undefined) throw codedError('ERR_INVALID_ARG_TYPE', 'main', 'string', main);
-      Module._load(path.resolve(main), null, true);
+      runMain(main);
     }
   }
 
@@ -530,15 +659,19 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
 
   Module._extensions['.js'] = (mod, filename) => {
     const content = fs.readFileSync(filename, 'utf8');
-    if (filename.endsWith('.js')) {
-      const scope = resolver.packages.scope(filename);
-      if (scope?.config.type === 'module') {
-        const parentPath = parentOf(mod)?.filename ?? undefined;
-        throw codedError('ERR_REQUIRE_ESM', filename, hasEsmSyntax(content), parentPath, scope.config.pjsonPath);
-      }
-    }
+    const type = filename.endsWith('.js') ? (resolver.packages.scope(filename)?.config.type ?? 'none') : 'commonjs';
+    if (type === 'module') return loadAsModule(mod, filename);
+    if (type === 'none') typelessFiles.add(mod);
     mod._compile(content, filename);
   };
+  /** An ES module reached through the CommonJS loader: the main module's entry, or require(esm). */
+  function loadAsModule(mod: CjsModule, filename: string): void {
+    if (mod.id === '.' && parentOf(mod) === null) {
+      runEsmMain(filename);
+      return;
+    }
+    requireEsm(mod, filename);
+  }
   Module._extensions['.json'] = (mod, filename) => {
     const content = fs.readFileSync(filename, 'utf8');
     try {
@@ -558,10 +691,36 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   Module.builtinModules = Object.freeze(builtins.list().filter(canBeRequiredWithoutScheme));
   Module._initPaths();
 
+  /**
+   * The main module: an .mjs, or a .js or extensionless file under
+   * "type": "module", starts as an ES module entry (node decides so before
+   * loading); anything else goes through Module._load, where a .js with
+   * module syntax still becomes an entry.
+   */
+  function runMain(main: string): void {
+    const resolved = path.resolve(main);
+    const found = Module._findPath(resolved, null, true) || resolved;
+    const esmEntry =
+      found.endsWith('.mjs') ||
+      (!found.endsWith('.cjs') &&
+        resolver.packages.scope(found)?.config.type === 'module' &&
+        (found.endsWith('.js') || path.extname(found) === ''));
+    if (esmEntry && statKindIsFile(found)) {
+      runEsmMain(found);
+      return;
+    }
+    Module._load(resolved, null, true);
+  }
+
   return {
     Module: ModuleClass,
-    runMain: (filename: string) => Module._load(path.resolve(filename), null, true),
+    runMain,
     createRequire: (filename: string | URL) => Module.createRequire(filename),
+    evalModule(source: string, name: string): void {
+      const promise = esm().evalModule(source, pathToFileURL(path.join(hostProcess.cwd(), name)).href);
+      void promise;
+    },
+    dynamicImport,
   };
 }
 
