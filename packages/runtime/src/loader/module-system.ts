@@ -235,8 +235,9 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       },
     );
     // A top-level await still waiting when the loop ran out: node's exit code 13.
-    hostProcess.once('exit', (code) => {
-      if (!settled && code === 0) hostProcess.exitCode = 13;
+    // An explicit process.exit(code) keeps its code, as in node.
+    hostProcess.once('exit', () => {
+      if (!settled && hostProcess.exitCode === undefined) hostProcess.exitCode = 13;
     });
   }
 
@@ -717,8 +718,10 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     runMain,
     createRequire: (filename: string | URL) => Module.createRequire(filename),
     evalModule(source: string, name: string): void {
-      const promise = esm().evalModule(source, pathToFileURL(path.join(hostProcess.cwd(), name)).href);
-      void promise;
+      // '[eval1]' stays as it is in the URL: node does not percent-encode it.
+      const url = `${pathToFileURL(path.join(hostProcess.cwd(), '/')).href}${name}`;
+      // Left unhandled: a failure is reported as node reports a failed entry.
+      void esm().evalModule(source, url);
     },
     dynamicImport,
   };

@@ -1,0 +1,144 @@
+/**
+ * ES modules through the `mini` command, as a user meets them: real
+ * packages published as ES modules, the entry kinds the corpus cannot
+ * hold (-e/stdin with --input-type, a .js whose syntax decides), and what
+ * the launcher's host flag must not show. Each against node on the same
+ * command line.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const MINI = resolve(__dirname, '..', 'bin', 'mini');
+const PACKAGES = resolve(__dirname, 'fixtures', 'esm-packages');
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+function run(cmd: string, args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+  const r: SpawnSyncReturns<string> = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    env: { ...process.env, ...opts.env },
+    timeout: 30_000,
+  });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+const mini = (args: string[], opts?: Parameters<typeof run>[2]) => run(MINI, args, opts);
+const node = (args: string[], opts?: Parameters<typeof run>[2]) => run(process.execPath, args, opts);
+/** Stack frames are the runtimes' own; the pid in a warning's "(node:PID)" differs. */
+const comparable = (r: Run): Run => ({
+  ...r,
+  stderr: r.stderr
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .join('\n')
+    .replace(/\(node:\d+\)/g, '(node:PID)'),
+});
+
+function expectSameAsNode(args: string[], opts?: Parameters<typeof run>[2]): Run {
+  const theirs = comparable(node(args, opts));
+  const ours = comparable(mini(args, opts));
+  expect(theirs.stdout + theirs.stderr, 'node prints something').not.toBe('');
+  expect(ours).toEqual(theirs);
+  return ours;
+}
+
+describe('ES module packages from npm, on mini', () => {
+  const env = { FORCE_COLOR: '3' };
+  it('chalk 5', () => {
+    const r = expectSameAsNode(['chalk.mjs'], { cwd: PACKAGES, env });
+    expect(r.stdout).toContain('\\u001b[31m');
+  });
+  it('uuid 14', () => {
+    const r = expectSameAsNode(['uuid.mjs'], { cwd: PACKAGES });
+    expect(r.stdout.split('\n')[0]).toMatch(/^[0-9a-f-]{36} [0-9a-f-]{36}$/);
+    expect(r.stdout.split('\n')[1]).toBe('true 4 7 true 1');
+  });
+  it('p-limit 7', () => {
+    const r = expectSameAsNode(['p-limit.mjs'], { cwd: PACKAGES });
+    expect(r.stdout.split('\n')[0]).toBe('a,b,c,d 0 0');
+  });
+  it('yargs 18: a command, --help, and a strict-mode failure', () => {
+    expect(expectSameAsNode(['yargs.mjs', 'hello', 'world', '--loud', '--times', '3'], { cwd: PACKAGES }).stdout).toContain(
+      'hello world! 3',
+    );
+    expect(expectSameAsNode(['yargs.mjs', '--help'], { cwd: PACKAGES }).stdout).toContain('say hello');
+    expect(expectSameAsNode(['yargs.mjs', 'nope'], { cwd: PACKAGES }).status).toBe(1);
+  });
+});
+
+describe('entry points the corpus cannot hold', () => {
+  it('--input-type=module with -e: a module at [eval1], top-level await, our builtins', () => {
+    const code =
+      "import { createRequire } from 'node:module'; const net = await import('node:net'); " +
+      "console.log(import.meta.url.endsWith('/[eval1]'), typeof require, net.default === createRequire(import.meta.url)('net'));";
+    expect(expectSameAsNode(['--input-type=module', '-e', code]).stdout).toBe('true undefined true\n');
+  });
+
+  it('--input-type=module with stdin', () => {
+    expectSameAsNode(['--input-type=module'], { input: 'await null; console.log(typeof import.meta.resolve);\n' });
+  });
+
+  it('-p with --input-type=module is refused as node refuses it', () => {
+    const ours = mini(['--input-type=module', '-p', '1']);
+    const theirs = node(['--input-type=module', '-p', '1']);
+    expect(ours.status).toBe(theirs.status);
+    expect(ours.stderr).toContain('Error [ERR_EVAL_ESM_CANNOT_PRINT]: --print cannot be used with ESM input');
+  });
+
+  it('a .js with module syntax in a package.json without "type": a module, with node warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-esm-'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "typeless" }\n');
+    writeFileSync(join(dir, 'dep.mjs'), "export const dep = 'dep';\n");
+    writeFileSync(
+      join(dir, 'main.js'),
+      "import { dep } from './dep.mjs';\nsetTimeout(() => console.log('timeout'), 0);\nsetImmediate(() => console.log('immediate'));\n" +
+        "process.nextTick(() => console.log('tick'));\nPromise.resolve().then(() => console.log('promise'));\nconsole.log(dep, typeof require);\n",
+    );
+    const r = expectSameAsNode(['main.js'], { cwd: dir });
+    expect(r.stderr).toContain('[MODULE_TYPELESS_PACKAGE_JSON]');
+    // Without a package.json at all there is nothing to warn about.
+    const bare = mkdtempSync(join(tmpdir(), 'mini-esm-'));
+    mkdirSync(join(bare, 'sub'));
+    writeFileSync(
+      join(bare, 'sub', 'main.js'),
+      'export {};\nconsole.log(await Promise.resolve(import.meta.filename.endsWith("main.js")));\n',
+    );
+    expect(expectSameAsNode([join(bare, 'sub', 'main.js')]).stderr).toBe('');
+  });
+
+  it('require() of an ES module whose syntax decides, from CommonJS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-esm-'));
+    writeFileSync(join(dir, 'lib.js'), 'export const x = 1;\nexport default 2;\n');
+    writeFileSync(join(dir, 'main.cjs'), "const m = require('./lib.js');\nconsole.log(m.x, m.default, m.__esModule, Object.keys(m));\n");
+    expectSameAsNode(['main.cjs'], { cwd: dir });
+  });
+});
+
+describe('the host flag behind the loader stays hidden', () => {
+  it('execArgv and vm look as they do on node', () => {
+    const code =
+      "console.log(JSON.stringify(process.execArgv), typeof require('vm').SourceTextModule, typeof require('vm').SyntheticModule)";
+    expect(mini(['-e', code]).stdout).toBe('[] undefined undefined\n');
+    expect(mini(['--expose-gc', '-e', code]).stdout).toBe('["--expose-gc"] undefined undefined\n');
+  });
+
+  it('no warning node would not print', () => {
+    const r = mini(['--input-type=module', '-e', "import vm from 'node:vm'; await import('node:fs'); console.log(typeof vm.Script)"]);
+    expect(r).toEqual({ stdout: 'function\n', stderr: '', status: 0 });
+  });
+
+  it('what the loader cannot do is a clear error, never the host loader', () => {
+    const code =
+      "import module from 'node:module'; try { module.register('./x.mjs', import.meta.url) } catch (e) { console.log(e.code) }" +
+      " try { await import('data:text/javascript,export default 1') } catch (e) { console.log(e.code) }";
+    expect(mini(['--input-type=module', '-e', code]).stdout).toBe('ERR_MINI_NOT_IMPLEMENTED\nERR_MINI_NOT_IMPLEMENTED\n');
+  });
+});
