@@ -135,7 +135,9 @@ export class EsmLoader {
   private fetchAsync(url: URL, attributes: Record<string, string>, isMain = false): Promise<ModuleRecord> {
     const key = url.href;
     const existing = this.map.get(key);
-    if (existing !== undefined) return Promise.resolve(this.checkAttributes(existing, attributes));
+    // As many ticks as for a caller that waits for the fetch below: two
+    // import() calls of one module settle in the order they were made.
+    if (existing !== undefined) return Promise.resolve(existing).then((record) => this.checkAttributes(record, attributes));
     let pending = this.fetching.get(key);
     if (pending === undefined) {
       pending = (async () => {
