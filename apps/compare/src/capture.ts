@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import type { StdinSpec } from './corpus.js';
 
 /** What one run of a program left behind. */
 export interface Capture {
@@ -23,21 +25,38 @@ export interface CaptureOptions {
   onSpawn?: (pid: number) => void;
   /** Called with each stdout chunk as it arrives. */
   onStdout?: (chunk: string) => void;
+  /** What the program reads on stdin; /dev/null without it. */
+  stdin?: StdinSpec;
 }
 
 /**
- * Run `bin args…` with stdin on /dev/null (so a script that reads stdin sees
- * EOF at once, as it would with stdin closed) and both output streams piped.
+ * Run `bin args…` with both output streams piped and stdin as `opts.stdin`
+ * says: by default /dev/null (so a script that reads stdin sees EOF at
+ * once, as it would with stdin closed); a file as fd 0; a socketpair we
+ * write the file into; or a pipe(2) that `cat` fills, through `sh`, which
+ * Node's child_process cannot make.
  */
 export function capture(bin: string, args: readonly string[], opts: CaptureOptions = {}): Promise<Capture> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e6;
-    const child = spawn(bin, args, {
+    const input = opts.stdin;
+    let file: 'ignore' | 'pipe' | number = 'ignore';
+    if (input?.kind === 'file') file = openSync(input.path, 'r');
+    else if (input?.kind === 'pipe') file = 'pipe';
+    const [command, argv] =
+      input?.kind === 'fifo' ? ['sh', ['-c', 'f=$1; shift; cat -- "$f" | "$@"', 'sh', input.path, bin, ...args]] : [bin, args];
+    const child = spawn(command, argv, {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [file, 'pipe', 'pipe'],
     });
+    if (typeof file === 'number') closeSync(file);
+    if (input?.kind === 'pipe') {
+      // A program that stops reading early closes its end: not our failure.
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(readFileSync(input.path));
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -49,11 +68,11 @@ export function capture(bin: string, args: readonly string[], opts: CaptureOptio
             timedOut = true;
             child.kill('SIGKILL');
           }, opts.timeoutMs);
-    child.stdout.on('data', (b: Buffer) => {
+    child.stdout!.on('data', (b: Buffer) => {
       out.push(b);
       opts.onStdout?.(b.toString('utf8'));
     });
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     child.on('error', (e) => {
       spawnError = e.message;

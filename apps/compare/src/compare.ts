@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { capture, type Capture } from './capture.js';
+import type { StdinSpec } from './corpus.js';
 import { diffLines, unified } from './diff.js';
 import { normalizeLines } from './normalize.js';
 import { miniBin, nodeBin } from './paths.js';
@@ -17,6 +18,8 @@ export interface CompareOptions {
   timeoutMs?: number;
   /** Unchanged lines shown around each difference; default 2. */
   context?: number;
+  /** What both runs read on stdin; /dev/null without it. */
+  stdin?: StdinSpec;
 }
 
 /** One side's run, as reported. */
@@ -52,8 +55,9 @@ export async function compare(script: string, args: readonly string[] = [], opts
   const node = nodeBin(opts.node);
   const mini = miniBin(opts.mini);
   const argv = [scriptPath, ...args];
-  const nodeRun: Side = { bin: node, ...(await capture(node, argv, { cwd, env, timeoutMs })) };
-  const miniRun: Side = { bin: mini, ...(await capture(mini, argv, { cwd, env, timeoutMs })) };
+  const stdin = opts.stdin;
+  const nodeRun: Side = { bin: node, ...(await capture(node, argv, { cwd, env, timeoutMs, stdin })) };
+  const miniRun: Side = { bin: mini, ...(await capture(mini, argv, { cwd, env, timeoutMs, stdin })) };
   const context = opts.context ?? 2;
   const stdoutDiff = unified(diffLines(normalizeLines(nodeRun.stdout), normalizeLines(miniRun.stdout)), context);
   const stderrDiff = unified(diffLines(normalizeLines(nodeRun.stderr), normalizeLines(miniRun.stderr)), context);

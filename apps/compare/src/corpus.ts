@@ -11,13 +11,29 @@ import { corpusDir } from './paths.js';
  *
  * A script may take arguments, declared on its first line:
  *   // args: one "two words" --flag
+ * and its stdin, declared on one of its first lines (otherwise stdin is
+ * /dev/null): what it reads, and through what kind of fd, since that is
+ * what decides which stream process.stdin is:
+ *   // stdin: file fixtures/stdin/lines.txt    the file itself is fd 0
+ *   // stdin: pipe fixtures/stdin/lines.txt    written by the runner into a
+ *                                              socketpair, as a parent feeds
+ *                                              a child through child_process
+ *   // stdin: fifo fixtures/stdin/lines.txt    a pipe(2), as `cat file | node x`
+ * (paths relative to the script's folder).
  */
 export interface CorpusScript {
   area: string;
   name: string;
   file: string;
   args: string[];
+  stdin?: StdinSpec;
   pending: boolean;
+}
+
+/** Where a run's stdin comes from (see above); `path` is absolute. */
+export interface StdinSpec {
+  kind: 'file' | 'pipe' | 'fifo';
+  path: string;
 }
 
 export const PENDING_AREA = 'pending';
@@ -34,13 +50,17 @@ export function listCorpus(dir: string = corpusDir): CorpusScript[] {
       const ext = path.extname(entry.name);
       if (!entry.isFile() || !SCRIPT_EXTENSIONS.has(ext)) continue;
       const file = path.join(areaDir, entry.name);
-      scripts.push({
+      const source = readFileSync(file, 'utf8');
+      const script: CorpusScript = {
         area: area.name,
         name: entry.name.slice(0, -ext.length),
         file,
-        args: declaredArgs(readFileSync(file, 'utf8')),
+        args: declaredArgs(source),
         pending: area.name === PENDING_AREA,
-      });
+      };
+      const stdin = declaredStdin(source, areaDir);
+      if (stdin !== undefined) script.stdin = stdin;
+      scripts.push(script);
     }
   }
   return scripts.sort((a, b) => (a.area + '/' + a.name).localeCompare(b.area + '/' + b.name));
@@ -54,4 +74,13 @@ export function declaredArgs(source: string): string[] {
   const args: string[] = [];
   for (const w of m[1]!.matchAll(/"([^"]*)"|(\S+)/g)) args.push(w[1] ?? w[2]!);
   return args;
+}
+
+/** A `// stdin: <kind> <path>` line among the first five; undefined when there is none. */
+export function declaredStdin(source: string, dir: string): StdinSpec | undefined {
+  for (const line of source.split('\n', 5)) {
+    const m = /^\/\/\s*stdin:\s*(file|pipe|fifo)\s+(\S+)\s*$/.exec(line);
+    if (m !== null) return { kind: m[1] as StdinSpec['kind'], path: path.resolve(dir, m[2]!) };
+  }
+  return undefined;
 }

@@ -31,7 +31,7 @@ export async function checkScript(script: CorpusScript, runs: number, node = nod
   let diff: string[] = [];
   let differing = 0;
   for (let i = 0; i < runs; i++) {
-    const c = await capture(node, [script.file, ...script.args], { cwd: corpusDir, timeoutMs: 30_000 });
+    const c = await capture(node, [script.file, ...script.args], { cwd: corpusDir, timeoutMs: 30_000, stdin: script.stdin });
     const sig = signature(c);
     if (first === undefined) first = sig;
     else {

@@ -45,7 +45,7 @@ describe.concurrent('corpus', () => {
   for (const s of scripts) {
     const name = path.relative(corpusDir, s.file);
     test.skipIf(s.pending || skippedAreas.has(s.area))(name, async () => {
-      const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin, env });
+      const r = await compare(s.file, s.args, { cwd: corpusDir, mini: target.bin, env, stdin: s.stdin });
       // A script that prints nothing on node proves nothing when mini matches it.
       expect(r.node.stdout + r.node.stderr, `${name} prints nothing on node`).not.toBe('');
       expect(r.same, formatReport(r)).toBe(true);

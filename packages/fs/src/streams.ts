@@ -485,3 +485,8 @@ Object.defineProperties(FileHandle.prototype, {
     configurable: true,
   },
 });
+
+// A bundle renames these when another module has a ReadStream or
+// WriteStream (tty has); Node's names show in inspect output and errors.
+Object.defineProperty(ReadStream, 'name', { value: 'ReadStream' });
+Object.defineProperty(WriteStream, 'name', { value: 'WriteStream' });

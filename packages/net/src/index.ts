@@ -1,8 +1,10 @@
-// The handle layer (TCP, Pipe, UDP) and the two Node modules built on it.
+// The handle layer (TCP, Pipe, TTY, UDP) and the Node modules built on it (net, dgram, tty).
 export * as net from './net.js';
 export * as dgram from './dgram.js';
+export { createTty, ReadStream, WriteStream, isatty } from './tty.js';
 export { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 export { Pipe } from './handles/pipe.js';
+export { TTY, guessHandleType, type HandleType } from './handles/tty.js';
 export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED } from './handles/stream.js';
 // The base every fd-backed handle shares, for handles that live elsewhere (TTY, an IPC channel).
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';

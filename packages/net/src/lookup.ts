@@ -8,8 +8,7 @@
  * dns.lookup does, and 'localhost', which RFC 6761 keeps on loopback) and
  * refuses any other name with an error saying what to load.
  */
-import { isIP } from 'node:net';
-import { codedError, validateString } from '@mini/sys';
+import { isIP, codedError, validateString } from '@mini/sys';
 
 /** dns.lookup's callback: an address and its family, or with `all: true` the list of them. */
 export type LookupCallback = (err: Error | null, address?: string | LookupAddress[], family?: number) => void;

@@ -15,9 +15,9 @@
  * handle calls back at the same loop phases as libuv.
  */
 import { Duplex } from 'node:stream';
-import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
 import {
+  isIP,
   AI_ADDRCONFIG,
   UV_ENOTCONN,
   UV_EOF,

@@ -40,7 +40,9 @@ const HOST = [
   'zlib',
   'perf_hooks',
   'async_hooks',
-  'tty',
+  // Pure JavaScript over the streams they are given (ours: process.stdin, tty.ReadStream…).
+  'readline',
+  'readline/promises',
 ];
 
 /**
@@ -50,17 +52,7 @@ const HOST = [
 const CALL_TIME_STUBS = ['https', 'tls', 'http2', '_tls_common', '_tls_wrap'];
 
 /** Builtins that need a loop and are not ours yet. */
-const UNAVAILABLE = [
-  'cluster',
-  'inspector',
-  'inspector/promises',
-  'readline',
-  'readline/promises',
-  'repl',
-  'trace_events',
-  'wasi',
-  'worker_threads',
-];
+const UNAVAILABLE = ['cluster', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'wasi', 'worker_threads'];
 
 export interface OwnBuiltins {
   [id: string]: () => unknown;

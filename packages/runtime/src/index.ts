@@ -1,5 +1,5 @@
 export { boot, VERSION, type BootOptions } from './main.js';
 export { BuiltinRegistry, type BuiltinSource } from './registry.js';
 export { Environment } from './environment.js';
-export { FdWriteStream, createStdioStream, writeAllSync } from './stdio.js';
+export { SyncWriteStream, createStdin, createWritableStdio, writeAllSync } from './stdio.js';
 export { parseCommandLine, type Action } from './cli.js';

@@ -85,6 +85,7 @@ export function boot(opts: BootOptions): void {
     // Loaded on first require: a program that never opens a socket does not pay for them.
     net: () => plainExports(withLookup().net),
     dgram: () => plainExports(withLookup().dgram),
+    tty: () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).createTty(),
     http: () => plainExports((require('@mini/http') as typeof import('@mini/http')).http),
     // Internal ids packages require: the same classes as node:http.
     ...Object.fromEntries(

@@ -5,11 +5,11 @@
  * sequence ('beforeExit', 'exit', exitCode), nextTick queue, unhandled
  * rejection and uncaught exception handling are exactly Node's, because
  * they are Node's pure-JS code. What belongs to the runtime is replaced:
- * argv/execPath name the mini launcher and the script, stdout/stderr are our
- * own write(2) streams, and `binding` exposes our handle layer.
+ * argv/execPath name the mini launcher and the script, stdin/stdout/stderr
+ * are our own streams (stdio.ts), and `binding` exposes our handle layer.
  */
 import { installSignals } from '@mini/process';
-import { createStdioStream } from './stdio.js';
+import { createStdin, createWritableStdio, type FsReadStreams } from './stdio.js';
 import type { BuiltinRegistry } from './registry.js';
 
 export interface ProcessSetup {
@@ -33,10 +33,27 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   // execArgv stays the host's: the engine flags the launcher passed on
   // (`mini --expose-gc app.js` → ['--expose-gc']), as node reports them.
 
-  const stdout = createStdioStream(1);
-  const stderr = createStdioStream(2);
-  Object.defineProperty(proc, 'stdout', { configurable: true, enumerable: true, get: () => stdout });
-  Object.defineProperty(proc, 'stderr', { configurable: true, enumerable: true, get: () => stderr });
+  const registry = setup.registry;
+  // Made on first use, as Node's: a program that never reads stdin opens nothing for it.
+  let stdin: NodeJS.ReadStream | undefined;
+  let stdout: NodeJS.WriteStream | undefined;
+  let stderr: NodeJS.WriteStream | undefined;
+  const fs = () => registry.load('fs') as FsReadStreams;
+  Object.defineProperty(proc, 'stdin', {
+    configurable: true,
+    enumerable: true,
+    get: () => (stdin ??= createStdin(fs) as unknown as NodeJS.ReadStream),
+  });
+  Object.defineProperty(proc, 'stdout', {
+    configurable: true,
+    enumerable: true,
+    get: () => (stdout ??= createWritableStdio(1, proc) as unknown as NodeJS.WriteStream),
+  });
+  Object.defineProperty(proc, 'stderr', {
+    configurable: true,
+    enumerable: true,
+    get: () => (stderr ??= createWritableStdio(2, proc) as unknown as NodeJS.WriteStream),
+  });
 
   // Signal listeners start our Signal handles (signalfd), and process.kill is ours.
   installSignals(proc);
@@ -45,7 +62,6 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
     (require('@mini/process/ipc') as typeof import('@mini/process/ipc')).connectToParent(proc);
   }
 
-  const registry = setup.registry;
   Object.defineProperty(proc, 'binding', {
     configurable: true,
     writable: true,

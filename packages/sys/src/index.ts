@@ -17,5 +17,6 @@ export * from './native.js';
 export * from './libc/netdb.js';
 export * from './libc/signal.js';
 export * from './libc/spawn.js';
+export * from './libc/termios.js';
 export * from './primordials.js';
 export * from './callable.js';

@@ -196,6 +196,10 @@ export const ERROR_TABLE = {
   ERR_IPC_ONE_PIPE: E(Error, 'Child process can have only one IPC pipe'),
   ERR_IPC_SYNC_FORK: E(Error, 'IPC cannot be used with synchronous forks'),
 
+  // ---- tty and stdio ---------------------------------------------------------
+  ERR_INVALID_FD: E(RangeError, '"fd" must be a positive integer: %s'),
+  ERR_TTY_INIT_FAILED: E('SystemError', 'TTY initialization failed'),
+
   // ---- the module loader -----------------------------------------------------
   ERR_INVALID_MODULE_SPECIFIER: E(
     TypeError,

@@ -28,6 +28,22 @@ function hostNet(): typeof import('node:net') {
   return require('node:net') as typeof import('node:net');
 }
 
+/**
+ * node:net's address checks, for modules on the startup path (a stdout
+ * that is a pipe is a net.Socket): the host module loads on the first check.
+ */
+export function isIP(input: string): number {
+  return hostNet().isIP(input);
+}
+
+export function isIPv4(input: string): boolean {
+  return hostNet().isIPv4(input);
+}
+
+export function isIPv6(input: string): boolean {
+  return hostNet().isIPv6(input);
+}
+
 export function encodeInet(address: string, port: number): Buffer {
   const { isIPv4, isIPv6 } = hostNet();
   if (isIPv4(address)) {

@@ -8,6 +8,7 @@
  */
 import type { Loop } from '@mini/loop';
 import {
+  isIPv6,
   AF_INET,
   AF_INET6,
   IPPROTO_IPV6,
@@ -27,7 +28,6 @@ import {
   socket as sock,
   type SocketAddress,
 } from '@mini/sys';
-import { isIPv6 } from 'node:net';
 import { setsockoptInt } from './socket.js';
 import { ConnectReq, StreamHandle } from './stream.js';
 
