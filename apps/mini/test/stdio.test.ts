@@ -64,6 +64,16 @@ describe('on a terminal', () => {
     expect(out).toContain('got "bob" "red" raw after close: false');
   });
 
+  it("keypresses: arrows, ^C as a key, and a lone ESC after readline's timeout (our timers)", () => {
+    const out = bothOnPty(
+      [fixture('tty-keypress.js')],
+      [{ wait: 'ready' }, { send: '\u001b[A\u0003' }, { wait: 'key c' }, { send: '\u001b' }, { wait: 'key escape' }, { send: 'q' }],
+    );
+    expect(out).toContain('key up ctrl=false seq="\\u001b[A"\r\nkey c ctrl=true');
+    expect(out).toContain('key escape ctrl=false seq="\\u001b"\r\nkey q');
+    expect(out).toMatch(/EXIT 0\n$/);
+  });
+
   it('a large write then process.exit() loses nothing: terminals are written synchronously', () => {
     const out = bothOnPty([fixture('big-write-exit.js')], []);
     expect(out.split('x').length - 1).toBe(1e6);

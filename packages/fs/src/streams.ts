@@ -22,7 +22,7 @@
  * `open()`, which _construct then honours as Node does); `options.fs`
  * replaces the calls the stream makes.
  */
-import { createInterface, type Interface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import { Readable, Writable, finished, type ReadableOptions, type WritableOptions } from 'node:stream';
 import { deprecate } from 'node:util';
 import { codedError, validateBoolean, validateFunction, validateInteger, type SystemError, promiseThen, ReflectApply } from '@mini/sys';
@@ -479,6 +479,9 @@ Object.defineProperties(FileHandle.prototype, {
   },
   readLines: {
     value(this: FileHandle, options?: unknown): Interface {
+      // Loaded here, not with fs: node:readline is loaded once, and the
+      // runtime loads it with our timers in place (net's tty.ts).
+      const { createInterface } = require('node:readline') as typeof import('node:readline');
       return createInterface({ input: new ReadStream(undefined, { ...getOptions(options, {}), fd: this }), crlfDelay: Infinity });
     },
     writable: true,

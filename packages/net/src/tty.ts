@@ -12,10 +12,13 @@
  * What is pure computation over a stream stays the host's own code: the
  * cursor movements are readline's escape sequences written to this stream,
  * and the colour depth is read from the environment (TERM, COLORTERM, CI…)
- * by the host's tty.WriteStream methods, applied to ours.
+ * by the host's tty.WriteStream methods, applied to ours. node:readline
+ * itself is the host's too, loaded here (`readline()`) so that its timers
+ * are ours.
  */
 import { defaultLoop } from '@mini/loop';
 import { callableClass, codedError, errnoException, uvErrorContext } from '@mini/sys';
+import { clearTimeout, setTimeout } from '@mini/timers';
 import { TTY, isTTY } from './handles/tty.js';
 import { Socket, type SocketOptions } from './socket.js';
 
@@ -63,8 +66,35 @@ function hostWriteStream(): HostWriteStream {
   return (hostTTY ??= (require('node:tty') as typeof import('node:tty')).WriteStream.prototype as unknown as HostWriteStream);
 }
 
-function readline(): typeof import('node:readline') {
-  return require('node:readline') as typeof import('node:readline');
+type Readline = typeof import('node:readline');
+let hostReadlineModule: Readline | undefined;
+
+/**
+ * node:readline, the host's pure JavaScript, loaded with our setTimeout and
+ * clearTimeout in the host's timers module. Its keypress decoder
+ * (internal/readline/emitKeypressEvents) takes them from there once, when
+ * it loads, for the timeout that tells a lone ESC from the start of an
+ * escape sequence; the host's own timers would not fire while our loop
+ * owns the thread, and a lone ESC would never be reported.
+ */
+export function readline(): Readline {
+  if (hostReadlineModule !== undefined) return hostReadlineModule;
+  const hostTimers = require('node:timers') as Record<string, unknown>;
+  const saved = { setTimeout: hostTimers['setTimeout'], clearTimeout: hostTimers['clearTimeout'] };
+  hostTimers['setTimeout'] = setTimeout;
+  hostTimers['clearTimeout'] = clearTimeout;
+  try {
+    hostReadlineModule = require('node:readline') as Readline;
+  } finally {
+    Object.assign(hostTimers, saved);
+  }
+  return hostReadlineModule;
+}
+
+/** node:readline/promises, whose interface shares readline's keypress decoder. */
+export function readlinePromises(): typeof import('node:readline/promises') {
+  readline();
+  return require('node:readline/promises') as typeof import('node:readline/promises');
 }
 
 export class TTYWriteStream extends Socket {

@@ -40,9 +40,6 @@ const HOST = [
   'zlib',
   'perf_hooks',
   'async_hooks',
-  // Pure JavaScript over the streams they are given (ours: process.stdin, tty.ReadStream…).
-  'readline',
-  'readline/promises',
 ];
 
 /**

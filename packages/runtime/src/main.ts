@@ -86,6 +86,9 @@ export function boot(opts: BootOptions): void {
     net: () => plainExports(withLookup().net),
     dgram: () => plainExports(withLookup().dgram),
     tty: () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).createTty(),
+    // The host's pure JavaScript, over our streams and with our timers.
+    readline: () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).readline(),
+    'readline/promises': () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).readlinePromises(),
     http: () => plainExports((require('@mini/http') as typeof import('@mini/http')).http),
     // Internal ids packages require: the same classes as node:http.
     ...Object.fromEntries(
