@@ -72,6 +72,16 @@ describe('ES module packages from npm, on mini', () => {
     expect(expectSameAsNode(['yargs.mjs', '--help'], { cwd: PACKAGES }).stdout).toContain('say hello');
     expect(expectSameAsNode(['yargs.mjs', 'nope'], { cwd: PACKAGES }).status).toBe(1);
   });
+  it("mocha 12's CLI: a passing and a failing test, the same report", () => {
+    const mocha = require.resolve('mocha/bin/mocha.js');
+    // The durations mocha prints are the runs' own.
+    const untimed = (r: Run): Run => ({ ...r, stdout: r.stdout.replace(/\(\d+ms\)/g, '(Nms)').replace(/^\s+at .*\n/gm, '') });
+    const theirs = untimed(comparable(node([mocha, 'mocha-suite.mjs'], { cwd: PACKAGES })));
+    const ours = untimed(comparable(mini([mocha, 'mocha-suite.mjs'], { cwd: PACKAGES })));
+    expect(theirs.stdout).toContain('1 passing');
+    expect(theirs.stdout).toContain('1 failing');
+    expect(ours).toEqual(theirs);
+  });
 });
 
 describe('entry points the corpus cannot hold', () => {

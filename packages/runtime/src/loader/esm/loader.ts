@@ -105,7 +105,7 @@ export class EsmLoader {
 
   private evaluateAsync(record: ModuleRecord): Promise<unknown> {
     const wrap = record.wrap;
-    if (wrap.getStatus() < Status.Linked) wrap.instantiateSync();
+    if (wrap.getStatus() < Status.Linked) this.instantiate(record);
     return wrap.evaluate(-1, false).then(
       () => wrap.getNamespace(),
       (err: unknown) => {
@@ -113,6 +113,53 @@ export class EsmLoader {
         throw err;
       },
     );
+  }
+
+  /** Instantiates a graph; true when it has top-level await. */
+  private instantiate(record: ModuleRecord): boolean {
+    try {
+      return record.wrap.instantiateSync();
+    } catch (err) {
+      this.explainMissingExport(err, record);
+      throw err;
+    }
+  }
+
+  /**
+   * A name a CommonJS module does not visibly export: Node's message says
+   * why and shows the default-import form, built from the import statement
+   * (when it sits on one line) of the module that asked.
+   */
+  private explainMissingExport(err: unknown, root: ModuleRecord): void {
+    if (!(err instanceof SyntaxError)) return;
+    const match = /module '(.*)' does not provide an export named '(.+)'/.exec(err.message);
+    if (match === null) return;
+    const [, child, name] = match as unknown as [string, string, string];
+    const seen = new Set<ModuleRecord>();
+    const stack = [root];
+    while (stack.length > 0) {
+      const record = stack.pop()!;
+      if (seen.has(record)) continue;
+      seen.add(record);
+      const deps = this.dependencies(record);
+      const index = record.requests.findIndex((r) => r.specifier === child);
+      if (index !== -1 && deps[index]?.format === 'commonjs') {
+        let statement: string | undefined;
+        try {
+          const source = fs.readFileSync(fileURLToPath(record.url), 'utf8');
+          statement = source.split('\n').find((line) => line.includes(`'${child}'`) || line.includes(`"${child}"`));
+        } catch {
+          statement = undefined;
+        }
+        const names = statement === undefined ? null : /{.*}/.exec(statement);
+        const destructuring = names === null ? '' : `const ${names[0].replace(/\s+as\s+/g, ': ')} = pkg;\n`;
+        err.message =
+          `Named export '${name}' not found. The requested module '${child}' is a CommonJS module, which may not support all module.exports as named exports.\n` +
+          `CommonJS modules can always be imported via the default export, for example using:\n\nimport pkg from '${child}';\n${destructuring}`;
+        return;
+      }
+      for (const dep of deps) if (dep !== undefined) stack.push(dep);
+    }
   }
 
   /**
@@ -187,7 +234,7 @@ export class EsmLoader {
       );
     }
     if (status < Status.Evaluating) {
-      const isAsync = wrap.instantiateSync();
+      const isAsync = this.instantiate(record);
       if (isAsync) throw codedError('ERR_REQUIRE_ASYNC_MODULE', filename, parentFilename);
       try {
         wrap.evaluateSync(filename, parentFilename);
