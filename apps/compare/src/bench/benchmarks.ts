@@ -47,6 +47,15 @@ const wrkMetrics: Metric[] = [
 export const benchmarks: Benchmark[] = [
   { name: 'startup (hello world)', unit: 'ms', workload: 'hello.js', measure: wallTime, reps: { full: 20, quick: 5 } },
   { name: 'startup (hello world, ES module)', unit: 'ms', workload: 'hello.mjs', measure: wallTime, reps: { full: 20, quick: 5 } },
+  {
+    name: 'console.log 2e5 lines to a pipe',
+    unit: 'ms',
+    workload: 'console-lines.js',
+    args: ['200000'],
+    quickArgs: ['50000'],
+    measure: reportedMs,
+    reps: { full: 5, quick: 1 },
+  },
   { name: '1e6 setTimeout, random 0-100 ms', unit: 'ms', workload: 'timers-random.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: '1e6 setImmediate chain', unit: 'ms', workload: 'immediate-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },
   { name: '1e6 nextTick chain', unit: 'ms', workload: 'nexttick-chain.js', measure: reportedMs, reps: { full: 5, quick: 1 } },

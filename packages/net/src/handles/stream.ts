@@ -61,6 +61,8 @@ export const READ_BUFFER_SIZE = 64 * 1024;
 const STAGE_SIZE = 256 * 1024;
 
 const readPool = Buffer.allocUnsafeSlow(READ_BUFFER_SIZE);
+/** Stands in for a sent chunk, so the queue does not keep its memory. */
+const EMPTY = new Uint8Array(0);
 const stagePool = Buffer.allocUnsafeSlow(STAGE_SIZE);
 
 export type ConnectCallback = (status: number, handle: StreamHandle, req: ConnectReq, readable: boolean, writable: boolean) => void;
@@ -79,8 +81,13 @@ export class WriteReq extends Request {
   bytes = 0;
   /** False when the write completed inside the call (no oncomplete follows). */
   async = false;
-  /** Chunks still to send; `offset` into the first. */
+  /**
+   * Chunks to send, the first unsent one at `head` (an index, not a shift:
+   * a writev of 10^5 small chunks, such as console.log lines queued behind
+   * a full pipe, would otherwise cost 10^10 moves); `offset` into it.
+   */
   chunks: Uint8Array[] = [];
+  head = 0;
   offset = 0;
   remaining = 0;
 }
@@ -297,6 +304,7 @@ export abstract class StreamHandle extends FdHandle {
     req.async = false;
     if (this.fd < 0 || this.shut) return UV_EPIPE; // as a write after shutdown
     req.chunks = chunks;
+    req.head = 0;
     req.offset = 0;
     req.remaining = total;
     if (this.writeQueue.length === this.writeHead && this.connectReq === undefined) {
@@ -332,8 +340,8 @@ export abstract class StreamHandle extends FdHandle {
     const first = reqs[from]!;
     let n: number;
     let attempted: number;
-    if (first.chunks.length === 1 || first.chunks[0]!.byteLength - first.offset >= STAGE_SIZE) {
-      const chunk = first.chunks[0]!;
+    if (first.chunks.length - first.head === 1 || first.chunks[first.head]!.byteLength - first.offset >= STAGE_SIZE) {
+      const chunk = first.chunks[first.head]!;
       attempted = chunk.byteLength - first.offset;
       n = attempted === 0 ? 0 : unistd.write(this.fd, first.offset === 0 ? chunk : chunk.subarray(first.offset), attempted);
     } else {
@@ -356,7 +364,8 @@ export abstract class StreamHandle extends FdHandle {
     for (let r = from; r < reqs.length && len < STAGE_SIZE; r++) {
       const req = reqs[r]!;
       let off = req.offset;
-      for (const chunk of req.chunks) {
+      for (let c = req.head; c < req.chunks.length; c++) {
+        const chunk = req.chunks[c]!;
         if (len >= STAGE_SIZE) break;
         const take = Math.min(chunk.byteLength - off, STAGE_SIZE - len);
         stagePool.set(off === 0 && take === chunk.byteLength ? chunk : chunk.subarray(off, off + take), len);
@@ -372,14 +381,14 @@ export abstract class StreamHandle extends FdHandle {
     this.bytesWritten += n;
     for (let r = from; r < reqs.length && n > 0; r++) {
       const req = reqs[r]!;
-      while (n > 0 && req.chunks.length > 0) {
-        const chunk = req.chunks[0]!;
+      while (n > 0 && req.head < req.chunks.length) {
+        const chunk = req.chunks[req.head]!;
         const left = chunk.byteLength - req.offset;
         if (n >= left) {
           n -= left;
           req.remaining -= left;
           req.offset = 0;
-          req.chunks.shift();
+          req.chunks[req.head++] = EMPTY;
         } else {
           req.offset += n;
           req.remaining -= n;
