@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { drainTicks, tracing } from '@mini/loop';
+import { Async, drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
 import { registerBuiltins } from './builtins.js';
 import { HELP, parseCommandLine } from './cli.js';
@@ -113,7 +113,18 @@ export function boot(opts: BootOptions): void {
     return netPackage;
   };
   installGlobals(console);
-  const moduleSystem = createModuleSystem(env.registry, { process: proc, execPath: hostExecPath });
+  const moduleSystem = createModuleSystem(env.registry, {
+    process: proc,
+    execPath: hostExecPath,
+    // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
+    entryTurn: (callback) => {
+      const wakeup = new Async(env.loop, () => {
+        wakeup.close();
+        callback();
+      });
+      wakeup.send();
+    },
+  });
 
   // The loop starts from the host's first check phase, not from here: the
   // host registers its own watchers (the thread pool's async wakeup among

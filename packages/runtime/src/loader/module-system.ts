@@ -70,6 +70,8 @@ export interface ModuleSystemOptions {
   execPath?: string;
   /** --preserve-symlinks */
   preserveSymlinks?: boolean;
+  /** Calls back from the loop's poll phase, where an ES module entry runs (see EsmHost.entryTurn). */
+  entryTurn?: (callback: () => void) => void;
 }
 
 export interface ResolveOptions {
@@ -182,6 +184,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
         }
       },
       readFileAsync: (filename) => (builtins.load('fs') as typeof fs).promises.readFile(filename, 'utf8'),
+      entryTurn: options.entryTurn,
       emitWarning,
     });
     return esmLoader;
