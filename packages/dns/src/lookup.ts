@@ -22,6 +22,7 @@ import {
   validateString,
 } from '@mini/sys';
 import { getaddrinfo, getnameinfo, type ResolvedAddress } from './handles/getaddrinfo.js';
+import { toASCII } from './idna.js';
 
 export type ResultOrder = 'verbatim' | 'ipv4first' | 'ipv6first';
 const ORDERS: readonly ResultOrder[] = ['verbatim', 'ipv4first', 'ipv6first'];
@@ -133,9 +134,8 @@ function answerAtOnce(hostname: unknown, o: LookupOptions): { address: string | 
 }
 
 /**
- * libuv converts the name to ASCII (IDNA) into a 256-byte buffer before any
- * query: a longer name fails with EINVAL, delivered on the next tick.
- * (Non-ASCII labels are passed on as they are: punycode is not done yet.)
+ * The name is converted to ASCII (IDNA) into a 256-byte buffer before any
+ * query: a longer ASCII form fails with EINVAL, delivered on the next tick.
  */
 const MAX_HOSTNAME = 255;
 
@@ -144,11 +144,12 @@ function query(
   o: LookupOptions,
   done: (err: DnsError | null, found: { address: string; family: number }[]) => void,
 ): void {
-  if (Buffer.byteLength(hostname) > MAX_HOSTNAME) {
+  const ascii = toASCII(hostname);
+  if (Buffer.byteLength(ascii) > MAX_HOSTNAME) {
     process.nextTick(done, dnsException(UV_EINVAL, 'getaddrinfo', hostname), []);
     return;
   }
-  getaddrinfo(defaultLoop(), hostname, o.family, o.hints, (status, addresses) => {
+  getaddrinfo(defaultLoop(), ascii, o.family, o.hints, (status, addresses) => {
     if (status !== 0) return done(dnsException(status, 'getaddrinfo', hostname), []);
     // Node reports the family asked for, when one was (a V4MAPPED answer is then "6").
     done(

@@ -5,11 +5,11 @@
  * `ResolverBase` and the default channel.
  */
 import { isIP } from 'node:net';
-import { domainToASCII } from 'node:url';
 import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString, ReflectApply } from '@mini/sys';
 import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
 import { DNS_PORT, parseHosts, readSystemConfig, readTextFile, type Server } from './config.js';
 import { KIND_TYPE, parseAnswer, type Kind } from './records.js';
+import { toASCII } from '../idna.js';
 import { dnsException } from '../lookup.js';
 
 /** rrtype → the binding name Node reports as `syscall`. */
@@ -103,13 +103,6 @@ export function questionName(name: string): string | undefined {
   if (bare.length > 253) return undefined;
   for (const label of bare.split('.')) if (label.length === 0 || label.length > 63) return undefined;
   return bare;
-}
-
-/** The name put on the wire: Node's toASCII (IDNA); plain names unchanged. */
-function toASCII(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(name)) return name;
-  return domainToASCII(name) || name;
 }
 
 function invalidLocalAddress(message = 'Invalid IP address.'): Error {
