@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import type { ClientRequest } from './client.js';
 import type { HttpSocket } from './outgoing.js';
 import { getTransport, type TransportSocket } from './transport.js';
+import { captureAsyncContext, runInAsyncContext, type AsyncContext } from '@mini/loop';
 import { adoptable } from '@mini/sys';
 
 export interface AgentOptions {
@@ -33,6 +34,16 @@ export interface ConnectOptions {
   localAddress?: string;
   family?: number;
   [key: string]: unknown;
+}
+
+/** The async context each waiting request was made in (only while one is tracked). */
+const queuedContexts = new WeakMap<ClientRequest, AsyncContext>();
+
+function inQueuedContext(req: ClientRequest, fn: () => void): void {
+  const context = queuedContexts.get(req);
+  if (context === undefined) return fn();
+  queuedContexts.delete(req);
+  runInAsyncContext(context, fn, undefined, []);
 }
 
 type PooledSocket = HttpSocket & { _agentName?: string; timeout?: number };
@@ -95,6 +106,9 @@ export class Agent extends adoptable(EventEmitter) {
       const socket = this.createSocket(req, options, name);
       req.onSocket(socket);
     } else {
+      // It gets its socket later, from another request's callbacks: in its own context, as on Node.
+      const context = captureAsyncContext('QueuedRequest');
+      if (context !== undefined) queuedContexts.set(req, context);
       (this.requests[name] ??= []).push(req);
     }
   }
@@ -144,7 +158,7 @@ export class Agent extends adoptable(EventEmitter) {
     if (waiting && waiting.length) {
       const req = waiting.shift()!;
       if (waiting.length === 0) delete this.requests[name];
-      req.onSocket(this.createSocket(req, req._connectOptions, name));
+      inQueuedContext(req, () => req.onSocket(this.createSocket(req, req._connectOptions, name)));
     }
   }
 
@@ -158,8 +172,10 @@ export class Agent extends adoptable(EventEmitter) {
     if (waiting && waiting.length) {
       const req = waiting.shift()!;
       if (waiting.length === 0) delete this.requests[name];
-      this.reuseSocket(socket, req);
-      req.onSocket(socket);
+      inQueuedContext(req, () => {
+        this.reuseSocket(socket, req);
+        req.onSocket(socket);
+      });
       return;
     }
     const req = socket._httpMessage as ClientRequest | null | undefined;
@@ -191,6 +207,8 @@ export class Agent extends adoptable(EventEmitter) {
 
   reuseSocket(socket: PooledSocket, req: ClientRequest): void {
     req.reusedSocket = true;
+    // Its next events belong to this request's async context, not the one it was made in.
+    (socket as { _handle?: { asyncReset?: () => void } | null })._handle?.asyncReset?.();
     this.totalSocketCount++;
     socket.ref();
   }

@@ -35,8 +35,19 @@ import {
   unistd,
   type PollWatcher,
 } from '@mini/sys';
+import { asyncContext } from './async-context.js';
 import { IoWatcher } from './io.js';
 import { RunMode, type Loop } from './loop.js';
+
+/** A host immediate of ours: the program's async hooks never see it. */
+function hostImmediate(fn: () => void): void {
+  asyncContext.hiding++;
+  try {
+    hostSetImmediate(fn);
+  } finally {
+    asyncContext.hiding--;
+  }
+}
 
 export interface Driver {
   readonly mode: 'own' | 'host';
@@ -105,7 +116,7 @@ export function ownThread(loop: Loop): Driver {
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    hostSetImmediate(resume);
+    hostImmediate(resume);
   };
   loop.wakeHook = schedule;
 
@@ -184,7 +195,7 @@ export function driveFromHost(loop: Loop): Driver {
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    hostSetImmediate(tick);
+    hostImmediate(tick);
   };
   const rearm = () => {
     if (exiting) return;

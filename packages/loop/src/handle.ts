@@ -10,6 +10,7 @@
  * A *request* is one operation in flight (a write, a lookup, a work item);
  * it keeps the loop alive only until it completes.
  */
+import { bindAsyncContext } from './async-context.js';
 import type { Loop } from './loop.js';
 
 export abstract class Handle {
@@ -63,7 +64,8 @@ export abstract class Handle {
   close(cb?: () => void): void {
     if (this.closing || this.closed) throw new Error('handle is already closing');
     this.closing = true;
-    this.closeCb = cb;
+    // The close callback runs in the context close() was called in, as its 'close' event does on Node.
+    this.closeCb = cb && bindAsyncContext(cb, 'CLOSE');
     this.onClose();
     this.loop.queueClosing(this);
   }

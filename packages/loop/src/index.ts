@@ -9,3 +9,14 @@ export { defaultLoop } from './default-loop.js';
 export { drainTicks, holdTicks } from './ticks.js';
 export * from './threadpool/index.js';
 export { startTracing, stopTracing, tracing, LoopTracer, type TraceEvent, type Phase } from './trace/tracer.js';
+export {
+  asyncContext,
+  trackAsyncContext,
+  captureAsyncContext,
+  runInAsyncContext,
+  bindAsyncContext,
+  outsideAsyncContext,
+  hideFromHooks,
+  hiddenAsyncIds,
+  type AsyncContext,
+} from './async-context.js';

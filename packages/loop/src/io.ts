@@ -16,6 +16,7 @@ import {
   lastError,
   unistd,
 } from '@mini/sys';
+import type { AsyncContext } from './async-context.js';
 import type { Loop } from './loop.js';
 
 export type IoCallback = (events: number) => void;
@@ -37,6 +38,12 @@ export class IoWatcher {
    * loop's own watchers, whose callbacks record what they run themselves.
    */
   label: string | null;
+  /**
+   * The async context its callbacks run in: set by the handle that owns it
+   * (a socket's, a child process's); unset for the loop's own watchers,
+   * whose callbacks run each operation in its own context.
+   */
+  context: AsyncContext = undefined;
 
   constructor(loop: Loop, fd: number, callback: IoCallback, label: string | null = 'I/O') {
     this.loop = loop;

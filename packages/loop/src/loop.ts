@@ -15,6 +15,7 @@
  * a package lets its host loop watch our epoll fd instead.
  */
 import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR, hrtime } from '@mini/sys';
+import { bindAsyncContext, runInAsyncContext } from './async-context.js';
 import { Handle } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
@@ -492,19 +493,19 @@ export class Loop {
 
   invokeIo(w: IoWatcher, events: number): void {
     const tr = tracing.tracer;
-    if (tr !== null && w.label !== null) {
-      tr.callbackBegin(w.label.includes(' ') ? w.label : `${w.label} ${ioEventName(events)}`);
-      w.callback(events);
-      tr.callbackEnd();
-    } else {
-      w.callback(events);
-    }
+    if (tr !== null && w.label !== null) tr.callbackBegin(w.label.includes(' ') ? w.label : `${w.label} ${ioEventName(events)}`);
+    if (w.context === undefined) w.callback(events);
+    else runInAsyncContext(w.context, w.callback, undefined, [events]);
+    if (tr !== null && w.label !== null) tr.callbackEnd();
     drainTicks();
   }
 
-  /** Queue a callback for the pending phase (libuv's uv__io_feed / pending queue). */
+  /**
+   * Queue a callback for the pending phase (libuv's uv__io_feed / pending
+   * queue). It runs in the async context it was queued in.
+   */
   queuePending(cb: () => void): void {
-    this.pending.push(cb);
+    this.pending.push(bindAsyncContext(cb, 'PENDING'));
     this.onStateChange();
   }
 

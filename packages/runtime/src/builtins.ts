@@ -39,7 +39,6 @@ const HOST = [
   'vm',
   'zlib',
   'perf_hooks',
-  'async_hooks',
 ];
 
 /**

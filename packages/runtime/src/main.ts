@@ -102,6 +102,7 @@ export function boot(opts: BootOptions): void {
     // launcher enables them for our loader; node's has neither without the flag.
     vm: () => hostVmWithoutModules(),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
+    async_hooks: () => (require('./async-hooks.js') as typeof import('./async-hooks.js')).createAsyncHooks(),
   });
   env.registry.registerBinding('loop', () => env.loop);
   /** @mini/net, resolving names with our dns.lookup (loaded with the first name to resolve). */

@@ -9,7 +9,7 @@
  * queued an `Idle` handle is started instead: an active idle handle is both
  * what keeps the loop alive and what tells poll not to block.
  */
-import { Check, Idle, drainTicks, tracing, type Loop } from '@mini/loop';
+import { Check, Idle, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { ReflectApply } from '@mini/sys';
 
 /** The arguments of a callback started without any (one array for all). */
@@ -17,6 +17,7 @@ const NO_ARGS: readonly unknown[] = [];
 
 const kRefed = Symbol('refed');
 const kQueue = Symbol('immediateQueue');
+const kContext = Symbol('asyncContext');
 
 export class Immediate {
   _idleNext: Immediate | null = null;
@@ -27,11 +28,14 @@ export class Immediate {
   /** null once the immediate ran or was cleared. */
   [kRefed]: boolean | null = false;
   readonly [kQueue]: ImmediateQueue;
+  /** Where it was created: its callback runs there. */
+  readonly [kContext]: AsyncContext;
 
   constructor(queue: ImmediateQueue, callback: (...args: unknown[]) => void, args: unknown[] | undefined) {
     this[kQueue] = queue;
     this._onImmediate = callback;
     this._argv = args;
+    this[kContext] = captureAsyncContext('Immediate');
     this.ref();
     queue.append(this);
   }
@@ -173,7 +177,9 @@ export class ImmediateQueue {
       if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
-        ReflectApply(callback, immediate, argv ?? NO_ARGS);
+        const context = immediate[kContext];
+        if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
+        else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         immediate._onImmediate = null;

@@ -9,7 +9,7 @@
  * scheduled (`refCount`), so unref'd timeouts never keep the loop alive but
  * still fire while something else does.
  */
-import { Timer, drainTicks, tracing, type Loop } from '@mini/loop';
+import { Timer, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
 import { ReflectApply } from '@mini/sys';
 
@@ -25,6 +25,7 @@ const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kAsyncId = Symbol('asyncId');
 const kQueue = Symbol('timerQueue');
+const kContext = Symbol('asyncContext');
 
 export class Timeout implements ListNode {
   _idleTimeout: number;
@@ -41,6 +42,8 @@ export class Timeout implements ListNode {
   [kHasPrimitive] = false;
   [kAsyncId]: number;
   readonly [kQueue]: TimerQueue;
+  /** Where it was created: every run of its callback happens there. */
+  readonly [kContext]: AsyncContext;
 
   constructor(
     queue: TimerQueue,
@@ -66,6 +69,7 @@ export class Timeout implements ListNode {
     this._timerArgs = args;
     this._repeat = isRepeat ? ms : null;
     this[kAsyncId] = nextAsyncId++;
+    this[kContext] = captureAsyncContext('Timeout');
     this[kRefed] = isRefed;
     if (isRefed) queue.incRefCount();
   }
@@ -301,7 +305,9 @@ export class TimerQueue {
       if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
-        ReflectApply(callback, timer, args ?? NO_ARGS);
+        const context = timer[kContext];
+        if (context === undefined) ReflectApply(callback, timer, args ?? NO_ARGS);
+        else runInAsyncContext(context, callback, timer, args ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         if (timer._repeat && timer._idleTimeout !== -1) {

@@ -9,6 +9,7 @@ import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, 
 import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
 import { DNS_PORT, parseHosts, readSystemConfig, readTextFile, type Server } from './config.js';
 import { KIND_TYPE, parseAnswer, type Kind } from './records.js';
+import { bindAsyncContext } from '@mini/loop';
 import { toASCII } from '../idna.js';
 import { dnsException } from '../lookup.js';
 
@@ -175,6 +176,8 @@ export class ResolverBase {
    */
   _query(kind: Kind, name: string, ttl: boolean, done: QueryDone, reverse = false): number {
     const syscall = reverse ? 'getHostByAddr' : QUERY_KINDS[kind];
+    // Answers come through the channel's one socket: each runs in the context of its own query.
+    done = bindAsyncContext(done, 'QUERYWRAP');
     let wire: string | undefined;
     if (reverse) {
       wire = reverseName(name);

@@ -9,7 +9,7 @@
  *   path itself deleted or moved, IN_IGNORED)  → UV_RENAME
  * and the name the event carries, or the watched path's own basename.
  */
-import { Handle, type Loop } from '@mini/loop';
+import { bindAsyncContext, Handle, type Loop } from '@mini/loop';
 import { IN_ATTRIB, IN_CREATE, IN_DELETE, IN_DELETE_SELF, IN_MODIFY, IN_MOVED_FROM, IN_MOVED_TO, IN_MOVE_SELF } from '@mini/sys';
 import { inotifyOf, type InotifyClient, type Watch } from './inotify.js';
 
@@ -51,7 +51,8 @@ export class FsEvent extends Handle implements InotifyClient {
     const added = inotifyOf(this.loop).add(path, WATCH_MASK, this);
     if (typeof added === 'number') return added;
     this.watch = added;
-    this.callback = callback;
+    // Events run in the context the watch started in, as Node's FSEVENTWRAP.
+    this.callback = bindAsyncContext(callback, 'FSEVENTWRAP');
     const bare = path.subarray(0, path.length - 1);
     const slash = bare.lastIndexOf(0x2f);
     this.basename = Buffer.from(slash < 0 ? bare : bare.subarray(slash + 1));

@@ -13,7 +13,7 @@
  * The first successful stat only records. The inner timer is unref'd: the
  * poll handle itself is what keeps the loop alive.
  */
-import { Handle, Timer, type Loop } from '@mini/loop';
+import { bindAsyncContext, Handle, Timer, type Loop } from '@mini/loop';
 import { fsReq } from '@mini/fs';
 
 /** sizeof(struct statx). */
@@ -66,7 +66,8 @@ export class FsPoll extends Handle {
     if (this.isActive()) return 0;
     this.path = path;
     this.interval = interval > 0 ? interval : 1;
-    this.callback = callback;
+    // Events run in the context the watch started in, as Node's STATWATCHER.
+    this.callback = bindAsyncContext(callback, 'STATWATCHER');
     this.busyPolling = 0;
     this.statbuf.fill(0);
     this.activate();

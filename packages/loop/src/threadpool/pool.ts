@@ -29,6 +29,7 @@ import {
   workBackend,
 } from '@mini/sys';
 import type { PortHandle, WorkArg, WorkBackend } from '@mini/sys';
+import { runInAsyncContext } from '../async-context.js';
 import { Handle } from '../handle.js';
 import { IoWatcher } from '../io.js';
 import { setSendHeldWork, type Loop } from '../loop.js';
@@ -189,13 +190,10 @@ class WorkPort extends Handle implements WorkScheduler {
     req.finish();
     // loop.invoke without a closure per completion.
     const tr = tracing.tracer;
-    if (tr !== null) {
-      tr.callbackBegin(req.label);
-      req.done(result, errno);
-      tr.callbackEnd();
-    } else {
-      req.done(result, errno);
-    }
+    if (tr !== null) tr.callbackBegin(req.label);
+    if (req.context === undefined) req.done(result, errno);
+    else runInAsyncContext(req.context, req.done, undefined, [result, errno]);
+    if (tr !== null) tr.callbackEnd();
     drainTicks();
   }
 }

@@ -5,6 +5,7 @@
  * they stay alive (and in place) while a thread may write them.
  */
 import type { WorkArg, WorkKind, WorkResult } from '@mini/sys';
+import { captureAsyncContext, type AsyncContext } from '../async-context.js';
 import { Request } from '../handle.js';
 import type { Loop } from '../loop.js';
 
@@ -54,6 +55,8 @@ export class WorkRequest extends Request {
   readonly done: WorkCallback;
   /** Names its callback in a trace: the function's label unless the caller says more ('fs.lstat'). */
   label: string;
+  /** The context `done` runs in: where the request was made. */
+  readonly context: AsyncContext;
   private readonly scheduler: WorkScheduler;
 
   constructor(loop: Loop, fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback, scheduler: WorkScheduler) {
@@ -63,6 +66,7 @@ export class WorkRequest extends Request {
     this.done = done;
     this.label = fn.label;
     this.scheduler = scheduler;
+    this.context = captureAsyncContext(fn.kind === 'slow-io' ? 'GETADDRINFOREQWRAP' : 'FSREQCALLBACK');
   }
 
   /**

@@ -17,7 +17,7 @@
  * Every call returns 0 (or a value) or a negative UV_E* status, as libuv
  * does, with the values from @mini/sys's one errno table.
  */
-import { Handle, IoWatcher } from '@mini/loop';
+import { Handle, IoWatcher, captureAsyncContext } from '@mini/loop';
 import {
   SOCK_CLOEXEC,
   SOCK_NONBLOCK,
@@ -83,6 +83,16 @@ export abstract class FdHandle extends Handle {
     this.fd = fd;
     // Named in a trace by the handle's type: 'TCP read', 'UDP read', 'Pipe write'.
     this.watcher = new IoWatcher(this.loop, fd, (events) => this.onIo(events), this.typeName);
+    // Its events run where the socket was made (for an accepted one: in its server's context), as Node's TCPWRAP.
+    this.watcher.context = captureAsyncContext(`${this.typeName.toUpperCase()}WRAP`);
+  }
+
+  /**
+   * From now on its events run in the current context (Node's asyncReset):
+   * a keep-alive socket handed to its next request takes that request's.
+   */
+  asyncReset(): void {
+    if (this.watcher !== undefined) this.watcher.context = captureAsyncContext(`${this.typeName.toUpperCase()}WRAP`);
   }
 
   /** The fd is ready: `events` is what epoll reported, within what the watcher wants. */

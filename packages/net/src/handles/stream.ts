@@ -21,7 +21,7 @@
  *
  * The fd, its watcher and the socket calls on it are socket.ts's FdHandle.
  */
-import { Request, drainTicks, type Loop } from '@mini/loop';
+import { Request, drainTicks, outsideAsyncContext, type Loop } from '@mini/loop';
 import {
   EPOLLERR,
   EPOLLHUP,
@@ -148,7 +148,11 @@ export abstract class StreamHandle extends FdHandle {
     for (;;) {
       const fd = sock.accept4(this.fd, null, null, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd >= 0) {
-        this.deliverConnection(0, this.accepted(fd));
+        // The connection's context starts empty: Node makes its handle before calling into the server's.
+        this.deliverConnection(
+          0,
+          outsideAsyncContext(() => this.accepted(fd)),
+        );
         return;
       }
       const err = lastError();

@@ -12,7 +12,7 @@
  * the layer above prepared (one end of a socketpair, an inherited fd) or
  * the markers SPAWN_STDIO_CLOSE / SPAWN_STDIO_DEVNULL.
  */
-import { Handle, IoWatcher, drainTicks, tracing, type Loop } from '@mini/loop';
+import { Handle, IoWatcher, captureAsyncContext, drainTicks, tracing, type Loop } from '@mini/loop';
 import {
   EPOLLIN,
   MINI_SPAWN_SETGID,
@@ -95,6 +95,7 @@ export class Process extends Handle {
     // A trace lists each child the program starts, and names its exit callback.
     tracing.tracer?.instant('child process', { pid, file: options.file, args: options.args });
     this.watcher = new IoWatcher(this.loop, this.pidfd, () => this.onReadable(), 'child exit');
+    this.watcher.context = captureAsyncContext('PROCESSWRAP');
     this.watcher.start(EPOLLIN);
     this.activate();
     return 0;
