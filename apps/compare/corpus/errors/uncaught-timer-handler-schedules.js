@@ -6,4 +6,4 @@ process.on('uncaughtException', (err) => {
   setImmediate(() => console.log('immediate from handler'));
 });
 setTimeout(() => { throw new Error('boom'); }, 1);
-setTimeout(() => console.log('later timer'), 20);
+setTimeout(() => console.log('later timer'), 100);
