@@ -124,6 +124,18 @@ describe('entry points the corpus cannot hold', () => {
     expect(expectSameAsNode([join(bare, 'sub', 'main.js')]).stderr).toBe('');
   });
 
+  it('an extensionless bin script: its syntax decides, under no "type" and under "type": "module"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-esm-'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "typeless" }\n');
+    writeFileSync(join(dir, 'lib.js'), 'export const q = 1;\n');
+    writeFileSync(join(dir, 'cli'), '#!/usr/bin/env node\nimport { q } from "./lib.js";\nconsole.log("bin", q, typeof require);\n');
+    expect(expectSameAsNode([join(dir, 'cli')]).stdout).toBe('bin 1 undefined\n');
+    const typed = mkdtempSync(join(tmpdir(), 'mini-esm-'));
+    writeFileSync(join(typed, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(typed, 'run'), 'console.log("extensionless", typeof require, import.meta.url.endsWith("/run"));\n');
+    expect(expectSameAsNode([join(typed, 'run')]).stdout).toBe('extensionless undefined true\n');
+  });
+
   it('require() of an ES module whose syntax decides, from CommonJS', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mini-esm-'));
     writeFileSync(join(dir, 'lib.js'), 'export const x = 1;\nexport default 2;\n');

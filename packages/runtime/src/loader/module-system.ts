@@ -663,7 +663,13 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
 
   Module._extensions['.js'] = (mod, filename) => {
     const content = fs.readFileSync(filename, 'utf8');
-    const type = filename.endsWith('.js') ? (resolver.packages.scope(filename)?.config.type ?? 'none') : 'commonjs';
+    // Only a .js takes its package's "type"; any other name but .cjs (a bin
+    // script without one, say) is decided by its syntax, as in Node.
+    const type = filename.endsWith('.js')
+      ? (resolver.packages.scope(filename)?.config.type ?? 'none')
+      : filename.endsWith('.cjs')
+        ? 'commonjs'
+        : 'none';
     if (type === 'module') return loadAsModule(mod, filename);
     if (type === 'none') typelessFiles.add(mod);
     mod._compile(content, filename);
@@ -696,7 +702,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   Module._initPaths();
 
   /**
-   * The main module: an .mjs, or a .js or extensionless file under
+   * The main module: an .mjs, or any file but a .cjs under
    * "type": "module", starts as an ES module entry (node decides so before
    * loading); anything else goes through Module._load, where a .js with
    * module syntax still becomes an entry.
@@ -704,11 +710,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   function runMain(main: string): void {
     const resolved = path.resolve(main);
     const found = Module._findPath(resolved, null, true) || resolved;
-    const esmEntry =
-      found.endsWith('.mjs') ||
-      (!found.endsWith('.cjs') &&
-        resolver.packages.scope(found)?.config.type === 'module' &&
-        (found.endsWith('.js') || path.extname(found) === ''));
+    const esmEntry = found.endsWith('.mjs') || (!found.endsWith('.cjs') && resolver.packages.scope(found)?.config.type === 'module');
     if (esmEntry && statKindIsFile(found)) {
       runEsmMain(found);
       return;

@@ -437,19 +437,19 @@ export class EsmLoader {
       case '.js':
       case '': {
         const type = this.host.resolver.packages.scope(filename)?.config.type ?? 'none';
-        if (type !== 'none') return type;
-        return ext === '' ? 'commonjs' : undefined;
+        return type === 'none' ? undefined : type;
       }
       default:
         throw codedError('ERR_UNKNOWN_FILE_EXTENSION', ext, filename);
     }
   }
 
-  /** A .js without "type": module syntax makes it a module (with Node's warning when a package.json is there). */
+  /** A .js or extensionless file without "type": module syntax makes it a module (with Node's warning for a .js under a package.json). */
   private detect(url: URL, source: string): Format {
     const filename = fileURLToPath(url);
     if (!containsModuleSyntax(source, filename)) return 'commonjs';
-    const scope = this.host.resolver.packages.scope(filename);
+    // Node warns for a .js only: an extensionless file has no other way to say it.
+    const scope = filename.endsWith('.js') ? this.host.resolver.packages.scope(filename) : undefined;
     if (scope !== undefined && !this.warnedTypeless.has(scope.config.pjsonPath)) {
       this.warnedTypeless.add(scope.config.pjsonPath);
       this.host.emitWarning(
