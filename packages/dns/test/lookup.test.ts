@@ -6,7 +6,9 @@
 import * as nodeDns from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { openFdCount } from '@mini/sys';
+import { defaultLoop } from '@mini/loop';
 import { createDns } from '../src/index.js';
+import { getaddrinfo } from '../src/handles/getaddrinfo.js';
 
 const dns = createDns() as unknown as typeof nodeDns;
 
@@ -113,5 +115,13 @@ describe('dns.lookup on our pool', () => {
     for (const [key, value] of Object.entries(dns.promises)) {
       if (typeof value === 'function') expect(value, `promises.${key}`).not.toBe(hostPromises[key]);
     }
+  });
+  it('asks again, with room for every address, when the first answer has too little', async () => {
+    const ask = (capacity?: number): Promise<[number, unknown]> =>
+      new Promise((resolve) => getaddrinfo(defaultLoop(), 'localhost', 0, 0, (status, found) => resolve([status, found]), capacity));
+    const full = await ask();
+    expect(full[0]).toBe(0);
+    expect((full[1] as unknown[]).length).toBeGreaterThan(0);
+    expect(await ask(0)).toEqual(full);
   });
 });

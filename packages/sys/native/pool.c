@@ -409,8 +409,12 @@ API int mini_work_submit(struct submission *subs, int n) {
     else slow_q.head = slow_head;
     slow_q.tail = slow_tail;
   }
-  /* Slow requests beyond the slow limit cannot run yet: they need no thread now. */
-  unsigned runnable = (unsigned)fast + (slow_head ? slow_limit : 0);
+  /* Slow requests beyond the slow limit cannot run yet: they need no thread
+   * now (a thread woken for one would find nothing it may take and sleep
+   * again; with 100 lookups in flight that was a futex wake per submit). */
+  unsigned slow_free = slow_limit > slow_running ? slow_limit - slow_running : 0;
+  unsigned slow_new = (unsigned)(queued - fast);
+  unsigned runnable = (unsigned)fast + (slow_new < slow_free ? slow_new : slow_free);
   while (idle_threads > wakeups && runnable > 0) {
     wakeups++;
     runnable--;

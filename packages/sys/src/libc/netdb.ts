@@ -1,20 +1,14 @@
 /**
  * <netdb.h>: what getaddrinfo and getnameinfo need around the call itself
- * (which runs on a pool thread): hints laid out for the thread, the
- * `struct addrinfo` list read back, and glibc's EAI_* codes turned into
+ * (which runs on a pool thread, native/netdb.c reading the answer there):
+ * hints laid out for the thread, and glibc's EAI_* codes turned into
  * libuv's UV_EAI_* statuses, so errors name what Node names.
  *
  *   struct addrinfo (48 B on x86_64 and aarch64)
  *   0 ai_flags i32 | 4 ai_family i32 | 8 ai_socktype i32 | 12 ai_protocol i32
  *   16 ai_addrlen u32 | 24 ai_addr ptr | 32 ai_canonname ptr | 40 ai_next ptr
  */
-import { bindTable, viewMemory, type Pointer } from '../ffi.js';
-import { decodeSockaddr } from '../sockaddr.js';
 import { AF_INET, AF_INET6, SOCK_STREAM } from './socket.js';
-
-export const netdb = bindTable({
-  freeaddrinfo: 'void freeaddrinfo(void *res)',
-});
 
 export const ADDRINFO_SIZE = 48;
 /** getaddrinfo hint flags Node lets through (dns.ADDRCONFIG, dns.V4MAPPED, dns.ALL). */
@@ -78,33 +72,4 @@ export function addrinfoHints(family: 0 | 4 | 6, flags: number): Uint8Array {
 export interface ResolvedAddress {
   address: string;
   family: 4 | 6;
-}
-
-function readPointer(v: DataView, offset: number): Pointer | null {
-  const p = v.getBigUint64(offset, true);
-  return p === 0n ? null : p;
-}
-
-/**
- * Read the list getaddrinfo returned through `out` (a `struct addrinfo **`)
- * and free it. Addresses as uv_inet_ntop prints them, without a scope id.
- */
-export function takeAddrinfo(out: Uint8Array): ResolvedAddress[] {
-  const head = readPointer(new DataView(out.buffer, out.byteOffset, 8), 0);
-  const found: ResolvedAddress[] = [];
-  for (let p = head; p !== null;) {
-    const v = new DataView(viewMemory(p, ADDRINFO_SIZE));
-    const len = v.getUint32(16, true);
-    const addr = readPointer(v, 24);
-    if (addr !== null && len > 0) {
-      const sa = decodeSockaddr(new Uint8Array(viewMemory(addr, len)), len);
-      if (sa !== undefined && sa.family !== 'unix') {
-        const at = sa.address.indexOf('%');
-        found.push({ address: at < 0 ? sa.address : sa.address.slice(0, at), family: sa.family === 'IPv4' ? 4 : 6 });
-      }
-    }
-    p = readPointer(v, 40);
-  }
-  if (head !== null) netdb.freeaddrinfo(head);
-  return found;
 }
