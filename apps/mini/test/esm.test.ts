@@ -93,7 +93,9 @@ describe('entry points the corpus cannot hold', () => {
   });
 
   it('--input-type=module with stdin', () => {
-    expectSameAsNode(['--input-type=module'], { input: 'await null; console.log(typeof import.meta.resolve);\n' });
+    expectSameAsNode(['--input-type=module'], {
+      input: 'await null; console.log(typeof import.meta.resolve, import.meta.url.endsWith("/[eval1]"));\n',
+    });
   });
 
   it('-p with --input-type=module is refused as node refuses it', () => {

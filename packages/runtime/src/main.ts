@@ -143,7 +143,7 @@ export function boot(opts: BootOptions): void {
     if (action.inputType !== undefined) throw codedError('ERR_INPUT_TYPE_NOT_ALLOWED');
     moduleSystem.runMain(script!);
   } else if (action.kind === 'stdin') {
-    if (asModule) moduleSystem.evalModule(stdinCode!, '[stdin]');
+    if (asModule) moduleSystem.evalModule(stdinCode!, '[eval1]');
     else runEval(moduleSystem, stdinCode!, false, '[stdin]');
   } else if (asModule) {
     if (action.print) throw codedError('ERR_EVAL_ESM_CANNOT_PRINT');

@@ -607,8 +607,9 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       return typeof id === 'string' && isRequirableBuiltin(id);
     }
 
+    /** Named exports of imported builtins take the values their exports objects have now. */
     static syncBuiltinESMExports(): void {
-      // Builtins are not shared with an ESM loader here: nothing to sync.
+      esmLoader?.syncBuiltinExports();
     }
 
     // The host's, loaded on first use: `node:module` pulls in source-map

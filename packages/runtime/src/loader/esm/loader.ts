@@ -76,6 +76,8 @@ export class EsmLoader {
   private readonly fetching = new Map<string, Promise<ModuleRecord>>();
   private readonly resolver: EsmResolver;
   private readonly warnedTypeless = new Set<string>();
+  /** Builtin facades, for module.syncBuiltinESMExports(). */
+  private readonly builtins: { wrap: ModuleWrap; exports: unknown; names: string[] }[] = [];
 
   constructor(private readonly host: EsmHost) {
     this.resolver = new EsmResolver(host);
@@ -234,6 +236,14 @@ export class EsmLoader {
     await visit(root);
   }
 
+  /** module.syncBuiltinESMExports(): each evaluated builtin facade takes its exports' current values. */
+  syncBuiltinExports(): void {
+    for (const { wrap, exports, names } of this.builtins) {
+      if (wrap.getStatus() !== Status.Evaluated) continue;
+      for (const name of names) wrap.setExport(name, (exports as Record<string, unknown>)[name]);
+    }
+  }
+
   // ---- the sync path: require(esm) --------------------------------------------
 
   /** require() of an ES module: its namespace, evaluated synchronously. */
@@ -353,6 +363,7 @@ export class EsmLoader {
           set('default', exports);
           for (const name of names) set(name, (exports as Record<string, unknown>)[name]);
         });
+        this.builtins.push({ wrap, exports, names });
         record = { url, format, wrap, requests: [], linked: true };
         break;
       }
