@@ -18,18 +18,32 @@ const cacheFile = join(__dirname, 'runtime.cache');
  * at the same length would otherwise run stale compiled code.
  */
 const HEADER = 16;
+/**
+ * How the bundle's frames read in a program's stack traces: as Node's own
+ * internals read (`node:internal/...`), so the filters of test runners and
+ * loggers that drop Node's frames drop ours too. MINI_STACK_PATHS=1 shows
+ * the bundle's real path instead, for work on mini itself; the code cache
+ * holds the name it was made under, so that mode runs without it.
+ */
+const realPaths = process.env['MINI_STACK_PATHS'] === '1';
+const shownName = realPaths ? file : 'node:internal/mini/runtime';
 const source = statSync(file);
-let cachedData: Buffer | undefined;
-try {
-  const saved = readFileSync(cacheFile);
-  if (saved.length > HEADER && saved.readDoubleLE(0) === source.mtimeMs && saved.readDoubleLE(8) === source.size) {
-    cachedData = saved.subarray(HEADER);
+
+function readCache(): Buffer | undefined {
+  try {
+    const saved = readFileSync(cacheFile);
+    if (saved.length > HEADER && saved.readDoubleLE(0) === source.mtimeMs && saved.readDoubleLE(8) === source.size) {
+      return saved.subarray(HEADER);
+    }
+  } catch {
+    // No cache yet, or an unreadable one: compile.
   }
-} catch {
-  cachedData = undefined;
+  return undefined;
 }
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected) {
+
+const cachedData = realPaths ? undefined : readCache();
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: shownName, cachedData });
+if (!realPaths && (cachedData === undefined || script.cachedDataRejected)) {
   // Written at exit, so the cache also holds every function startup compiled.
   process.once('exit', () => {
     try {

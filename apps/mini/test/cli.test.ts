@@ -24,6 +24,21 @@ function script(body: string): string {
 }
 
 describe('mini command line', () => {
+  it("names the runtime's frames in a program's stacks as Node names its own internals", () => {
+    const file = script(
+      "setTimeout(() => require('fs').stat(__filename, () => { Error.stackTraceLimit = Infinity; console.log(new Error('x').stack); }), 1);",
+    );
+    const frames = (stdout: string): string[] => stdout.split('\n').filter((l) => l.trimStart().startsWith('at '));
+    const ours = frames(mini([file]).stdout);
+    expect(ours[0]).toContain(file);
+    // Below the user's frame, only internals: the filters that drop Node's frames drop ours.
+    for (const line of ours.slice(1)) expect(line).toMatch(/\(node:internal\/|at node:internal\//);
+    expect(ours.some((l) => l.includes('node:internal/mini/runtime'))).toBe(true);
+    // For work on mini itself, the bundle's real path.
+    const real = frames(mini([file], { MINI_STACK_PATHS: '1' }).stdout);
+    expect(real.some((l) => l.includes('/dist/runtime.js:'))).toBe(true);
+  });
+
   it('-e and -p run like node', () => {
     for (const args of [
       ['-e', 'console.log(1 + 1, typeof require, __filename)'],
