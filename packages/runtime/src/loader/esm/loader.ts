@@ -286,7 +286,12 @@ export class EsmLoader {
         record.url,
         this.callbacks(record.url),
       );
-      facade.link(['original', 'original'], [record.wrap, record.wrap]);
+      // One request or two, as the host counts a repeated specifier.
+      const requests = facade.getModuleRequests();
+      facade.link(
+        requests.map((r) => r.specifier),
+        requests.map(() => record.wrap),
+      );
       facade.instantiateSync();
       facade.evaluateSync(undefined, undefined);
       record.requireFacade = facade;

@@ -19,6 +19,12 @@
  * Measured on the host (20.20): `evaluateSync` on a graph with top-level
  * await aborts the process (a C++ assertion), so the caller must ask
  * `instantiateSync`, which answers whether the graph is async, first.
+ *
+ * The internal API moved between releases (measured on 20.20, 22.23,
+ * 24.22): 20 links with (specifiers, modules), 22 and 24 with (modules)
+ * in request order, which a wrong call aborts on; 24 instantiates with
+ * `instantiate()` and tells an async graph by `hasAsyncGraph`. `HostModule`
+ * below is the one shape the loader sees.
  */
 import process from 'node:process';
 import vm from 'node:vm';
@@ -27,20 +33,72 @@ import { codedError } from '@mini/sys';
 /** Module status, as the host's ModuleWrap numbers it (V8's Module::Status). */
 export const Status = { Unlinked: 0, Linking: 1, Linked: 2, Evaluating: 3, Evaluated: 4, Errored: 5 } as const;
 
-/** The host's internal ModuleWrap, the methods we use. */
-export interface ModuleWrap {
-  readonly url: string;
+/** The host's internal ModuleWrap, as any of the releases has it. */
+interface HostWrap {
   getModuleRequests(): { specifier: string; attributes: Record<string, string> }[];
-  link(specifiers: string[], modules: ModuleWrap[]): void;
-  /** true: the graph has top-level await and must be evaluated asynchronously. */
-  instantiateSync(): boolean;
-  evaluateSync(filename: string | undefined, parentFilename: string | undefined): unknown;
-  /** Runs the graph; the promise settles when its top-level awaits do. */
+  link(...args: unknown[]): void;
+  instantiateSync?(): boolean;
+  instantiate(): unknown;
+  readonly hasAsyncGraph?: boolean;
+  evaluateSync(...args: unknown[]): unknown;
   evaluate(timeout: number, breakOnSigint: boolean): Promise<unknown>;
   getNamespace(): Record<string, unknown>;
   getStatus(): number;
   getError(): unknown;
   setExport(name: string, value: unknown): void;
+}
+
+const hostMajor = Number(process.versions.node.split('.')[0]);
+
+/** A module as the loader drives it, whichever release the host is. */
+export class ModuleWrap {
+  constructor(
+    readonly url: string,
+    private readonly raw: HostWrap,
+  ) {}
+
+  getModuleRequests(): { specifier: string; attributes: Record<string, string> }[] {
+    return this.raw.getModuleRequests();
+  }
+
+  /** `modules[i]` is what `specifiers[i]` (the i-th request) names. */
+  link(specifiers: string[], modules: ModuleWrap[]): void {
+    const raws = modules.map((m) => m.raw);
+    if (hostMajor === 20) this.raw.link(specifiers, raws);
+    else this.raw.link(raws);
+  }
+
+  /** true: the graph has top-level await and must be evaluated asynchronously. */
+  instantiateSync(): boolean {
+    if (this.raw.instantiateSync !== undefined) return this.raw.instantiateSync();
+    this.raw.instantiate();
+    return this.raw.hasAsyncGraph === true;
+  }
+
+  evaluateSync(filename: string | undefined, parentFilename: string | undefined): unknown {
+    return hostMajor >= 24 ? this.raw.evaluateSync() : this.raw.evaluateSync(filename, parentFilename);
+  }
+
+  /** Runs the graph; the promise settles when its top-level awaits do. */
+  evaluate(timeout: number, breakOnSigint: boolean): Promise<unknown> {
+    return this.raw.evaluate(timeout, breakOnSigint);
+  }
+
+  getNamespace(): Record<string, unknown> {
+    return this.raw.getNamespace();
+  }
+
+  getStatus(): number {
+    return this.raw.getStatus();
+  }
+
+  getError(): unknown {
+    return this.raw.getError();
+  }
+
+  setExport(name: string, value: unknown): void {
+    this.raw.setExport(name, value);
+  }
 }
 
 export interface ModuleCallbacks {
@@ -84,12 +142,12 @@ function classes(): VmModules {
   return vmModules;
 }
 
-function wrapOf(module: object): ModuleWrap {
+function wrapOf(module: object, url: string): ModuleWrap {
   for (const symbol of Object.getOwnPropertySymbols(module)) {
     if (symbol.description === 'kWrap') {
-      const wrap = (module as Record<symbol, ModuleWrap>)[symbol]!;
-      if (typeof wrap.instantiateSync !== 'function') break;
-      return wrap;
+      const raw = (module as Record<symbol, HostWrap>)[symbol]!;
+      if (typeof raw.instantiateSync !== 'function' && !(hostMajor >= 24 && typeof raw.instantiate === 'function')) break;
+      return new ModuleWrap(url, raw);
     }
   }
   throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'ES modules', `this host node (${process.version}) has no synchronous module instantiation`);
@@ -106,7 +164,7 @@ export function compileModule(source: string, url: string, callbacks: ModuleCall
     importModuleDynamically: callbacks.importModuleDynamically,
     initializeImportMeta: callbacks.initializeImportMeta,
   });
-  const wrap = wrapOf(module);
+  const wrap = wrapOf(module, url);
   owners.set(wrap, module);
   return wrap;
 }
@@ -120,7 +178,7 @@ export function syntheticModule(
   const { SyntheticModule } = classes();
   const holder: { wrap?: ModuleWrap } = {};
   const module = new SyntheticModule(names, () => evaluate((name, value) => holder.wrap!.setExport(name, value)), { identifier: url });
-  const wrap = wrapOf(module);
+  const wrap = wrapOf(module, url);
   holder.wrap = wrap;
   owners.set(wrap, module);
   wrap.link([], []);
