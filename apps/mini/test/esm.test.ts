@@ -116,6 +116,18 @@ describe('entry points the corpus cannot hold', () => {
     );
     const r = expectSameAsNode(['main.js'], { cwd: dir });
     expect(r.stderr).toContain('[MODULE_TYPELESS_PACKAGE_JSON]');
+    // Where the warning falls among the program's own lines: first for the
+    // entry itself, after the entry's first turn for a dependency.
+    writeFileSync(join(dir, 'lib.js'), 'export const q = 1;\n');
+    writeFileSync(
+      join(dir, 'imports-lib.mjs'),
+      "import { q } from './lib.js';\nconsole.log('q', q);\nprocess.nextTick(() => console.log('tick'));\n",
+    );
+    for (const entry of ['main.js', 'imports-lib.mjs']) {
+      const merged = (cmd: string) =>
+        comparable(run('sh', ['-c', `"${cmd}" ${entry} 2>&1`], { cwd: dir })).stdout.replace(/\(node:\d+\)/g, '(node:PID)');
+      expect(merged(MINI)).toBe(merged(process.execPath));
+    }
     // Without a package.json at all there is nothing to warn about.
     const bare = mkdtempSync(join(tmpdir(), 'mini-esm-'));
     mkdirSync(join(bare, 'sub'));

@@ -76,6 +76,8 @@ export class EsmLoader {
   private readonly fetching = new Map<string, Promise<ModuleRecord>>();
   private readonly resolver: EsmResolver;
   private readonly warnedTypeless = new Set<string>();
+  /** While the entry is read ahead of its turn: its warnings, emitted when it runs. */
+  private deferredWarnings: (() => void)[] | undefined;
   /** Builtin facades, for module.syncBuiltinESMExports(). */
   private readonly builtins: { wrap: ModuleWrap; exports: unknown; names: string[] }[] = [];
 
@@ -108,9 +110,19 @@ export class EsmLoader {
     // The graph is read synchronously (the pool's start and a loop turn per
     // file cost a hello-world module ~5 ms); only its evaluation waits for
     // the poll phase, so what it schedules runs in node's order.
+    // The entry's own type warning comes at once (node's CommonJS loader
+    // gives it while deciding); its dependencies' when the entry runs.
     const record = this.fetchSync(pathToFileURL(filename), {}, undefined, true);
-    this.linkGraphSync(record);
-    await new Promise<void>((resolve) => entryTurn(resolve));
+    this.deferredWarnings = [];
+    try {
+      this.linkGraphSync(record);
+    } finally {
+      await new Promise<void>((resolve) => entryTurn(resolve));
+      // Node warns while it loads the entry, in the same turn as it evaluates it.
+      const warnings = this.deferredWarnings;
+      this.deferredWarnings = undefined;
+      for (const warn of warnings) warn();
+    }
     return this.evaluateAsync(record);
   }
 
@@ -468,11 +480,14 @@ export class EsmLoader {
     const scope = filename.endsWith('.js') ? this.host.resolver.packages.scope(filename) : undefined;
     if (scope !== undefined && !this.warnedTypeless.has(scope.config.pjsonPath)) {
       this.warnedTypeless.add(scope.config.pjsonPath);
-      this.host.emitWarning(
-        `Module type of ${url.href} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add "type": "module" to ${scope.config.pjsonPath}.`,
-        'Warning',
-        'MODULE_TYPELESS_PACKAGE_JSON',
-      );
+      const warn = () =>
+        this.host.emitWarning(
+          `Module type of ${url.href} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add "type": "module" to ${scope.config.pjsonPath}.`,
+          'Warning',
+          'MODULE_TYPELESS_PACKAGE_JSON',
+        );
+      if (this.deferredWarnings !== undefined) this.deferredWarnings.push(warn);
+      else warn();
     }
     return 'module';
   }
