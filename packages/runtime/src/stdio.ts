@@ -35,6 +35,11 @@ function net(): NetPackage {
   return require('@mini/net/stdio') as NetPackage;
 }
 
+/** node:tty's streams, for a terminal. */
+function ttyModule(): typeof import('@mini/net/tty') {
+  return require('@mini/net/tty') as typeof import('@mini/net/tty');
+}
+
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** Write all of `buf` to `fd`, blocking until done. Returns 0, or the negative errno that stopped it (UV_EPIPE, UV_EBADF…). */
@@ -119,7 +124,7 @@ export function createWritableStdio(fd: 1 | 2, proc: NodeJS.Process): StdioWrita
   const type = fileType(fd);
   switch (type) {
     case 'TTY': {
-      const tty = new (net().WriteStream)(fd) as unknown as StdioWritable;
+      const tty = new (ttyModule().WriteStream)(fd) as unknown as StdioWritable;
       tty._type = 'tty';
       stream = tty;
       // The window size is read again on SIGWINCH (our Signal handle, which does not keep the loop alive).
@@ -164,7 +169,7 @@ export function createStdin(fs: () => FsReadStreams): StdioReadable {
   const type = fileType(fd);
   switch (type) {
     case 'TTY':
-      stdin = new (net().ReadStream)(fd) as unknown as StdioReadable;
+      stdin = new (ttyModule().ReadStream)(fd) as unknown as StdioReadable;
       break;
     case 'FILE':
       stdin = new (fs().ReadStream)(null, { fd, autoClose: false });

@@ -55,7 +55,7 @@ import {
   WINSIZE_SIZE,
   lastError,
   setNonBlocking,
-  termios as tc,
+  termios,
   unistd,
 } from '@mini/sys';
 import { getsockoptInt, socketName } from './socket.js';
@@ -104,7 +104,7 @@ const nameBuf = Buffer.alloc(256);
  * was. Returns the new fd, or -1 when the terminal cannot be reopened.
  */
 function reopen(fd: number, mode: number): number {
-  if (tc.ttyname_r(fd, nameBuf, nameBuf.length) !== 0) return -1;
+  if (termios().ttyname_r(fd, nameBuf, nameBuf.length) !== 0) return -1;
   const path = nameBuf.toString('latin1', 0, nameBuf.indexOf(0));
   // A pty master reopened by name would be its slave: only slaves are reopened.
   if (!path.startsWith('/dev/pts/') && !path.startsWith('/dev/tty')) return -1;
@@ -168,7 +168,7 @@ export class TTY extends StreamHandle {
   /** `out` gets [columns, rows]; 0 or a negative status. */
   getWindowSize(out: number[]): number {
     if (this.fd < 0) return UV_EINVAL;
-    if (tc.ioctl(this.fd, TIOCGWINSZ, winsize) < 0) return lastError();
+    if (termios().ioctl(this.fd, TIOCGWINSZ, winsize) < 0) return lastError();
     out[0] = winsize.readUInt16LE(2);
     out[1] = winsize.readUInt16LE(0);
     return 0;
@@ -179,11 +179,11 @@ export class TTY extends StreamHandle {
     if (this.fd < 0) return UV_EINVAL;
     if (on === this.raw) return 0;
     if (!on) {
-      if (origTermios !== undefined && tc.tcsetattr(this.fd, TCSADRAIN, origTermios) < 0) return lastError();
+      if (origTermios !== undefined && termios().tcsetattr(this.fd, TCSADRAIN, origTermios) < 0) return lastError();
       this.raw = false;
       return 0;
     }
-    if (tc.tcgetattr(this.fd, scratch) < 0) return lastError();
+    if (termios().tcgetattr(this.fd, scratch) < 0) return lastError();
     origTermios ??= Buffer.from(scratch);
     const t = scratch;
     t.writeUInt32LE(t.readUInt32LE(TERMIOS_IFLAG) & ~(BRKINT | ICRNL | INPCK | ISTRIP | IXON), TERMIOS_IFLAG);
@@ -193,7 +193,7 @@ export class TTY extends StreamHandle {
     // One byte at a time, as soon as it is typed.
     t[TERMIOS_CC + VMIN] = 1;
     t[TERMIOS_CC + VTIME] = 0;
-    if (tc.tcsetattr(this.fd, TCSADRAIN, t) < 0) return lastError();
+    if (termios().tcsetattr(this.fd, TCSADRAIN, t) < 0) return lastError();
     this.raw = true;
     return 0;
   }

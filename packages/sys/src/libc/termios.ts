@@ -7,13 +7,22 @@ import { bindTable } from '../ffi.js';
  * ioctl is variadic in C; TIOCGWINSZ passes one pointer, which the x86_64
  * calling convention hands over the same way as a fixed parameter.
  */
-export const termios = bindTable({
-  tcgetattr: 'int tcgetattr(int fd, _Out_ void *termios)',
-  tcsetattr: 'int tcsetattr(int fd, int action, const void *termios)',
-  ioctl: 'int ioctl(int fd, unsigned long request, _Out_ void *arg)',
-  /** Returns 0 or an errno (positive), not -1: glibc's convention for the _r calls. */
-  ttyname_r: 'int ttyname_r(int fd, _Out_ void *buf, size_t len)',
-});
+function bindTermios() {
+  return bindTable({
+    tcgetattr: 'int tcgetattr(int fd, _Out_ void *termios)',
+    tcsetattr: 'int tcsetattr(int fd, int action, const void *termios)',
+    ioctl: 'int ioctl(int fd, unsigned long request, _Out_ void *arg)',
+    /** Returns 0 or an errno (positive), not -1: glibc's convention for the _r calls. */
+    ttyname_r: 'int ttyname_r(int fd, _Out_ void *buf, size_t len)',
+  });
+}
+
+let table: ReturnType<typeof bindTermios> | undefined;
+
+/** Bound on first use: only a program on a terminal needs these, and binding costs every start. */
+export function termios(): ReturnType<typeof bindTermios> {
+  return (table ??= bindTermios());
+}
 
 export const TERMIOS_SIZE = 60;
 export const TERMIOS_IFLAG = 0;
