@@ -119,6 +119,82 @@ describe('mini command line', () => {
     expect(r.stdout).toBe(node([file], env).stdout);
   });
 
+  it("-r/--require, --import and --env-file run before the main module, in node's order", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-preload-'));
+    writeFileSync(join(dir, 'pre.cjs'), "console.log('pre-r', typeof globalThis.y); globalThis.x = 1;\n");
+    writeFileSync(
+      join(dir, 'pre.mjs'),
+      "await new Promise((r) => setTimeout(r, 5)); console.log('pre-import', globalThis.x); globalThis.y = 2;\n",
+    );
+    writeFileSync(join(dir, 'main.js'), 'console.log("main", globalThis.x, globalThis.y, process.env.FROM_FILE, process.env.QUOTED);\n');
+    writeFileSync(join(dir, 'vars.env'), '# comment\nFROM_FILE=yes\nQUOTED="a b" # trailing\n');
+    const inDir = (cmd: string, args: string[]): SpawnSyncReturns<string> =>
+      spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    for (const args of [
+      ['-r', './pre.cjs', 'main.js'],
+      ['--require=./pre.cjs', '--import', './pre.mjs', 'main.js'],
+      ['--import=./pre.mjs', '-r', './pre.cjs', '--env-file=vars.env', 'main.js'],
+      ['--env-file', 'vars.env', 'main.js'],
+      ['--env-file=missing.env', 'main.js'],
+      ['-r', './missing', 'main.js'],
+    ]) {
+      const ours = inDir(MINI, args);
+      const theirs = inDir(process.execPath, args);
+      expect([args, ours.stdout, ours.status]).toEqual([args, theirs.stdout, theirs.status]);
+      // The message without its program name ('/usr/bin/node: x.env: not found').
+      const message = (stderr: string): string | undefined =>
+        stderr
+          .split('\n')
+          .find((l) => /Error|not found/.test(l))
+          ?.replace(/^\S+: /, '');
+      expect(message(ours.stderr)).toBe(message(theirs.stderr));
+    }
+  });
+
+  it('-c/--check parses the script as its kind and runs nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-check-'));
+    const files: Record<string, string> = {
+      'ok.js': 'console.log("ran");\n',
+      'bad.js': 'let x = ;\n',
+      'ok.mjs': 'import "./missing.mjs"; await 1; console.log("ran");\n',
+      'bad.mjs': 'export const a = ;\n',
+      'detected.js': 'import fs from "fs"; console.log("ran");\n',
+      'shebang.js': '#!/usr/bin/env node\nconsole.log("ran");\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    for (const args of [...Object.keys(files).map((f) => ['-c', join(dir, f)]), ['--check', join(dir, 'missing.js')], ['-c', '-e', '1']]) {
+      const ours = mini(args);
+      const theirs = node(args);
+      expect([args, ours.stdout, ours.status]).toEqual([args, theirs.stdout, theirs.status]);
+      // A SyntaxError as node reports it: file:line, the line, the caret, the message.
+      const head = (stderr: string): string[] => (/SyntaxError/.test(stderr) ? stderr.split('\n').slice(0, 5) : []);
+      expect(head(ours.stderr)).toEqual(head(theirs.stderr));
+      const message = (stderr: string): string | undefined =>
+        stderr
+          .split('\n')
+          .find((l) => /Error|either/.test(l))
+          ?.replace(/^\S+: /, '');
+      expect(message(ours.stderr)).toBe(message(theirs.stderr));
+    }
+  });
+
+  it('--inspect starts the host inspector for a program on our loop; node:inspector sessions work', () => {
+    const file = script(`
+      const inspector = require('inspector');
+      const session = new inspector.Session();
+      session.connect();
+      session.post('Runtime.evaluate', { expression: '6 * 7' }, (err, r) => {
+        console.log(typeof inspector.url(), err, r.result.value);
+        session.disconnect();
+      });
+      setTimeout(() => console.log('loop still runs'), 5);
+    `);
+    const ours = mini(['--inspect=0', file]);
+    expect(ours.stdout).toBe(node(['--inspect=0', file]).stdout);
+    expect(ours.stdout).toBe('string null 42\nloop still runs\n');
+    expect(ours.stderr).toMatch(/Debugger listening on ws:\/\/127\.0\.0\.1:\d+\//);
+  });
+
   it('a builtin that needs a loop we do not have yet throws ERR_MINI_NOT_IMPLEMENTED, naming it', () => {
     const file = script("try { require('cluster') } catch (e) { console.log(e.code, e.message) }");
     expect(mini([file]).stdout).toBe("ERR_MINI_NOT_IMPLEMENTED The built-in module 'cluster' is not implemented in mini yet\n");
@@ -149,19 +225,29 @@ describe('mini command line', () => {
       setTimeout(() => {
         process.stdin.on('data', (d) => console.log('data', JSON.stringify(String(d))));
         process.stdin.on('end', () => { console.log('end'); clearInterval(busy); });
+        console.log('reading');
       }, 10);
     `);
     const { spawn } = await import('node:child_process');
     const child = spawn(MINI, [file], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
+    const seen = (text: string): Promise<void> =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          if (out.includes(text)) resolve();
+          else setTimeout(check, 5);
+        };
+        check();
+      });
     child.stdout.on('data', (d: Buffer) => (out += d));
-    await new Promise((r) => setTimeout(r, 200));
+    // Each write once the program shows it is ready for it: a loaded machine cannot merge them.
+    await seen('reading');
     child.stdin.write('one\n');
-    await new Promise((r) => setTimeout(r, 100));
+    await seen('data "one');
     child.stdin.end('two\n');
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(0);
-    expect(out).toBe('data "one\\n"\ndata "two\\n"\nend\n');
+    expect(out).toBe('reading\ndata "one\\n"\ndata "two\\n"\nend\n');
   });
 
   it('a closed stdout pipe ends the program with write EPIPE, as on node', async () => {

@@ -39,6 +39,9 @@ const HOST = [
   'vm',
   'zlib',
   'perf_hooks',
+  // Its sessions dispatch on this thread; the socket (--inspect) is served by the host's inspector thread.
+  'inspector',
+  'inspector/promises',
 ];
 
 /**
@@ -48,7 +51,7 @@ const HOST = [
 const CALL_TIME_STUBS = ['https', 'tls', 'http2', '_tls_common', '_tls_wrap'];
 
 /** Builtins that need a loop and are not ours yet. */
-const UNAVAILABLE = ['cluster', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'wasi', 'worker_threads'];
+const UNAVAILABLE = ['cluster', 'repl', 'trace_events', 'wasi', 'worker_threads'];
 
 export interface OwnBuiltins {
   [id: string]: () => unknown;

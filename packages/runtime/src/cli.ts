@@ -6,7 +6,23 @@ export interface RunOptions {
   traceLoop?: string;
   /** --input-type=module: -e, -p and stdin code is an ES module. */
   inputType?: 'module' | 'commonjs';
+  /** -r/--require: CommonJS modules loaded before the main one, in order. */
+  preloadRequire?: string[];
+  /** --import: ES modules loaded (and evaluated) before the main one, in order. */
+  preloadImport?: string[];
+  /** --env-file: files of variables set in process.env before anything runs. */
+  envFiles?: string[];
+  /** -c/--check: check the script's syntax without running it. */
+  check?: boolean;
 }
+
+/** Options that take a value, given as `--opt value` or `--opt=value` (-r only the first way). */
+const VALUE_OPTIONS: Record<string, 'preloadRequire' | 'preloadImport' | 'envFiles'> = {
+  '-r': 'preloadRequire',
+  '--require': 'preloadRequire',
+  '--import': 'preloadImport',
+  '--env-file': 'envFiles',
+};
 
 export type Action =
   | ({ kind: 'script'; script: string; args: string[] } & RunOptions)
@@ -23,6 +39,19 @@ export function parseCommandLine(argv: string[]): Action {
     const arg = argv[i]!;
     if (arg === '--trace-loop' || arg.startsWith('--trace-loop=')) {
       run.traceLoop = arg.slice('--trace-loop='.length);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const list = VALUE_OPTIONS[name];
+    if (list !== undefined) {
+      const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) return { kind: 'error', message: `${arg} requires an argument` };
+      (run[list] ??= []).push(value);
+      continue;
+    }
+    if (arg === '-c' || arg === '--check') {
+      run.check = true;
       continue;
     }
     if (arg.startsWith('--input-type=')) {
@@ -70,6 +99,10 @@ Options:
   -e, --eval script     evaluate script
   -p, --print script    evaluate script and print result
   --input-type=module   -e, -p or stdin code is an ES module
+  -r, --require module  load a CommonJS module before the script
+  --import module       load an ES module before the script
+  --env-file=file       set the variables in file in process.env
+  -c, --check           check the script's syntax without running it
   --trace-loop[=file]   record each loop iteration, phase and callback
                         (Trace Event Format; default mini-trace-<pid>.json)
   -v, --version         print mini's version

@@ -47,6 +47,15 @@ export function boot(opts: BootOptions): void {
       return;
   }
 
+  if (action.check === true && action.kind === 'eval') {
+    process.stderr.write('mini: either --check or --eval can be used, not both\n');
+    process.exitCode = 9;
+    return;
+  }
+  // --env-file: before anything reads process.env, as node loads them at
+  // startup. The host's parser (a missing file: node's message, exit 9).
+  for (const file of action.envFiles ?? []) process.loadEnvFile(file);
+
   // No script: the program is stdin, as node reads it when stdin is not a terminal.
   let stdinCode: string | undefined;
   if (action.kind === 'stdin') {
@@ -114,17 +123,18 @@ export function boot(opts: BootOptions): void {
     return netPackage;
   };
   installGlobals(console);
+  // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
+  const entryTurn = (callback: () => void): void => {
+    const wakeup = new Async(env.loop, () => {
+      wakeup.close();
+      callback();
+    });
+    wakeup.send();
+  };
   const moduleSystem = createModuleSystem(env.registry, {
     process: proc,
     execPath: hostExecPath,
-    // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
-    entryTurn: (callback) => {
-      const wakeup = new Async(env.loop, () => {
-        wakeup.close();
-        callback();
-      });
-      wakeup.send();
-    },
+    entryTurn,
   });
 
   // The loop starts from the host's first check phase, not from here: the
@@ -138,6 +148,31 @@ export function boot(opts: BootOptions): void {
   // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
   const tr = tracing.tracer;
   tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
+  if (action.check === true && action.kind === 'script') {
+    moduleSystem.checkSyntax(script!);
+    tr?.end();
+    return;
+  }
+  // -r modules load before the main one; --import modules are evaluated first, the main one after them.
+  moduleSystem.Module._preloadModules(action.preloadRequire);
+  if (action.preloadImport !== undefined && action.preloadImport.length > 0) {
+    const runMain = (): void => runEntry(moduleSystem, action, script, stdinCode);
+    importInOrder(moduleSystem, action.preloadImport, () => entryTurn(runMain));
+    tr?.end();
+    return;
+  }
+  runEntry(moduleSystem, action, script, stdinCode);
+  tr?.end();
+  drainTicks();
+}
+
+/** The main module, -e/-p code or the program from stdin, run as node runs each. */
+function runEntry(
+  moduleSystem: ReturnType<typeof createModuleSystem>,
+  action: Exclude<ReturnType<typeof parseCommandLine>, { kind: 'version' | 'help' | 'error' }>,
+  script: string | undefined,
+  stdinCode: string | undefined,
+): void {
   const asModule = action.inputType === 'module';
   if (action.kind === 'script') {
     if (action.inputType !== undefined) throw codedError('ERR_INPUT_TYPE_NOT_ALLOWED');
@@ -151,8 +186,18 @@ export function boot(opts: BootOptions): void {
   } else {
     runEval(moduleSystem, action.code, action.print);
   }
-  tr?.end();
-  drainTicks();
+}
+
+/**
+ * --import: each module imported (resolved from the working directory) and
+ * evaluated, one after the other, then `done`. A failure is left unhandled:
+ * the host reports it as node reports a failed preload, and nothing more runs.
+ */
+function importInOrder(moduleSystem: ReturnType<typeof createModuleSystem>, specifiers: string[], done: () => void): void {
+  const importer = moduleSystem.dynamicImport(path.join(process.cwd(), '/'));
+  let chain: Promise<unknown> = Promise.resolve();
+  for (const specifier of specifiers) chain = chain.then(() => importer(specifier, undefined, {}));
+  void chain.then(done);
 }
 
 /** Flags the launcher gives the host for our own use, not the program's: node's execArgv would not show them. */

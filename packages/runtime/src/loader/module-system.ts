@@ -37,6 +37,7 @@ import { compileWrapped, compileWrapper, containsModuleSyntax, defaultWrapper, s
 // Their top levels only declare: the work (V8's module API, the lexer) starts with the first module.
 import { commonJSExportNames } from './esm/cjs-exports.js';
 import { EsmLoader } from './esm/loader.js';
+import { compileModule, type ModuleCallbacks } from './esm/module-wrap.js';
 import { codedError, validateString, ReflectApply } from '@mini/sys';
 import { moduleNotFound } from './errors.js';
 import { packageImportsResolve } from './package-exports.js';
@@ -145,7 +146,15 @@ export interface ModuleSystem {
   evalModule(source: string, name: string): void;
   /** import() for code compiled outside a module (-e, stdin). */
   dynamicImport(filename: string): DynamicImport;
+  /** `mini --check app.js`: parse the main module as its kind, run nothing (a SyntaxError throws). */
+  checkSyntax(filename: string): void;
 }
+
+/** A module compiled only to check its syntax never imports or reads import.meta. */
+const NO_MODULE_CALLBACKS: ModuleCallbacks = {
+  importModuleDynamically: () => Promise.reject(new Error('a module compiled for --check does not run')),
+  initializeImportMeta: () => {},
+};
 
 /** Reachable only as 'node:x': a bare 'test' is an npm package. */
 const SCHEME_ONLY = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
@@ -708,11 +717,14 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
    * loading); anything else goes through Module._load, where a .js with
    * module syntax still becomes an entry.
    */
+  function isEsmEntry(found: string): boolean {
+    return found.endsWith('.mjs') || (!found.endsWith('.cjs') && resolver.packages.scope(found)?.config.type === 'module');
+  }
+
   function runMain(main: string): void {
     const resolved = path.resolve(main);
     const found = Module._findPath(resolved, null, true) || resolved;
-    const esmEntry = found.endsWith('.mjs') || (!found.endsWith('.cjs') && resolver.packages.scope(found)?.config.type === 'module');
-    if (esmEntry && statKindIsFile(found)) {
+    if (isEsmEntry(found) && statKindIsFile(found)) {
       runEsmMain(found);
       return;
     }
@@ -730,6 +742,19 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       void esm().evalModule(source, url);
     },
     dynamicImport,
+    checkSyntax(main: string): void {
+      const resolved = path.resolve(main);
+      const found = Module._findPath(resolved, null, true);
+      if (found === false) throw moduleNotFound(resolved, []);
+      const source = fs.readFileSync(found, 'utf8');
+      // An ES module is parsed, not linked: a missing import is no syntax error.
+      // Named by its path, not its URL: node's --check reports `/dir/app.mjs:1`.
+      const asModule = (text: string): void => void compileModule(text, found, NO_MODULE_CALLBACKS);
+      if (isEsmEntry(found)) return asModule(source);
+      const content = stripBOM(source);
+      if (!found.endsWith('.cjs') && containsModuleSyntax(content, found)) return asModule(content);
+      compileWrapper(content, found);
+    },
   };
 }
 
