@@ -233,6 +233,9 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
   }
   /** The main module is an ES module: its entry runs from the loop, as node's does. */
   function runEsmMain(filename: string): void {
+    // No CommonJS main: process.mainModule and require.main are undefined, as in node.
+    mainModule = undefined;
+    setOwn(proc, 'mainModule', undefined);
     const promise = esm().runMain(filename);
     let settled = false;
     // A failure stays an unhandled rejection, which the host reports as node
