@@ -205,15 +205,14 @@ function stopIfPaused(stdin: StdioReadable): void {
   handle.readStop();
 }
 
-/** guessHandleType, without loading @mini/net for the common file case. */
+/** guessHandleType, without loading @mini/net for a terminal or a file. */
 function fileType(fd: number): string {
-  if (unistd.isatty(fd) !== 1) {
-    try {
-      const st = fstatSync(fd);
-      if (st.isFile() || st.isCharacterDevice()) return 'FILE';
-    } catch {
-      return 'UNKNOWN';
-    }
+  if (unistd.isatty(fd) === 1) return 'TTY';
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile() || st.isCharacterDevice()) return 'FILE';
+  } catch {
+    return 'UNKNOWN';
   }
   return net().guessHandleType(fd);
 }
