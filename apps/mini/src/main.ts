@@ -4,6 +4,8 @@
  * a loop trace; anything else boots the runtime as `node` would run the
  * same command line.
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { boot } from '@mini/runtime';
 
 const SAVED_PREFIX = 'MINI_SAVED_';
@@ -17,8 +19,15 @@ function restoreEnvironment(): { execPath: string } {
       delete env[key];
     }
   }
-  const execPath = env['MINI_EXEC_PATH'] ?? process.argv[1]!;
+  const launcher = env['MINI_EXEC_PATH'] ?? process.argv[1]!;
   delete env['MINI_EXEC_PATH'];
+  // The launcher's real path, as node's execPath is its binary's: no `/./`, `..` or symlink.
+  let execPath: string;
+  try {
+    execPath = realpathSync.native(launcher);
+  } catch {
+    execPath = resolve(launcher);
+  }
   return { execPath };
 }
 

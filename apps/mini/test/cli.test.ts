@@ -3,7 +3,7 @@
  * node does for the same command line.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,14 @@ describe('mini command line', () => {
     const [execPath, argv] = JSON.parse(mini([file, 'a', '--b']).stdout) as [string, string[]];
     expect(execPath).toBe(MINI);
     expect(argv).toEqual([MINI, file, 'a', '--b']);
+    // Started by a path with `.` and `..` in it, or through a symlink: still the launcher's real path.
+    const link = join(mkdtempSync(join(tmpdir(), 'mini-link-')), 'mini');
+    symlinkSync(MINI, link);
+    const bin = resolve(MINI, '..');
+    for (const started of [`${bin}/./mini`, `${bin}/../bin/./mini`, link]) {
+      const shown = spawnSync(started, ['-p', 'process.execPath'], { encoding: 'utf8', timeout: 30_000 }).stdout.trim();
+      expect([started, shown]).toEqual([started, MINI]);
+    }
   });
 
   it("keeps the host's hands off NODE_OPTIONS and NODE_CHANNEL_FD", () => {
@@ -117,6 +125,14 @@ describe('mini command line', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(['--max-old-space-size=200', null, 'function']);
     expect(r.stdout).toBe(node([file], env).stdout);
+  });
+
+  it('in a clone not built yet, says to run npm run setup', () => {
+    const clone = mkdtempSync(join(tmpdir(), 'mini-unbuilt-'));
+    cpSync(resolve(__dirname, '..', 'bin'), join(clone, 'apps', 'mini', 'bin'), { recursive: true });
+    const r = spawnSync(join(clone, 'apps', 'mini', 'bin', 'mini'), ['-e', '1'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`mini: not built yet; run 'npm run setup' in ${clone}\n`);
   });
 
   it("-r/--require, --import and --env-file run before the main module, in node's order", () => {
