@@ -159,7 +159,7 @@ class Socket extends adoptable(EventEmitter) {
 
   // ---- bind ------------------------------------------------------------------
 
-  bind(port?: number | BindOptions | null | Callback, address?: string | Callback, callback?: Callback): this;
+  bind(port?: number | BindOptions | UDP | null | Callback, address?: string | Callback, callback?: Callback): this;
   bind(...args: unknown[]): this {
     let port = args[0];
     const address_ = args[1];
@@ -180,6 +180,14 @@ class Socket extends adoptable(EventEmitter) {
       };
       this.on('error', removeListeners);
       this.on('listening', onListening);
+    }
+
+    // A UDP handle made elsewhere (received from another process): it replaces ours.
+    if (port instanceof UDP) {
+      state.handle!.close();
+      state.handle = port;
+      startListening(this);
+      return this;
     }
 
     if (port !== null && typeof port === 'object') {
@@ -654,4 +662,9 @@ function fixBufferList(list: unknown[]): Buffer[] | null {
     else out[i] = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
   }
   return out;
+}
+
+/** The UDP handle under a socket (Node's socket[kStateSymbol].handle), for passing it to another process. */
+export function udpHandleOf(socket: Socket): UDP | null {
+  return socket[kState].handle;
 }

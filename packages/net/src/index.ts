@@ -9,3 +9,5 @@ export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED }
 // The base every fd-backed handle shares, for handles that live elsewhere (TTY, an IPC channel).
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';
 export { setSystemLookup, type LookupFunction } from './lookup.js';
+export { UDP } from './handles/udp.js';
+export { handleForFd } from './handles/fd-type.js';

@@ -11,8 +11,18 @@
 import { EventEmitter } from 'node:events';
 import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
-import { codedError, errnoException, uvExceptionWithHostPort, validatePort, validateString, adoptable } from '@mini/sys';
-import type { StreamHandle } from './handles/stream.js';
+import {
+  setNonBlocking,
+  UV_EINVAL,
+  codedError,
+  errnoException,
+  uvExceptionWithHostPort,
+  validatePort,
+  validateString,
+  adoptable,
+} from '@mini/sys';
+import { StreamHandle } from './handles/stream.js';
+import { guessHandleType } from './handles/tty.js';
 import { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
 import { Socket } from './socket.js';
@@ -30,8 +40,22 @@ export interface ServerOptions {
 
 export type ConnectionListener = (socket: Socket) => void;
 
+/**
+ * The sockets of this server handed to one child process (child_process's
+ * SocketListSend): the child is asked how many are still open, and to say
+ * when all are closed.
+ */
+export interface WorkerSocketList {
+  close(callback: (err: Error | null) => void): void;
+  getConnections(): Promise<number>;
+  once(event: 'exit', listener: (list: WorkerSocketList) => void): unknown;
+}
+
 export class Server extends adoptable(EventEmitter) {
   _connections = 0;
+  /** Set once a socket of ours was sent to another process: close and getConnections ask it. */
+  _usingWorkers = false;
+  _workers: WorkerSocketList[] = [];
   _handle: StreamHandle | null = null;
   _pipeName: string | undefined;
   _connectionKey: string | undefined;
@@ -73,7 +97,18 @@ export class Server extends adoptable(EventEmitter) {
     if (this._handle !== null) throw codedError('ERR_SERVER_ALREADY_LISTEN');
     if (cb !== null) this.once('listening', cb);
     const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]) || undefined;
-    const options = normalized as ConnectOptions;
+    // listen(handle), listen(server), listen({ handle }): a handle already made elsewhere.
+    const given = normalized as ConnectOptions & { _handle?: unknown; handle?: unknown };
+    const options = (given._handle || given.handle || given) as ConnectOptions;
+    if (options instanceof StreamHandle) {
+      this._handle = options;
+      this.listenOnHandle(options, null, -1, -1, backlogFromArgs);
+      return this;
+    }
+    if (typeof options.fd === 'number' && options.fd >= 0) {
+      this.listenOnFd(options.fd, backlogFromArgs);
+      return this;
+    }
     const flags = options.ipv6Only ? UV_TCP_IPV6ONLY : 0;
     // listen(), listen(cb), listen(null), listen({port: undefined}): any free port.
     if (args.length === 0 || typeof args[0] === 'function' || (options.port === undefined && 'port' in options) || options.port === null) {
@@ -133,12 +168,37 @@ export class Server extends adoptable(EventEmitter) {
       return;
     }
     this._handle = handle;
+    this.listenOnHandle(handle, address, port, addressType, backlog);
+  }
+
+  /** A descriptor given by the caller: a TCP or Pipe socket, anything else EINVAL, as Node reports it. */
+  private listenOnFd(fd: number, backlog: number | undefined): void {
+    const type = guessHandleType(fd);
+    if (type !== 'TCP' && type !== 'PIPE') {
+      const error = uvExceptionWithHostPort(UV_EINVAL, 'listen', null, undefined);
+      process.nextTick(() => this.emit('error', error));
+      return;
+    }
+    setNonBlocking(fd, true);
+    const handle = type === 'TCP' ? new TCP(defaultLoop(), fd) : new Pipe(defaultLoop(), fd);
+    this._handle = handle;
+    this.listenOnHandle(handle, null, null, null, backlog);
+  }
+
+  /** Start accepting on `this._handle`; the address parts only name the server (`_connectionKey`, errors). */
+  private listenOnHandle(
+    handle: StreamHandle,
+    address: string | null,
+    port: number | null,
+    addressType: number | null,
+    backlog: number | undefined,
+  ): void {
     handle.owner = this;
     handle.onconnection = (status, client) => this.onconnection(status, client);
     // 511: the kernel rounds backlog + 1 up to a power of two, giving 512.
     const err = handle.listen(backlog || 511);
     if (err < 0) {
-      const ex = uvExceptionWithHostPort(err, 'listen', address, port);
+      const ex = uvExceptionWithHostPort(err, 'listen', address, port ?? undefined);
       handle.close();
       this._handle = null;
       process.nextTick(() => this.emit('error', ex));
@@ -202,8 +262,30 @@ export class Server extends adoptable(EventEmitter) {
       this._handle.close();
       this._handle = null;
     }
-    this._emitCloseIfDrained();
+    if (this._usingWorkers) {
+      let left = this._workers.length;
+      const onWorkerClose = (): void => {
+        if (--left !== 0) return;
+        this._connections = 0;
+        this._emitCloseIfDrained();
+      };
+      // Held while the children answer, so that 'close' comes once, after the last of them.
+      this._connections++;
+      for (const worker of this._workers) worker.close(onWorkerClose);
+    } else {
+      this._emitCloseIfDrained();
+    }
     return this;
+  }
+
+  /** A child process now holds some of our sockets (called by child_process when it sends one). */
+  _setupWorker(list: WorkerSocketList): void {
+    this._usingWorkers = true;
+    this._workers.push(list);
+    list.once('exit', (l) => {
+      const i = this._workers.indexOf(l);
+      if (i >= 0) this._workers.splice(i, 1);
+    });
   }
 
   _emitCloseIfDrained(): void {
@@ -211,9 +293,29 @@ export class Server extends adoptable(EventEmitter) {
     process.nextTick(() => this.emit('close'));
   }
 
-  getConnections(cb: (err: Error | null, count: number) => void): this {
-    const count = this._connections;
-    process.nextTick(cb, null, count);
+  getConnections(cb: (err: Error | null, count?: number) => void): this {
+    const end = (err: Error | null, count?: number): void => {
+      process.nextTick(cb, err, count);
+    };
+    if (!this._usingWorkers) {
+      end(null, this._connections);
+      return this;
+    }
+    // Ours plus each child's count; the first failure ends it.
+    let left = this._workers.length;
+    let total = this._connections;
+    const onCount = (err: Error | null, count?: number): void => {
+      if (left < 0) return;
+      if (err !== null) {
+        left = -1;
+        end(err);
+        return;
+      }
+      total += count!;
+      if (--left === 0) end(null, total);
+    };
+    // With no child left (all exited), neither this nor close() calls back: Node's behaviour.
+    for (const worker of this._workers) worker.getConnections().then((n) => onCount(null, n), onCount);
     return this;
   }
 

@@ -17,6 +17,7 @@
 import { Duplex } from 'node:stream';
 import { defaultLoop } from '@mini/loop';
 import {
+  setNonBlocking,
   isIP,
   AI_ADDRCONFIG,
   UV_ENOTCONN,
@@ -36,6 +37,7 @@ import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
 import { TCP, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
+import { guessHandleType } from './handles/tty.js';
 import { normalizeArgs, type ConnectOptions } from './args.js';
 import {
   getDefaultAutoSelectFamily,
@@ -49,6 +51,8 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 
 export interface SocketOptions {
   handle?: StreamHandle;
+  /** An open stream socket to take over (closed with the socket). */
+  fd?: number;
   allowHalfOpen?: boolean;
   readable?: boolean;
   writable?: boolean;
@@ -65,6 +69,18 @@ export interface SocketOptions {
 export interface ConnectionCounter {
   _connections: number;
   _emitCloseIfDrained(): void;
+}
+
+/**
+ * A TCP or Pipe handle on a descriptor given by the caller (Node's
+ * createHandle): anything else is ERR_INVALID_FD_TYPE, named as Node
+ * names it ('FILE', 'TTY', 'UDP', 'UNKNOWN').
+ */
+export function streamHandleForFd(fd: number): StreamHandle {
+  const type = guessHandleType(fd);
+  if (type !== 'TCP' && type !== 'PIPE') throw codedError('ERR_INVALID_FD_TYPE', type);
+  setNonBlocking(fd, true);
+  return type === 'TCP' ? new TCP(defaultLoop(), fd) : new Pipe(defaultLoop(), fd);
 }
 
 type Chunk = { chunk: Buffer | string; encoding: BufferEncoding };
@@ -104,6 +120,9 @@ export class Socket extends adoptable(Duplex) {
     if (options.handle) {
       this._handle = options.handle;
       this.attach(options.handle);
+    } else if (options.fd !== undefined) {
+      this._handle = streamHandleForFd(options.fd);
+      this.attach(this._handle);
     }
     this.on('end', onReadableStreamEnd);
     if (this._handle !== null && options.readable !== false) {

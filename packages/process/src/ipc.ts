@@ -10,7 +10,9 @@
  *     .disconnect() / 'disconnect' / .connected / .channel
  *
  * Messages whose `cmd` starts with 'NODE_' are Node's own (handle passing,
- * cluster) and go to 'internalMessage' instead of 'message'.
+ * cluster) and go to 'internalMessage' instead of 'message'. A handle
+ * given to send() travels with its message as Node sends it
+ * (ipc-handles.ts): later sends wait until the other side acknowledges it.
  *
  * The channel keeps its loop alive only while the target has 'message' or
  * 'disconnect' listeners, as Node's does. An end of file from the other
@@ -19,7 +21,8 @@
  */
 import type { EventEmitter } from 'node:events';
 import { defaultLoop } from '@mini/loop';
-import { Pipe, WriteReq } from '@mini/net';
+import { Pipe, WriteReq, handleForFd, type FdHandle } from '@mini/net';
+import { conversions, handleTypeOf, type HandleChannel, type HandleMessage, type HandleType, type SendOptions } from './ipc-handles.js';
 import { serializationFor, type SerializationMode } from './ipc-serialization.js';
 import {
   FD_CLOEXEC,
@@ -95,7 +98,25 @@ function isInternal(message: unknown): boolean {
   return typeof cmd === 'string' && cmd.startsWith('NODE_');
 }
 
-/** Give `target` its channel on `pipe` (an open, non-blocking socket). */
+/** A handle waiting for the other side's NODE_HANDLE_ACK, to be closed then (a socket sent without keepOpen). */
+interface PendingHandle {
+  wire: Buffer;
+  handle: FdHandle;
+  retransmissions: number;
+}
+
+/** A send waiting behind a handle that is not acknowledged yet. */
+interface QueuedSend {
+  message: unknown;
+  handle: unknown;
+  options: SendOptions;
+  callback: unknown;
+}
+
+/** Node gives up on a handle the other side could not take after this many retries. */
+const MAX_HANDLE_RETRANSMISSIONS = 3;
+
+/** Give `target` its channel on `pipe` (an open, non-blocking IPC Pipe). */
 export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationMode = 'json'): Control {
   const control = new Control(pipe);
   // No fd (a NODE_CHANNEL_FD naming nothing): node still shows a channel
@@ -106,6 +127,18 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
   target.channel = control;
   target.connected = true;
   pipe.unref();
+
+  // Sends wait here from a handle's send until its acknowledgement (null: none outstanding).
+  let handleQueue: QueuedSend[] | null = null;
+  let pendingHandle: PendingHandle | null = null;
+  // disconnect() asked while the queue was not empty: done once it is.
+  let disconnectPending = false;
+  const channel: HandleChannel = {
+    target,
+    sendInternal: (message, swallowErrors) => void doSend(message, undefined, { swallowErrors }, undefined),
+    sent: new Map(),
+    got: new Map(),
+  };
 
   const listened = (type: unknown): boolean => type === 'message' || type === 'disconnect';
   target.on('newListener', (type: unknown) => {
@@ -120,8 +153,9 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     if (nread > 0 && buf !== undefined) {
       for (const message of decode(buf)) {
         if (!target.connected) break;
-        if (isInternal(message)) target.emit('internalMessage', message);
-        else target.emit('message', message);
+        if (!isInternal(message)) target.emit('message', message);
+        else if ((message as { cmd: string }).cmd === 'NODE_HANDLE') receiveHandle(message as HandleMessage);
+        else internalMessage(message as { cmd: string });
       }
       return;
     }
@@ -131,6 +165,54 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     target._channelEnded?.();
   };
   if (!control.inert) pipe.readStart();
+
+  /** A NODE_HANDLE message: its fd came with the bytes, so it is the oldest one received. */
+  function receiveHandle(message: HandleMessage): void {
+    const fd = pipe.takePending();
+    const handle = fd >= 0 ? handleForFd(pipe.loop, fd) : undefined;
+    if (typeof handle === 'string') unistd.close(fd);
+    const conversion = conversions[message.type] as (typeof conversions)[HandleType] | undefined;
+    if (handle === undefined || typeof handle === 'string' || conversion === undefined) {
+      // Lost on the way (the kernel truncated the control data): ask again.
+      if (typeof handle === 'object') handle.close();
+      doSend({ cmd: 'NODE_HANDLE_NACK' }, undefined, { swallowErrors: true }, undefined);
+      return;
+    }
+    // Not fatal if the other side is gone already: nobody asked for this send.
+    doSend({ cmd: 'NODE_HANDLE_ACK' }, undefined, { swallowErrors: true }, undefined);
+    target.emit('internalMessage', message, handle);
+    conversion.got(channel, message, handle, (object) => {
+      process.nextTick(() => {
+        if (target.channel === null || target.channel === undefined) return;
+        target.emit(isInternal(message.msg) ? 'internalMessage' : 'message', message.msg, object);
+      });
+    });
+  }
+
+  function internalMessage(message: { cmd: string }): void {
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      if (pendingHandle !== null) {
+        pendingHandle.handle.close();
+        pendingHandle = null;
+      }
+      const queue = handleQueue ?? [];
+      handleQueue = null;
+      for (const q of queue) doSend(q.message, q.handle, q.options, q.callback);
+      if (disconnectPending && handleQueue === null) disconnect();
+    } else if (message.cmd === 'NODE_HANDLE_NACK') {
+      const pending = pendingHandle;
+      if (pending !== null) {
+        if (pending.retransmissions++ === MAX_HANDLE_RETRANSMISSIONS) {
+          pending.handle.close();
+          pendingHandle = null;
+          process.emitWarning('Handle did not reach the receiving process correctly', 'SentHandleNotReceivedWarning');
+        } else {
+          pipe.writeBuffer(new WriteReq(pipe.loop), pending.wire, pending.handle);
+        }
+      }
+    }
+    target.emit('internalMessage', message);
+  }
 
   const closedError = (callback: unknown): false => {
     const ex = codedError('ERR_IPC_CHANNEL_CLOSED');
@@ -143,18 +225,42 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     if (typeof handle === 'function') {
       callback = handle;
       handle = undefined;
+      options = undefined;
     } else if (typeof options === 'function') {
       callback = options;
+      options = undefined;
     } else if (options != null) {
       validateObject(options, 'options');
     }
     validateMessage(message);
-    if (handle !== undefined && handle !== null) {
-      throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'sending a handle over IPC');
-    }
     if (!target.connected) return closedError(callback);
+    return doSend(message, handle, { swallowErrors: false, ...(options as SendOptions | undefined) }, callback);
+  };
+
+  /** Node's ChildProcess#_send: wrap a handle's message, queue behind an unacknowledged handle, write. */
+  function doSend(message: unknown, object: unknown, options: SendOptions, callback: unknown): boolean {
+    let handle: FdHandle | undefined;
+    let closesAfterAck = false;
+    if (object !== undefined && object !== null) {
+      const type = handleTypeOf(object);
+      if (handleQueue !== null) {
+        handleQueue.push({ message, handle: object, options, callback });
+        return handleQueue.length === 1;
+      }
+      const wrapped: HandleMessage = { cmd: 'NODE_HANDLE', type, msg: message };
+      const conversion = conversions[type];
+      handle = conversion.send(channel, wrapped, object, options);
+      closesAfterAck = handle !== undefined && conversion.closesAfterAck(options);
+      // Nothing to send with it (a socket already given away): the message goes alone.
+      if (handle !== undefined) message = wrapped;
+    } else if (handleQueue !== null && !isAck(message)) {
+      // Behind the handle, so that messages arrive in the order they were sent.
+      handleQueue.push({ message, handle: undefined, options, callback });
+      return handleQueue.length === 1;
+    }
     const req = new WriteReq(pipe.loop);
     const done = (status: number): void => {
+      if (status < 0 && options.swallowErrors) return;
       if (typeof callback !== 'function') {
         if (status < 0) target.emit('error', errnoException(status, 'write'));
         return;
@@ -162,19 +268,32 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
       (callback as (e: Error | null) => void)(status < 0 ? errnoException(status, 'write') : null);
     };
     req.oncomplete = (status) => done(status);
-    const err = pipe.writeBuffer(req, serialization.encode(message));
+    const wire = serialization.encode(message);
+    const err = pipe.writeBuffer(req, wire, handle);
     if (err < 0) {
+      // A handle that cannot be sent stays ours; a socket we gave up is closed.
+      if (closesAfterAck) handle!.close();
       process.nextTick(() => done(err));
       return false;
+    }
+    if (handle !== undefined) {
+      handleQueue = [];
+      if (closesAfterAck) pendingHandle = { wire, handle, retransmissions: 0 };
     }
     // Done at once: only a callback needs to hear it (on the next tick, as Node calls it).
     if (!req.async && typeof callback === 'function') process.nextTick(() => done(0));
     return pipe.writeQueueSize < QUEUE_HIGH_WATER;
-  };
+  }
 
   function disconnect(): void {
     target.connected = false;
     target.channel = null;
+    disconnectPending = false;
+    // Never acknowledged: the other side will not take it now.
+    if (pendingHandle !== null) {
+      pendingHandle.handle.close();
+      pendingHandle = null;
+    }
     // Closed on the next tick, as Node does: a message sent just before is on its way by then.
     process.nextTick(() => {
       if (!pipe.isClosing()) pipe.close();
@@ -187,9 +306,20 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
       target.emit('error', codedError('ERR_IPC_DISCONNECTED'));
       return;
     }
+    // Sends still queued behind a handle go first.
+    if (handleQueue !== null) {
+      target.connected = false;
+      disconnectPending = true;
+      return;
+    }
     disconnect();
   };
   return control;
+}
+
+function isAck(message: unknown): boolean {
+  const cmd = (message as { cmd?: unknown } | null)?.cmd;
+  return cmd === 'NODE_HANDLE_ACK' || cmd === 'NODE_HANDLE_NACK';
 }
 
 /**
@@ -210,6 +340,6 @@ export function connectToParent(proc: NodeJS.Process): void {
     unistd.fcntl(fd, F_SETFL, unistd.fcntl(fd, F_GETFL, 0) | O_NONBLOCK);
     unistd.fcntl(fd, F_SETFD, FD_CLOEXEC);
   }
-  const pipe = fd >= 0 ? new Pipe(defaultLoop(), fd) : new Pipe(defaultLoop());
+  const pipe = fd >= 0 ? new Pipe(defaultLoop(), fd, true) : new Pipe(defaultLoop(), -1, true);
   setupChannel(proc as unknown as IpcTarget, pipe, mode === 'advanced' ? 'advanced' : 'json');
 }

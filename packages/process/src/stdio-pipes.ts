@@ -62,7 +62,7 @@ export function prepareStdio(loop: Loop, specs: readonly StdioSpec[]): PreparedS
       }
       const ours = pair[0]!;
       unistd.fcntl(ours, F_SETFL, unistd.fcntl(ours, F_GETFL, 0) | O_NONBLOCK);
-      out.pipes.push(new Pipe(loop, ours));
+      out.pipes.push(new Pipe(loop, ours, s.type === 'ipc'));
       out.slots.push(pair[1]!);
       out.childEnds.push(pair[1]!);
     }

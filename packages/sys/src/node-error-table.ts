@@ -130,6 +130,7 @@ export const ERROR_TABLE = {
   ),
   ERR_SERVER_ALREADY_LISTEN: E(Error, 'Listen method has been called more than once without closing.'),
   ERR_SERVER_NOT_RUNNING: E(Error, 'Server is not running.'),
+  ERR_INVALID_FD_TYPE: E(TypeError, 'Unsupported fd type: %s'),
   ERR_SOCKET_CLOSED: E(Error, 'Socket is closed'),
   ERR_SOCKET_CLOSED_BEFORE_CONNECTION: E(Error, 'Socket closed before the connection was established'),
 
@@ -195,6 +196,8 @@ export const ERROR_TABLE = {
   ERR_IPC_DISCONNECTED: E(Error, 'IPC channel is already disconnected'),
   ERR_IPC_ONE_PIPE: E(Error, 'Child process can have only one IPC pipe'),
   ERR_IPC_SYNC_FORK: E(Error, 'IPC cannot be used with synchronous forks'),
+  ERR_INVALID_HANDLE_TYPE: E(TypeError, 'This handle type cannot be sent'),
+  ERR_CHILD_CLOSED_BEFORE_REPLY: E(Error, 'Child closed before reply received'),
 
   // ---- tty and stdio ---------------------------------------------------------
   ERR_INVALID_FD: E(RangeError, '"fd" must be a positive integer: %s'),

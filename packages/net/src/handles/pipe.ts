@@ -37,8 +37,27 @@ export class Pipe extends StreamHandle {
   /** The path we bound, removed on close. */
   private boundPath: string | undefined;
 
-  constructor(loop: Loop, fd = -1) {
+  /** `ipc`: the channel of a forked process, which can carry handles (see stream.ts). */
+  constructor(loop: Loop, fd = -1, ipc = false) {
     super(loop, fd);
+    if (ipc) this.receivedFds = [];
+  }
+
+  get ipc(): boolean {
+    return this.receivedFds !== undefined;
+  }
+
+  /** Descriptors received and not yet taken (libuv's uv_pipe_pending_count). */
+  pendingCount(): number {
+    return this.receivedFds?.length ?? 0;
+  }
+
+  /**
+   * The oldest received descriptor, now the caller's to close (libuv's
+   * uv_accept on a pending handle; fd-type.ts makes the handle), or -1.
+   */
+  takePending(): number {
+    return this.receivedFds?.shift() ?? -1;
   }
 
   protected accepted(fd: number): Pipe {
@@ -76,6 +95,9 @@ export class Pipe extends StreamHandle {
   }
 
   protected override onFdClosed(): void {
+    // Received and never taken: ours to close, as libuv closes its queued fds.
+    const fds = this.receivedFds;
+    if (fds !== undefined) for (const fd of fds.splice(0)) unistd.close(fd);
     if (this.boundPath === undefined) return;
     // Failure means someone removed it already: nothing to clean.
     unistd.unlink(this.boundPath);

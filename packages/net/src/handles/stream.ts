@@ -47,7 +47,9 @@ import {
   UV_ENFILE,
   UV_ENOTCONN,
   UV_EOF,
+  UV_EBADF,
   UV_EPIPE,
+  scmRights,
 } from '@mini/sys';
 import { FdHandle, getsockoptInt } from './socket.js';
 
@@ -63,6 +65,12 @@ const STAGE_SIZE = 256 * 1024;
 const readPool = Buffer.allocUnsafeSlow(READ_BUFFER_SIZE);
 /** Stands in for a sent chunk, so the queue does not keep its memory. */
 const EMPTY = new Uint8Array(0);
+/** Descriptors one recvmsg may bring, and what it reports (count, truncated). */
+const FDS_PER_READ = 64;
+const fdScratch = new Int32Array(FDS_PER_READ);
+const fdScratchBytes = new Uint8Array(fdScratch.buffer);
+const recvInfo = new Int32Array(2);
+const recvInfoBytes = new Uint8Array(recvInfo.buffer);
 const stagePool = Buffer.allocUnsafeSlow(STAGE_SIZE);
 
 export type ConnectCallback = (status: number, handle: StreamHandle, req: ConnectReq, readable: boolean, writable: boolean) => void;
@@ -90,6 +98,8 @@ export class WriteReq extends Request {
   head = 0;
   offset = 0;
   remaining = 0;
+  /** A descriptor to send with this write's first bytes (IPC pipes only), -1 for none. */
+  sendFd = -1;
 }
 
 export class ShutdownReq extends Request {
@@ -122,6 +132,12 @@ export abstract class StreamHandle extends FdHandle {
   private shut = false;
   /** Owner object of the layer above (Node's owner_symbol). */
   owner: unknown;
+  /**
+   * Set on an IPC pipe (libuv's uv_pipe_init with ipc = 1): reads go
+   * through recvmsg and keep the descriptors that arrive, in order, here
+   * until the layer above takes them; writes may carry one.
+   */
+  protected receivedFds: number[] | undefined;
 
   constructor(loop: Loop, fd = -1) {
     super(loop);
@@ -263,7 +279,7 @@ export abstract class StreamHandle extends FdHandle {
   private doRead(): void {
     this.readPartial = false;
     for (let i = 0; i < 32 && this.reading; i++) {
-      const n = unistd.read(this.fd, readPool, READ_BUFFER_SIZE);
+      const n = this.receivedFds === undefined ? unistd.read(this.fd, readPool, READ_BUFFER_SIZE) : this.readWithFds();
       if (n > 0) {
         const buf = Buffer.allocUnsafe(n);
         readPool.copy(buf, 0, 0, n);
@@ -289,6 +305,13 @@ export abstract class StreamHandle extends FdHandle {
     }
   }
 
+  /** One recvmsg: the bytes into the read pool, the descriptors onto `receivedFds`. */
+  private readWithFds(): number {
+    const n = Number(scmRights().mini_recv_fds(this.fd, readPool, READ_BUFFER_SIZE, fdScratchBytes, FDS_PER_READ, recvInfoBytes));
+    for (let i = 0; i < recvInfo[0]!; i++) this.receivedFds!.push(fdScratch[i]!);
+    return n;
+  }
+
   private deliverRead(nread: number, buf?: Buffer): void {
     this.onread?.(nread, buf);
     drainTicks();
@@ -300,13 +323,20 @@ export abstract class StreamHandle extends FdHandle {
    * Write `chunks` in order. Whatever the kernel takes now is written now;
    * if that is all of it, `req.async` is false and no callback follows.
    * Otherwise the rest is queued and `req.oncomplete` runs once it is out.
+   * `sendHandle` (libuv's uv_write2) rides with the first bytes written;
+   * only an IPC pipe can carry one, and it must stay open until then.
    */
-  writev(req: WriteReq, chunks: Uint8Array[]): number {
+  writev(req: WriteReq, chunks: Uint8Array[], sendHandle?: FdHandle): number {
     let total = 0;
     for (const c of chunks) total += c.byteLength;
     req.bytes = total;
     req.async = false;
     if (this.fd < 0 || this.shut) return UV_EPIPE; // as a write after shutdown
+    if (sendHandle !== undefined) {
+      if (this.receivedFds === undefined || total === 0) return UV_EINVAL;
+      if (sendHandle.fd < 0) return UV_EBADF;
+      req.sendFd = sendHandle.fd;
+    }
     req.chunks = chunks;
     req.head = 0;
     req.offset = 0;
@@ -324,8 +354,8 @@ export abstract class StreamHandle extends FdHandle {
     return 0;
   }
 
-  writeBuffer(req: WriteReq, buf: Uint8Array): number {
-    return this.writev(req, [buf]);
+  writeBuffer(req: WriteReq, buf: Uint8Array, sendHandle?: FdHandle): number {
+    return this.writev(req, [buf], sendHandle);
   }
 
   writeString(req: WriteReq, s: string, encoding: BufferEncoding): number {
@@ -344,7 +374,13 @@ export abstract class StreamHandle extends FdHandle {
     const first = reqs[from]!;
     let n: number;
     let attempted: number;
-    if (first.chunks.length - first.head === 1 || first.chunks[first.head]!.byteLength - first.offset >= STAGE_SIZE) {
+    if (first.sendFd >= 0) {
+      // Its own sendmsg: the descriptor marks where its message starts.
+      const chunk = first.chunks[first.head]!;
+      attempted = chunk.byteLength - first.offset;
+      n = Number(scmRights().mini_send_fd(this.fd, first.offset === 0 ? chunk : chunk.subarray(first.offset), attempted, first.sendFd));
+      if (n > 0) first.sendFd = -1;
+    } else if (first.chunks.length - first.head === 1 || first.chunks[first.head]!.byteLength - first.offset >= STAGE_SIZE) {
       const chunk = first.chunks[first.head]!;
       attempted = chunk.byteLength - first.offset;
       n = attempted === 0 ? 0 : unistd.write(this.fd, first.offset === 0 ? chunk : chunk.subarray(first.offset), attempted);
@@ -367,6 +403,8 @@ export abstract class StreamHandle extends FdHandle {
     let len = 0;
     for (let r = from; r < reqs.length && len < STAGE_SIZE; r++) {
       const req = reqs[r]!;
+      // A write carrying a descriptor starts a sendmsg of its own.
+      if (req.sendFd >= 0) break;
       let off = req.offset;
       for (let c = req.head; c < req.chunks.length; c++) {
         const chunk = req.chunks[c]!;

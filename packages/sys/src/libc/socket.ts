@@ -1,4 +1,5 @@
 import { bindTable } from '../ffi.js';
+import { libminiTable } from '../native.js';
 
 /**
  * <sys/socket.h>, <netinet/in.h>, <sys/un.h>. Addresses travel as raw
@@ -65,3 +66,12 @@ export const SHUT_RDWR = 2;
 export const MSG_NOSIGNAL = 0x4000;
 export const MSG_DONTWAIT = 0x40;
 export const SCM_RIGHTS = 1;
+
+/**
+ * native/scm.c: one sendmsg or recvmsg with SCM_RIGHTS per call, for the
+ * IPC channel that passes handles (no msghdr is built on this side).
+ */
+export const scmRights = libminiTable({
+  mini_send_fd: 'long mini_send_fd(int sock, const void *buf, size_t len, int fd)',
+  mini_recv_fds: 'long mini_recv_fds(int sock, _Out_ void *buf, size_t len, _Out_ int *fds, int max, _Out_ int *out)',
+});
