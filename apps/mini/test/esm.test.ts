@@ -8,7 +8,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const MINI = resolve(__dirname, '..', 'bin', 'mini');
@@ -81,6 +81,32 @@ describe('ES module packages from npm, on mini', () => {
     expect(theirs.stdout).toContain('1 passing');
     expect(theirs.stdout).toContain('1 failing');
     expect(ours).toEqual(theirs);
+  });
+  it('execa 9: a child, a failing command, a missing one and a pipeline, through our child_process', () => {
+    const r = expectSameAsNode(['execa.mjs'], { cwd: PACKAGES });
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      '"hello from execa" 0 false echo hello from execa',
+      '"node child got piped in" 0',
+      'true 3 true "to stderr"',
+      "Command failed with exit code 3: sh -c 'echo to stderr >&2; exit 3'",
+    ]);
+  });
+  it("typescript 7's tsc: --version and one type error, from its native compiler run as a child", () => {
+    // bin/tsc is an ES module that runs the platform's compiler binary with
+    // execFileSync and stdio inherited, so the child writes to our pipes.
+    const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+    expect(expectSameAsNode([tsc, '--version']).stdout).toBe('Version 7.0.2\n');
+    const dir = mkdtempSync(join(tmpdir(), 'mini-tsc-'));
+    writeFileSync(join(dir, 'bad.ts'), 'const n: number = "not a number";\nexport { n };\n');
+    const r = expectSameAsNode([tsc, '--ignoreConfig', '--noEmit', 'bad.ts'], { cwd: dir });
+    expect(r.stdout).toBe("bad.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\n");
+    expect(r.status).toBe(1);
+  });
+  it('chokidar 5: an add event in a watched folder, then close, and the process exits by itself', () => {
+    // chokidar leaves a 1 s readdir throttle timer behind after close(), on
+    // node too: the run ends about a second later, never hangs.
+    const r = expectSameAsNode(['chokidar.mjs'], { cwd: PACKAGES });
+    expect(r).toEqual({ stdout: "ready [ '..', '.' ]\nadd new.txt\nclosed 0\nexit 0\n", stderr: '', status: 0 });
   });
 });
 
