@@ -115,6 +115,44 @@ for (const [parentName, parentRuntime, childName, childRuntime] of pairs) {
   });
 }
 
+/**
+ * A child sends its own listening server up with process.send(message,
+ * handle); the parent, on `runtime`, answers on it once the child is gone.
+ */
+function serverFromChild(runtime: string, childRuntime: string): Promise<string> {
+  const parent = `
+    const child = require('child_process').fork(${JSON.stringify(join(__dirname, 'fixtures', 'handle-up-child.js'))}, [], { execPath: ${JSON.stringify(childRuntime)} });
+    child.on('message', (m, server) => {
+      server.on('connection', (s) => s.end('parent answers'));
+      child.on('exit', (code) => console.log('child exit', code, 'port', m.port));
+      process.stdin.once('data', () => server.close(() => console.log('closed')));
+    });`;
+  const proc = hostSpawn(runtime, ['-e', parent]);
+  let out = '';
+  return new Promise((done, fail) => {
+    proc.stdout.on('data', async (d: Buffer) => {
+      out += d;
+      const m = /child exit 0 port (\d+)/.exec(out);
+      if (m === null || out.includes('answer:')) return;
+      out += `answer: ${await ask(Number(m[1]))}\n`;
+      proc.stdin.end('x\n');
+    });
+    proc.on('close', (code) => done(`${out}exit ${code}`));
+    proc.on('error', fail);
+  });
+}
+
+describe('process.send(message, server) from the child', () => {
+  it('reaches a node parent from a mini child, and a mini parent from a node child', async () => {
+    for (const [parent, child] of [
+      ['node', MINI],
+      [MINI, 'node'],
+    ] as const) {
+      expect(await serverFromChild(parent, child)).toMatch(/child exit 0 port \d+\nanswer: parent answers\nclosed\nexit 0$/);
+    }
+  });
+});
+
 /** Until the child says it is ready (its first message). */
 function firstMessage(child: ChildProcess): Promise<unknown> {
   return new Promise((done) => child.once('message', done));
