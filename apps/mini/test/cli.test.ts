@@ -43,6 +43,8 @@ describe('mini command line', () => {
     for (const args of [
       ['-e', 'console.log(1 + 1, typeof require, __filename)'],
       ['-p', '[1, 2].map((x) => x * 2)'],
+      // Builtins are globals for -e/-p code: ours, loaded on first use, replaceable.
+      ['-p', "[typeof fs, fs === require('fs'), typeof http.createServer, Object.keys(globalThis).includes('net'), (net = 5, net)]"],
     ]) {
       const ours = mini(args);
       const theirs = node(args);

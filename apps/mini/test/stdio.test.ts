@@ -36,6 +36,26 @@ function bothOnPty(args: string[], steps: Step[], cols?: number, rows?: number):
 }
 
 describe('on a terminal', () => {
+  it('mini with no script on a terminal is the REPL: our require and builtins, our timers, .exit', () => {
+    const steps: Step[] = [
+      { wait: '> ' },
+      { send: '1 + 1\r' },
+      { wait: '2' },
+      { send: "[fs === require('fs'), typeof net.connect, require.resolve('fs')]\r" },
+      { wait: ']' },
+      // Awaited by its output, which the echoed input does not contain.
+      { send: "setTimeout(() => console.log('timer', 'ran'), 10), 'scheduled'\r" },
+      { wait: 'timer ran' },
+      { send: '.exit\r' },
+    ];
+    // The greeting names the runtime; everything after it is the same session.
+    const session = (transcript: string): string => transcript.slice(transcript.indexOf('more information.'));
+    const ours = onPty([MINI], steps);
+    expect(ours).toContain('Welcome to mini v');
+    expect(session(ours)).toBe(session(onPty([NODE], steps)));
+    expect(ours).toContain('EXIT 0');
+  });
+
   it('stdio streams are tty streams: isatty, columns/rows, resize on SIGWINCH, raw mode', () => {
     const out = bothOnPty(
       [fixture('tty-basics.js')],

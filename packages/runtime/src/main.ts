@@ -14,6 +14,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { Async, drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
+import { defineBuiltinGlobals } from './builtin-globals.js';
 import { registerBuiltins } from './builtins.js';
 import { HELP, parseCommandLine } from './cli.js';
 import { createConsole } from './console.js';
@@ -58,14 +59,12 @@ export function boot(opts: BootOptions): void {
 
   // No script: the program is stdin, as node reads it when stdin is not a terminal.
   let stdinCode: string | undefined;
+  // No script and stdin a terminal: the REPL.
+  let interactive = false;
   if (action.kind === 'stdin') {
     // node:tty only here: loading it costs every start a few ms.
-    if (!action.dash && (require('node:tty') as typeof import('node:tty')).isatty(0)) {
-      process.stderr.write('mini: no script given (an interactive prompt is not available)\n');
-      process.exitCode = 9;
-      return;
-    }
-    stdinCode = readFileSync(0, 'utf8');
+    if (!action.dash && (require('node:tty') as typeof import('node:tty')).isatty(0)) interactive = true;
+    else stdinCode = readFileSync(0, 'utf8');
   }
   // The loader derives Node's global folder (<prefix>/lib/node) from the real node binary.
   const hostExecPath = process.execPath;
@@ -112,6 +111,7 @@ export function boot(opts: BootOptions): void {
     vm: () => hostVmWithoutModules(),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
     async_hooks: () => (require('./async-hooks.js') as typeof import('./async-hooks.js')).createAsyncHooks(),
+    repl: () => (require('./repl.js') as typeof import('./repl.js')).createRepl(env.registry, moduleSystem),
   });
   env.registry.registerBinding('loop', () => env.loop);
   /** @mini/net, resolving names with our dns.lookup (loaded with the first name to resolve). */
@@ -161,7 +161,8 @@ export function boot(opts: BootOptions): void {
     tr?.end();
     return;
   }
-  runEntry(moduleSystem, action, script, stdinCode);
+  if (interactive) (require('./repl.js') as typeof import('./repl.js')).startRepl(env.registry, moduleSystem, proc, VERSION);
+  else runEntry(moduleSystem, action, script, stdinCode);
   tr?.end();
   drainTicks();
 }
@@ -229,11 +230,14 @@ function runEval(ms: ReturnType<typeof createModuleSystem>, code: string, print:
   const filename = path.join(process.cwd(), name);
   const g = globalThis as Record<string, unknown>;
   const module = { exports: {}, id: name, filename, loaded: false, paths: [] as string[] };
-  g['require'] = ms.createRequire(filename);
+  const require = ms.createRequire(filename);
+  g['require'] = require;
   g['module'] = module;
   g['exports'] = module.exports;
   g['__filename'] = name;
   g['__dirname'] = '.';
+  // -e/-p code sees the builtins as globals (a program read from stdin does not).
+  if (name === '[eval]') defineBuiltinGlobals(globalThis, require, ms.Module.builtinModules);
   const result: unknown = vm.runInThisContext(code, { filename: name, importModuleDynamically: ms.dynamicImport(filename) as never });
   if (print) (globalThis.console as Console).log(result);
 }

@@ -17,7 +17,6 @@ const NO_ARGS: readonly unknown[] = [];
 
 const kRefed = Symbol('refed');
 const kQueue = Symbol('immediateQueue');
-const kContext = Symbol('asyncContext');
 
 export class Immediate {
   _idleNext: Immediate | null = null;
@@ -28,16 +27,20 @@ export class Immediate {
   /** null once the immediate ran or was cleared. */
   [kRefed]: boolean | null = false;
   readonly [kQueue]: ImmediateQueue;
-  /** Where it was created: its callback runs there. */
-  readonly [kContext]: AsyncContext;
+  /** Where it was created: its callback runs there. Private, so util.inspect shows what Node's shows. */
+  readonly #context: AsyncContext;
 
   constructor(queue: ImmediateQueue, callback: (...args: unknown[]) => void, args: unknown[] | undefined) {
     this[kQueue] = queue;
     this._onImmediate = callback;
     this._argv = args;
-    this[kContext] = captureAsyncContext('Immediate');
+    this.#context = captureAsyncContext('Immediate');
     this.ref();
     queue.append(this);
+  }
+  /** The async context its callback runs in (for the queue that runs it). */
+  static contextOf(immediate: Immediate): AsyncContext {
+    return immediate.#context;
   }
 
   ref(): this {
@@ -177,7 +180,7 @@ export class ImmediateQueue {
       if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
-        const context = immediate[kContext];
+        const context = Immediate.contextOf(immediate);
         if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
         else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
       } finally {

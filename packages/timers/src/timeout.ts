@@ -25,7 +25,6 @@ const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kAsyncId = Symbol('asyncId');
 const kQueue = Symbol('timerQueue');
-const kContext = Symbol('asyncContext');
 
 export class Timeout implements ListNode {
   _idleTimeout: number;
@@ -42,8 +41,8 @@ export class Timeout implements ListNode {
   [kHasPrimitive] = false;
   [kAsyncId]: number;
   readonly [kQueue]: TimerQueue;
-  /** Where it was created: every run of its callback happens there. */
-  readonly [kContext]: AsyncContext;
+  /** Where it was created: every run of its callback happens there. Private, so util.inspect shows what Node's shows. */
+  readonly #context: AsyncContext;
 
   constructor(
     queue: TimerQueue,
@@ -69,9 +68,13 @@ export class Timeout implements ListNode {
     this._timerArgs = args;
     this._repeat = isRepeat ? ms : null;
     this[kAsyncId] = nextAsyncId++;
-    this[kContext] = captureAsyncContext('Timeout');
+    this.#context = captureAsyncContext('Timeout');
     this[kRefed] = isRefed;
     if (isRefed) queue.incRefCount();
+  }
+  /** The async context its callback runs in (for the queue that runs it). */
+  static contextOf(timer: Timeout): AsyncContext {
+    return timer.#context;
   }
 
   /** Restart the countdown from now, keeping the same callback and delay. */
@@ -305,7 +308,7 @@ export class TimerQueue {
       if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
-        const context = timer[kContext];
+        const context = Timeout.contextOf(timer);
         if (context === undefined) ReflectApply(callback, timer, args ?? NO_ARGS);
         else runInAsyncContext(context, callback, timer, args ?? NO_ARGS);
       } finally {

@@ -29,21 +29,22 @@ const steps = [
   (n) => fs.ftruncate(9999, 1, (e) => (console.log('ftruncate bad fd', msg(e)), n())),
   (n) => fs.promises.writeFile(f, 'promised').then(() => fs.promises.truncate(f, 3)).then((v) => (console.log('promise truncate', v, show()), n())),
   (n) => fs.promises.truncate(dir).catch((e) => (console.log('promise folder', msg(e)), n())),
+  // A descriptor given to truncate: ftruncate, with DEP0081 once.
+  (n) => {
+    process.emitWarning = (message, type, code) => console.log('warning', type, code);
+    const g = path.join(os.tmpdir(), `truncate-fd-${process.pid}`);
+    fs.writeFileSync(g, 'abcdef');
+    const fd = fs.openSync(g, 'r+');
+    fs.truncate(fd, 2, (e) => {
+      fs.truncate(fd, 1, (e2) => {
+        console.log('truncate(fd)', e, e2, fs.readFileSync(g, 'utf8'));
+        fs.closeSync(fd);
+        fs.unlinkSync(g);
+        n();
+      });
+    });
+  },
 ];
 let i = 0;
 const next = () => (i < steps.length ? steps[i++](next) : fs.rmSync(dir, { recursive: true }));
 next();
-// A descriptor given to truncate: ftruncate, with DEP0081 once.
-process.emitWarning = (message, type, code) => console.log('warning', type, code);
-setTimeout(() => {
-  const g = path.join(os.tmpdir(), `truncate-fd-${process.pid}`);
-  fs.writeFileSync(g, 'abcdef');
-  const fd = fs.openSync(g, 'r+');
-  fs.truncate(fd, 2, (e) => {
-    fs.truncate(fd, 1, (e2) => {
-      console.log('truncate(fd)', e, e2, fs.readFileSync(g, 'utf8'));
-      fs.closeSync(fd);
-      fs.unlinkSync(g);
-    });
-  });
-}, 100);
