@@ -11,17 +11,19 @@ import { checkIsHttpToken, connResetException, errorCode } from './common.js';
 import { Agent, globalAgent, type ConnectOptions } from './agent.js';
 import type { IncomingMessage } from './incoming.js';
 import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from './incoming-parser.js';
-import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
-import { HTTPParser, RESPONSE, type ParserOwner } from './parser/parser.js';
+import { OutgoingMessage, type HeaderList, type HeaderValue, type HttpSocket } from './outgoing.js';
+import { HTTPParser, RESPONSE, insecureHTTPParserFlag, type ParserOwner } from './parser/parser.js';
 import { maxHeaderSize } from './common.js';
-import { invalidArgType } from '@mini/sys';
+import { ReflectApply, invalidArgType, validateBoolean } from '@mini/sys';
 import { getTransport, type TransportSocket } from './transport.js';
 
 export interface RequestOptions extends ConnectOptions {
   protocol?: string | null;
   method?: string;
   path?: string | null;
-  headers?: Record<string, HeaderValue> | string[];
+  headers?: Record<string, HeaderValue> | HeaderList;
+  insecureHTTPParser?: boolean;
+  joinDuplicateHeaders?: boolean;
   auth?: string | null;
   agent?: Agent | boolean;
   defaultPort?: number;
@@ -54,6 +56,8 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
   upgradeOrConnect = false;
   timeout: number | undefined;
   maxHeadersCount: number | null = null;
+  insecureHTTPParser: boolean | undefined;
+  joinDuplicateHeaders: boolean | undefined;
   override agent: Agent | undefined;
   _connectOptions: ConnectOptions;
   _createConnection: ((options: ConnectOptions, cb?: () => void) => TransportSocket) | undefined;
@@ -92,6 +96,10 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     this.host = host;
     this.timeout = opts.timeout;
     this.maxHeaderSize = opts.maxHeaderSize ?? maxHeaderSize;
+    if (opts.insecureHTTPParser !== undefined) validateBoolean(opts.insecureHTTPParser, 'options.insecureHTTPParser');
+    this.insecureHTTPParser = opts.insecureHTTPParser;
+    if (opts.joinDuplicateHeaders !== undefined) validateBoolean(opts.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+    this.joinDuplicateHeaders = opts.joinDuplicateHeaders;
 
     const path = opts.path || '/';
     if (hasUnescapedChar(path)) {
@@ -108,23 +116,6 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
 
     if (cb) this.once('response', cb);
 
-    const headers = opts.headers;
-    if (Array.isArray(headers)) {
-      for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i]!, headers[i + 1]!);
-    } else if (headers) {
-      for (const key of Object.keys(headers)) this.setHeader(key, headers[key]!);
-    }
-    if (opts.setHost !== false && !this.getHeader('host')) {
-      let hostHeader = host;
-      // IPv6 literals are bracketed in Host.
-      if (hostHeader.includes(':') && !hostHeader.startsWith('[')) hostHeader = `[${hostHeader}]`;
-      if (port && +port !== defaultPort) hostHeader += ':' + String(port);
-      this.setHeader('Host', hostHeader);
-    }
-    if (opts.auth && !this.getHeader('Authorization')) {
-      this.setHeader('Authorization', 'Basic ' + Buffer.from(opts.auth).toString('base64'));
-    }
-
     if (this.agent) {
       // Keep-alive is only asked for when the agent will actually reuse the socket.
       if (!this.agent.keepAlive && !Number.isFinite(this.agent.maxSockets)) {
@@ -136,6 +127,26 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
       }
     } else {
       this.shouldKeepAlive = false;
+    }
+
+    const headers = opts.headers;
+    if (Array.isArray(headers)) {
+      // A list is the head as given: stored now, no Host or Authorization added.
+      this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, headers, true);
+    } else {
+      if (headers) for (const key of Object.keys(headers)) this.setHeader(key, (headers as Record<string, HeaderValue>)[key]!);
+      if (opts.setHost !== false && !this.getHeader('host')) {
+        let hostHeader = host;
+        // IPv6 literals are bracketed in Host.
+        if (hostHeader.includes(':') && !hostHeader.startsWith('[')) hostHeader = `[${hostHeader}]`;
+        if (port && +port !== defaultPort) hostHeader += ':' + String(port);
+        this.setHeader('Host', hostHeader);
+      }
+      if (opts.auth && !this.getHeader('Authorization')) {
+        this.setHeader('Authorization', 'Basic ' + Buffer.from(opts.auth).toString('base64'));
+      }
+      // Expect (100-continue) sends the head at once: the body waits for the go-ahead.
+      if (this.getHeader('expect')) this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this._outHeaders, false);
     }
 
     if (opts.signal) {
@@ -180,7 +191,7 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
   }
 
   private attach(socket: ClientSocket): void {
-    const parser = new HTTPParser(RESPONSE, this, this.maxHeaderSize);
+    const parser = new HTTPParser(RESPONSE, this, this.maxHeaderSize, this.insecureHTTPParser ?? insecureHTTPParserFlag());
     this.parser = parser;
     this.socket = socket;
     socket.parser = parser;
@@ -223,6 +234,31 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     };
     if (this.socket) apply(this.socket);
     return this;
+  }
+
+  setNoDelay(noDelay?: boolean): void {
+    this._deferToConnect('setNoDelay', [noDelay]);
+  }
+
+  setSocketKeepAlive(enable?: boolean, initialDelay?: number): void {
+    this._deferToConnect('setKeepAlive', [enable, initialDelay]);
+  }
+
+  clearTimeout(cb?: () => void): void {
+    this.setTimeout(0, cb);
+  }
+
+  /** A socket method called once the socket is there and writable (connected, or still connecting and buffering). */
+  _deferToConnect(method: 'setNoDelay' | 'setKeepAlive' | null, args: unknown[]): void {
+    const call = (): void => {
+      if (method !== null) ReflectApply(this.socket![method] as (...a: unknown[]) => unknown, this.socket, args);
+    };
+    const onSocket = (): void => {
+      if (this.socket!.writable) call();
+      else this.socket!.once('connect', call);
+    };
+    if (this.socket === null) this.once('socket', onSocket);
+    else onSocket();
   }
 
   abort(): void {
@@ -338,7 +374,7 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
       socket.destroy();
       return 0;
     }
-    const res = parserOnHeadersComplete(parser, socket, this.maxHeadersCount);
+    const res = parserOnHeadersComplete(parser, socket, this.maxHeadersCount, this.joinDuplicateHeaders);
     res.statusCode = parser.statusCode;
     res.statusMessage = parser.statusMessage();
     res.upgrade = parser.upgrade;

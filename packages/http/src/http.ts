@@ -10,7 +10,7 @@ import { ServerResponse as ServerResponseClass } from './server-response.js';
 import { Server as ServerClass } from './server.js';
 
 export { METHODS, STATUS_CODES, maxHeaderSize, validateHeaderName, validateHeaderValue } from './common.js';
-export { createServer } from './server.js';
+export { createServer, _connectionListener } from './server.js';
 export { setMaxIdleHTTPParsers } from './parser/pool.js';
 export { globalAgent } from './agent.js';
 export { request, get, type RequestOptions } from './client.js';

@@ -27,8 +27,14 @@ function versionString(major: number, minor: number): string {
 }
 
 /** A message for the head the parser just completed; the caller adds method and URL, or status. */
-export function parserOnHeadersComplete(parser: HTTPParser, socket: TransportSocket, maxHeadersCount: number | null): IncomingMessage {
+export function parserOnHeadersComplete(
+  parser: HTTPParser,
+  socket: TransportSocket,
+  maxHeadersCount: number | null,
+  joinDuplicateHeaders: boolean | null | undefined,
+): IncomingMessage {
   const msg = new IncomingMessage(socket);
+  msg.joinDuplicateHeaders = joinDuplicateHeaders;
   const major = parser.versionMajor;
   const minor = parser.versionMinor;
   msg.httpVersionMajor = major;

@@ -31,8 +31,12 @@ const DROP_DUPLICATES = new Set([
   'user-agent',
 ]);
 
-/** Node's rule for one more line into a headers object. */
-export function addHeaderLine(dest: Record<string, string | string[]>, name: string, value: string): void {
+/**
+ * Node's rule for one more line into a headers object. With
+ * joinDuplicateHeaders the headers whose duplicates are dropped are joined
+ * with ', ' like any other.
+ */
+export function addHeaderLine(dest: Record<string, string | string[]>, name: string, value: string, join = false): void {
   const field = name.toLowerCase();
   const existing = dest[field];
   if (field === 'set-cookie') {
@@ -42,14 +46,14 @@ export function addHeaderLine(dest: Record<string, string | string[]>, name: str
     dest[field] = value;
   } else if (field === 'cookie') {
     dest[field] = `${existing as string}; ${value}`;
-  } else if (!DROP_DUPLICATES.has(field)) {
+  } else if (join || !DROP_DUPLICATES.has(field)) {
     dest[field] = `${existing as string}, ${value}`;
   }
 }
 
-function toObject(raw: string[]): Record<string, string | string[]> {
+function toObject(raw: string[], join: boolean): Record<string, string | string[]> {
   const dest: Record<string, string | string[]> = {};
-  for (let i = 0; i < raw.length; i += 2) addHeaderLine(dest, raw[i]!, raw[i + 1]!);
+  for (let i = 0; i < raw.length; i += 2) addHeaderLine(dest, raw[i]!, raw[i + 1]!, join);
   return dest;
 }
 
@@ -73,6 +77,8 @@ export class IncomingMessage extends adoptable(Readable) {
   upgrade = false;
   aborted = false;
   method: string | null = null;
+  /** Duplicates of headers Node would drop are joined instead (the server's or request's option). */
+  joinDuplicateHeaders: boolean | null | undefined = false;
   statusCode: number | null = null;
   statusMessage: string | null = null;
   /** @internal the head, materialised on demand */
@@ -100,6 +106,10 @@ export class IncomingMessage extends adoptable(Readable) {
     return this.socket;
   }
 
+  set connection(socket: TransportSocket | null) {
+    this.socket = socket;
+  }
+
   get url(): string {
     if (this._url === null) this._url = this._urlSource ? this._urlSource() : '';
     return this._url;
@@ -119,7 +129,7 @@ export class IncomingMessage extends adoptable(Readable) {
   }
 
   get headers(): Record<string, string | string[]> {
-    if (this._headers === null) this._headers = toObject(this.rawHeaders);
+    if (this._headers === null) this._headers = toObject(this.rawHeaders, this.joinDuplicateHeaders === true);
     return this._headers;
   }
 
@@ -147,7 +157,7 @@ export class IncomingMessage extends adoptable(Readable) {
     if (this._trailers === null) {
       // Before the body ends the trailers are not known: Node shows {} and fills it later.
       if (!this.complete) return {};
-      this._trailers = toObject(this.rawTrailers);
+      this._trailers = toObject(this.rawTrailers, this.joinDuplicateHeaders === true);
     }
     return this._trailers;
   }

@@ -24,5 +24,10 @@ export const httpInternalModules: Record<string, () => Record<string, unknown>> 
     validateHeaderName: http.validateHeaderName,
     validateHeaderValue: http.validateHeaderValue,
   }),
-  _http_server: () => ({ STATUS_CODES: http.STATUS_CODES, Server: http.Server, ServerResponse: http.ServerResponse }),
+  _http_server: () => ({
+    STATUS_CODES: http.STATUS_CODES,
+    Server: http.Server,
+    ServerResponse: http.ServerResponse,
+    _connectionListener: http._connectionListener,
+  }),
 };

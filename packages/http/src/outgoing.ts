@@ -17,6 +17,8 @@ import { checkInvalidHeaderChar, utcDate, validateHeaderName, validateHeaderValu
 import type { TransportSocket } from './transport.js';
 
 export type HeaderValue = string | number | readonly string[];
+/** Headers as a list: [[name, value], …] pairs or the flat [name, value, name, value, …]. */
+export type HeaderList = readonly unknown[];
 type WriteCallback = (err?: Error | null) => void;
 
 /** Sockets carry the message that owns them, as in Node. */
@@ -78,8 +80,13 @@ export class OutgoingMessage extends adoptable(Stream) {
   _writableFinished = false;
   readonly writableHighWaterMark: number = 16 * 1024;
 
+  // Node's accessor pair: nock and other interceptors assign both.
   get connection(): HttpSocket | null {
     return this.socket;
+  }
+
+  set connection(socket: HttpSocket | null) {
+    this.socket = socket;
   }
 
   get headersSent(): boolean {
@@ -205,30 +212,55 @@ export class OutgoingMessage extends adoptable(Stream) {
     if (this._outHeaders) delete this._outHeaders[key];
   }
 
-  addTrailers(headers: Record<string, HeaderValue> | [string, HeaderValue][]): void {
-    const entries = Array.isArray(headers) ? headers : Object.entries(headers);
-    let trailer = '';
-    for (const [field, value] of entries) {
+  /**
+   * `Headers` or `Map`: each entry set as setHeader() would; `set-cookie`
+   * entries (the exact lower-case key) collected into one array, so a
+   * Headers object's several cookies all go out.
+   */
+  setHeaders(headers: Headers | Map<string, HeaderValue>): this {
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'set');
+    if (!(headers instanceof Headers) && !(headers instanceof Map)) {
+      throw codedError('ERR_INVALID_ARG_TYPE', 'headers', ['Headers', 'Map'], headers);
+    }
+    const cookies: string[] = [];
+    for (const [key, value] of headers as Map<string, HeaderValue>) {
+      if (key === 'set-cookie') {
+        if (Array.isArray(value)) for (const v of value as readonly string[]) cookies.push(v);
+        else cookies.push(value as string);
+      } else {
+        this.setHeader(key, value);
+      }
+    }
+    if (cookies.length > 0) this.setHeader('set-cookie', cookies);
+    return this;
+  }
+
+  /**
+   * Replaces the trailers (each call starts over, as Node's does). An array
+   * is read as [name, value] pairs: element 0 of each entry is the name.
+   */
+  addTrailers(headers: Record<string, HeaderValue> | readonly (readonly [string, HeaderValue])[]): void {
+    this._trailer = '';
+    const pairs = Array.isArray(headers);
+    for (const key of Object.keys(headers)) {
+      const entry = (headers as Record<string, unknown>)[key];
+      const field = (pairs ? (entry as readonly unknown[])[0] : key) as string;
+      const value = (pairs ? (entry as readonly unknown[])[1] : entry) as HeaderValue;
       validateHeaderName(field, 'Trailer name');
       if (Array.isArray(value) && value.length > 1) {
         for (const v of value) {
           if (checkInvalidHeaderChar(String(v))) throw codedError('ERR_INVALID_CHAR', 'trailer content', field);
-          trailer += `${field}: ${String(v)}\r\n`;
+          this._trailer += `${field}: ${String(v)}\r\n`;
         }
       } else {
         if (checkInvalidHeaderChar(String(value))) throw codedError('ERR_INVALID_CHAR', 'trailer content', field);
-        trailer += `${field}: ${String(value)}\r\n`;
+        this._trailer += `${field}: ${String(value)}\r\n`;
       }
     }
-    this._trailer += trailer;
   }
 
   /** The head, given the first line and the headers (stored ones, or an object from writeHead). */
-  _storeHeader(
-    firstLine: string,
-    headers: Record<string, [string, HeaderValue]> | [string, HeaderValue][] | null,
-    validate: boolean,
-  ): void {
+  _storeHeader(firstLine: string, headers: Record<string, [string, HeaderValue]> | HeaderList | null, validate: boolean): void {
     const state: HeadState = {
       connection: false,
       contLen: false,
@@ -240,10 +272,18 @@ export class OutgoingMessage extends adoptable(Stream) {
     };
     if (headers !== null) {
       if (Array.isArray(headers)) {
-        for (const [key, value] of headers) this._processHeader(state, key, value, validate);
+        // [[name, value], …] pairs, or Node's flat [name, value, name, value, …].
+        if (headers.length > 0 && Array.isArray(headers[0])) {
+          for (const pair of headers as readonly (readonly unknown[])[])
+            this._processHeader(state, pair[0] as string, pair[1] as HeaderValue, validate);
+        } else {
+          if (headers.length % 2 !== 0) throw codedError('ERR_INVALID_ARG_VALUE', 'headers', headers);
+          for (let i = 0; i < headers.length; i += 2)
+            this._processHeader(state, headers[i] as string, headers[i + 1] as HeaderValue, validate);
+        }
       } else {
         for (const key in headers) {
-          const entry = headers[key]!;
+          const entry = (headers as Record<string, [string, HeaderValue]>)[key]!;
           this._processHeader(state, entry[0], entry[1], validate);
         }
       }

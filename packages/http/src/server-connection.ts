@@ -17,7 +17,7 @@ import { errorCode } from './common.js';
 import type { IncomingMessage } from './incoming.js';
 import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from './incoming-parser.js';
 import type { HttpSocket } from './outgoing.js';
-import { HTTPParser, REQUEST, type ParseError, type ParserOwner } from './parser/parser.js';
+import { HTTPParser, REQUEST, insecureHTTPParserFlag, type ParseError, type ParserOwner } from './parser/parser.js';
 import { ServerResponse } from './server-response.js';
 import type { Server } from './server.js';
 import { DateNow } from '@mini/sys';
@@ -62,7 +62,7 @@ export class ServerConnection implements ParserOwner {
   constructor(server: Server, socket: HttpSocket) {
     this.server = server;
     this.socket = socket;
-    this.parser = new HTTPParser(REQUEST, this, server.maxHeaderSize);
+    this.parser = new HTTPParser(REQUEST, this, server.maxHeaderSize, server.insecureHTTPParser ?? insecureHTTPParserFlag());
     this.messageStart = DateNow();
     if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
     socket.on('timeout', this.onTimeout);
@@ -71,7 +71,6 @@ export class ServerConnection implements ParserOwner {
     socket.on('error', this.onError);
     socket.on('close', this.onClose);
     socket.on('drain', this.onDrain);
-    if (server.noDelay !== false) socket.setNoDelay(true);
     (socket as unknown as { server: Server }).server = server;
   }
 
@@ -206,7 +205,8 @@ export class ServerConnection implements ParserOwner {
 
   onHeadersComplete(parser: HTTPParser): number {
     const socket = this.socket;
-    const req = parserOnHeadersComplete(parser, socket, this.server.maxHeadersCount);
+    // Node's request shows the server's setting when it is true, else null.
+    const req = parserOnHeadersComplete(parser, socket, this.server.maxHeadersCount, this.server.joinDuplicateHeaders || null);
     req.method = parser.method;
     req._urlSource = parser.lazyUrl();
     this.current = req;

@@ -3,12 +3,29 @@
  * keep-alive and its timeout, chunked unless the length is known when the
  * head is made).
  */
-import { codedError } from '@mini/sys';
+import { codedError, validateObject } from '@mini/sys';
 import { STATUS_CODES, checkInvalidHeaderChar } from './common.js';
 import type { IncomingMessage } from './incoming.js';
-import { OutgoingMessage, type HeaderValue, type HttpSocket } from './outgoing.js';
+import { OutgoingMessage, type HeaderList, type HeaderValue, type HttpSocket } from './outgoing.js';
 
 const RE_TE_CHUNKED = /(?:^|\W)chunked(?:$|\W)/i;
+/** One Link value: `<uri-reference>` then `; name` or `; name=value` parameters, the value bare or quoted. */
+const RE_LINK_VALUE = /^<[^>]*>(?:\s*;\s*[^\s;"]+(?:=(?:"[^\s;"]*"|[^\s;"]*))?)*$/;
+const LINK_FORMAT = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+function checkLinkValue(value: unknown): string {
+  if (typeof value !== 'string' || !RE_LINK_VALUE.test(value)) throw codedError('ERR_INVALID_ARG_VALUE', 'hints', value, LINK_FORMAT);
+  return value;
+}
+
+/** The Link header of early hints: one value, or a list joined with ', '. */
+function linkHeaderValue(link: unknown): string {
+  if (typeof link === 'string') return checkLinkValue(link);
+  if (!Array.isArray(link)) throw codedError('ERR_INVALID_ARG_VALUE', 'hints', link, LINK_FORMAT);
+  let out = '';
+  for (let i = 0; i < link.length; i++) out += (i === 0 ? '' : ', ') + checkLinkValue(link[i]);
+  return out;
+}
 
 export class ServerResponse extends OutgoingMessage {
   statusCode = 200;
@@ -57,14 +74,31 @@ export class ServerResponse extends OutgoingMessage {
     this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
   }
 
+  /**
+   * A 103 Early Hints ahead of the response: `hints.link` (a Link value or a
+   * list of them, each `<uri>; param…`) and any other hints as header lines.
+   * Nothing goes out without a link.
+   */
+  writeEarlyHints(hints: Record<string, unknown>, cb?: () => void): void {
+    validateObject(hints, 'hints');
+    if (hints.link === null || hints.link === undefined) return;
+    const link = linkHeaderValue(hints.link);
+    if (link.length === 0) return;
+    let head = 'HTTP/1.1 103 Early Hints\r\nLink: ' + link + '\r\n';
+    for (const key of Object.keys(hints)) {
+      if (key !== 'link') head += key + ': ' + String(hints[key]) + '\r\n';
+    }
+    this._writeRaw(head + '\r\n', 'ascii', cb);
+  }
+
   override _implicitHeader(): void {
     this.writeHead(this.statusCode);
   }
 
   writeHead(
     statusCode: number,
-    reason?: string | Record<string, HeaderValue> | HeaderValue[],
-    obj?: Record<string, HeaderValue> | HeaderValue[],
+    reason?: string | Record<string, HeaderValue> | HeaderList,
+    obj?: Record<string, HeaderValue> | HeaderList,
   ): this {
     if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'write');
     const original = statusCode;
@@ -80,21 +114,28 @@ export class ServerResponse extends OutgoingMessage {
     }
     this.statusCode = statusCode;
 
-    let headers: Record<string, [string, HeaderValue]> | [string, HeaderValue][] | null = this._outHeaders;
+    let headers: Record<string, [string, HeaderValue]> | HeaderList | null = this._outHeaders;
     let validate = false;
     if (obj) {
-      const pairs: [string, HeaderValue][] = [];
-      if (Array.isArray(obj)) {
-        if (obj.length % 2 !== 0) throw codedError('ERR_INVALID_ARG_VALUE', 'headers', obj);
-        for (let i = 0; i < obj.length; i += 2) pairs.push([String(obj[i]), obj[i + 1] as HeaderValue]);
-      } else {
-        for (const key of Object.keys(obj)) pairs.push([key, obj[key]!]);
-      }
       if (this._outHeaders) {
-        // Headers set with setHeader() are merged, those given here win.
-        for (const [k, v] of pairs) if (k) this.setHeader(k, v);
+        // Headers set with setHeader() are merged, those given here win. A
+        // list is read flat here, pairs or not, as Node reads it.
+        if (Array.isArray(obj)) {
+          if (obj.length % 2 !== 0) throw codedError('ERR_INVALID_ARG_VALUE', 'headers', obj);
+          for (let i = 0; i < obj.length; i += 2) {
+            const k = obj[i] as string;
+            if (k) this.setHeader(k, obj[i + 1] as HeaderValue);
+          }
+        } else {
+          for (const k of Object.keys(obj)) if (k) this.setHeader(k, (obj as Record<string, HeaderValue>)[k]!);
+        }
         headers = this._outHeaders;
+      } else if (Array.isArray(obj)) {
+        headers = obj;
+        validate = true;
       } else {
+        const pairs: [string, HeaderValue][] = [];
+        for (const key of Object.keys(obj)) pairs.push([key, (obj as Record<string, HeaderValue>)[key]!]);
         headers = pairs;
         validate = true;
       }

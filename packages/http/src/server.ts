@@ -8,7 +8,7 @@
  * (`connectionsCheckingInterval`) that sweeps the connections with a message
  * in progress.
  */
-import { codedError, validateInteger, DateNow } from '@mini/sys';
+import { codedError, validateBoolean, validateInteger, DateNow } from '@mini/sys';
 import { maxHeaderSize as defaultMaxHeaderSize } from './common.js';
 import { IncomingMessage } from './incoming.js';
 import type { HttpSocket } from './outgoing.js';
@@ -48,6 +48,9 @@ export class Server extends net.Server {
   maxHeaderSize: number;
   httpAllowHalfOpen = false;
   requireHostHeader: boolean;
+  /** Lenient parsing (undefined: --insecure-http-parser decides). */
+  insecureHTTPParser: boolean | undefined;
+  joinDuplicateHeaders: boolean | undefined;
   /** The connections speaking HTTP (net.Server's `_connections` is their count). */
   readonly httpConnections = new Set<ServerConnection>();
   /** Our timers, not the global ones: a program may replace those (Node's http took its own at load). */
@@ -78,9 +81,13 @@ export class Server extends net.Server {
       throw codedError('ERR_OUT_OF_RANGE', 'headersTimeout', '<= requestTimeout', this.headersTimeout);
     }
     this.maxHeaderSize = options.maxHeaderSize ?? defaultMaxHeaderSize;
+    if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+    this.insecureHTTPParser = options.insecureHTTPParser;
+    if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+    this.joinDuplicateHeaders = options.joinDuplicateHeaders;
     this.requireHostHeader = options.requireHostHeader ?? true;
     if (requestListener) this.on('request', requestListener);
-    this.on('connection', (socket: TransportSocket) => this.connection(socket));
+    this.on('connection', connectionListener);
     this.on('listening', () => this.setupConnectionsTracking());
   }
 
@@ -111,12 +118,6 @@ export class Server extends net.Server {
     return this;
   }
 
-  /** After net.Server's 'connection' (ours is its first listener): the socket now speaks HTTP. */
-  private connection(socket: TransportSocket): void {
-    if (socket.destroyed) return;
-    this.httpConnections.add(new ServerConnection(this, socket as HttpSocket));
-  }
-
   private setupConnectionsTracking(): void {
     if (this._checkInterval !== null) clearInterval(this._checkInterval);
     if (this.connectionsCheckingInterval <= 0) return;
@@ -143,6 +144,18 @@ export class Server extends net.Server {
 // The bundle renames classes whose names clash (net, dgram and http each
 // have one); Node prints this name in inspect output and error events.
 Object.defineProperty(Server, 'name', { value: 'Server' });
+
+/**
+ * The server's 'connection' listener, `http._connectionListener` as Node
+ * exports it: `this` is the server, and the socket speaks HTTP from now on.
+ * Packages that accept connections elsewhere hand them to a server so.
+ */
+function connectionListener(this: Server, socket: TransportSocket): void {
+  if (socket.destroyed) return;
+  this.httpConnections.add(new ServerConnection(this, socket as HttpSocket));
+}
+
+export { connectionListener as _connectionListener };
 
 /** A timeout option: a non-negative integer of milliseconds. */
 function checkMs(value: unknown, name: string): number {

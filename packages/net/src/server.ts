@@ -229,10 +229,13 @@ export class Server extends adoptable(EventEmitter) {
       writable: true,
       keepAlive: this.keepAlive,
       keepAliveInitialDelay: this.keepAliveInitialDelay * 1000,
+      noDelay: this.noDelay && client instanceof TCP,
       ...(this.highWaterMark !== undefined ? { highWaterMark: this.highWaterMark } : {}),
     });
     if (this.noDelay && client instanceof TCP) {
-      socket.setNoDelay(true);
+      // On the handle, as Node does: socket.setNoDelay is the program's to
+      // call (and to see called); the socket's options record the state.
+      client.setNoDelay(true);
     }
     if (this.keepAlive && client instanceof TCP) client.setKeepAlive(true, this.keepAliveInitialDelay);
     this._connections++;

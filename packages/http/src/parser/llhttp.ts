@@ -60,6 +60,15 @@ export interface LlhttpExports {
   llhttp_should_keep_alive(ptr: number): number;
   llhttp_message_needs_eof(ptr: number): number;
   llhttp_set_lenient_headers(ptr: number, enabled: number): void;
+  llhttp_set_lenient_chunked_length(ptr: number, enabled: number): void;
+  llhttp_set_lenient_keep_alive(ptr: number, enabled: number): void;
+  llhttp_set_lenient_transfer_encoding(ptr: number, enabled: number): void;
+  llhttp_set_lenient_version(ptr: number, enabled: number): void;
+  llhttp_set_lenient_data_after_close(ptr: number, enabled: number): void;
+  llhttp_set_lenient_optional_lf_after_cr(ptr: number, enabled: number): void;
+  llhttp_set_lenient_optional_crlf_after_chunk(ptr: number, enabled: number): void;
+  llhttp_set_lenient_optional_cr_before_lf(ptr: number, enabled: number): void;
+  llhttp_set_lenient_spaces_after_chunk_size(ptr: number, enabled: number): void;
 }
 
 export const TYPE = { REQUEST: 1, RESPONSE: 2 } as const;

@@ -10,7 +10,7 @@
  * request line, status line and header bytes, reported as
  * HPE_HEADER_OVERFLOW).
  */
-import { ERROR, TYPE, cString, llhttp, stageInput, type ParserCallbacks } from './llhttp.js';
+import { ERROR, TYPE, cString, llhttp, stageInput, type LlhttpExports, type ParserCallbacks } from './llhttp.js';
 import { RawHeaders, latin1 } from './raw-headers.js';
 
 export const REQUEST = TYPE.REQUEST;
@@ -33,6 +33,44 @@ export interface ParseError extends Error {
 }
 
 export type ExecuteResult = number | ParseError;
+
+/**
+ * insecureHTTPParser: every leniency llhttp has, as Node's kLenientAll
+ * (invalid header bytes, Content-Length with chunked, bare LF or CR line
+ * ends, data after Connection: close…). llhttp_reset keeps them.
+ */
+function setLenientAll(e: LlhttpExports, ptr: number): void {
+  e.llhttp_set_lenient_headers(ptr, 1);
+  e.llhttp_set_lenient_chunked_length(ptr, 1);
+  e.llhttp_set_lenient_keep_alive(ptr, 1);
+  e.llhttp_set_lenient_transfer_encoding(ptr, 1);
+  e.llhttp_set_lenient_version(ptr, 1);
+  e.llhttp_set_lenient_data_after_close(ptr, 1);
+  e.llhttp_set_lenient_optional_lf_after_cr(ptr, 1);
+  e.llhttp_set_lenient_optional_crlf_after_chunk(ptr, 1);
+  e.llhttp_set_lenient_optional_cr_before_lf(ptr, 1);
+  e.llhttp_set_lenient_spaces_after_chunk_size(ptr, 1);
+}
+
+let insecureFlag: boolean | undefined;
+let warnedInsecure = false;
+
+/**
+ * `--insecure-http-parser` on the command line or in NODE_OPTIONS: the
+ * default when an option does not say. The first parser it makes lenient
+ * warns, as Node's does.
+ */
+export function insecureHTTPParserFlag(): boolean {
+  if (insecureFlag === undefined) {
+    const nodeOptions = process.env.NODE_OPTIONS ?? '';
+    insecureFlag = process.execArgv.includes('--insecure-http-parser') || nodeOptions.split(/\s+/).includes('--insecure-http-parser');
+  }
+  if (insecureFlag && !warnedInsecure) {
+    warnedInsecure = true;
+    process.emitWarning('Using insecure HTTP parsing');
+  }
+  return insecureFlag;
+}
 
 const EMPTY = Buffer.alloc(0);
 
@@ -61,11 +99,13 @@ export class HTTPParser implements ParserCallbacks {
   upgraded = false;
   private userError: string | null = null;
 
-  constructor(type: number, owner: ParserOwner, maxHeaderSize: number) {
+  constructor(type: number, owner: ParserOwner, maxHeaderSize: number, lenient = false) {
     this.type = type;
     this.owner = owner;
     this.maxHeaderSize = maxHeaderSize;
-    this.ptr = llhttp().exports.llhttp_alloc(type);
+    const exports = llhttp().exports;
+    this.ptr = exports.llhttp_alloc(type);
+    if (lenient) setLenientAll(exports, this.ptr);
   }
 
   get method(): string {

@@ -1,0 +1,46 @@
+/**
+ * Packages people put on top of http, unchanged (pinned in devDependencies),
+ * running on mini as a new user would run them: nock intercepting
+ * http.request, axios talking to a local server, fastify serving routes to
+ * a real client. Each fixture's output must be node's.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
+
+function both(fixture: string): { ours: ReturnType<typeof spawnSync>; theirs: ReturnType<typeof spawnSync> } {
+  const script = resolve(__dirname, 'fixtures', fixture);
+  const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
+  const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+  return { ours, theirs };
+}
+
+describe('packages on mini', () => {
+  it('nock 13 intercepts http.request and lets real requests through after restore', () => {
+    const { ours, theirs } = both('nock-intercept.js');
+    expect(theirs.stdout).toContain('all mocks used true');
+    expect(theirs.stdout).toContain('after restore {"status":200,"body":"real /live"}');
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.status).toBe(0);
+  });
+
+  it('axios gets, posts and streams from a local http server', () => {
+    const { ours, theirs } = both('axios-get.js');
+    expect(theirs.stdout).toContain('error AxiosError ERR_BAD_REQUEST 404 nope');
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.status).toBe(0);
+  });
+
+  it('fastify loads and serves routes to a real client', () => {
+    const { ours, theirs } = both('fastify-route.js');
+    expect(theirs.stdout).toContain('{"hello":"mini","q":"1"}');
+    expect(theirs.stdout).toContain('closed');
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.status).toBe(0);
+  });
+});
