@@ -10,13 +10,14 @@
  * what keeps the loop alive and what tells poll not to block.
  */
 import { Check, Idle, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
+import { executionAsyncId } from 'node:async_hooks';
 import { ReflectApply } from '@mini/sys';
+import { kAsyncId, kTriggerId, newAsyncId } from './timeout.js';
 
 /** The arguments of a callback started without any (one array for all). */
 const NO_ARGS: readonly unknown[] = [];
 
 const kRefed = Symbol('refed');
-const kQueue = Symbol('immediateQueue');
 
 export class Immediate {
   _idleNext: Immediate | null = null;
@@ -26,18 +27,29 @@ export class Immediate {
   _destroyed = false;
   /** null once the immediate ran or was cleared. */
   [kRefed]: boolean | null = false;
-  readonly [kQueue]: ImmediateQueue;
+  [kAsyncId]: number;
+  [kTriggerId]: number;
+  /** Private, as the context below: util.inspect shows the fields Node's Immediate has. */
+  readonly #queue: ImmediateQueue;
   /** Where it was created: its callback runs there. Private, so util.inspect shows what Node's shows. */
   readonly #context: AsyncContext;
 
   constructor(queue: ImmediateQueue, callback: (...args: unknown[]) => void, args: unknown[] | undefined) {
-    this[kQueue] = queue;
+    this.#queue = queue;
     this._onImmediate = callback;
     this._argv = args;
+    this[kAsyncId] = newAsyncId();
+    this[kTriggerId] = executionAsyncId();
     this.#context = captureAsyncContext('Immediate');
     this.ref();
     queue.append(this);
   }
+
+  /** The queue it belongs to (for the queue's own code). */
+  static queueOf(immediate: Immediate): ImmediateQueue {
+    return immediate.#queue;
+  }
+
   /** The async context its callback runs in (for the queue that runs it). */
   static contextOf(immediate: Immediate): AsyncContext {
     return immediate.#context;
@@ -46,7 +58,7 @@ export class Immediate {
   ref(): this {
     if (this[kRefed] === false) {
       this[kRefed] = true;
-      this[kQueue].incRefCount();
+      this.#queue.incRefCount();
     }
     return this;
   }
@@ -54,7 +66,7 @@ export class Immediate {
   unref(): this {
     if (this[kRefed] === true) {
       this[kRefed] = false;
-      this[kQueue].decRefCount();
+      this.#queue.decRefCount();
     }
     return this;
   }
@@ -64,7 +76,7 @@ export class Immediate {
   }
 
   [Symbol.dispose](): void {
-    this[kQueue].clearImmediate(this);
+    this.#queue.clearImmediate(this);
   }
 }
 
@@ -119,7 +131,7 @@ export class ImmediateQueue {
 
   clearImmediate(item: unknown): void {
     if (!(item instanceof Immediate) || item._destroyed) return;
-    const owner = item[kQueue];
+    const owner = Immediate.queueOf(item);
     owner.count--;
     item._destroyed = true;
     if (item[kRefed]) owner.decRefCount();

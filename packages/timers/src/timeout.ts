@@ -11,6 +11,7 @@
  */
 import { Timer, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
+import { executionAsyncId } from 'node:async_hooks';
 import { ReflectApply } from '@mini/sys';
 
 /** The arguments of a callback started without any (one array for all). */
@@ -24,7 +25,13 @@ let nextAsyncId = 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kAsyncId = Symbol('asyncId');
-const kQueue = Symbol('timerQueue');
+const kTriggerId = Symbol('triggerId');
+
+/** Ids as Node numbers its timers and immediates: one sequence, and where each was made. */
+export function newAsyncId(): number {
+  return nextAsyncId++;
+}
+export { kAsyncId, kTriggerId };
 
 export class Timeout implements ListNode {
   _idleTimeout: number;
@@ -40,7 +47,9 @@ export class Timeout implements ListNode {
   [kRefed]: boolean;
   [kHasPrimitive] = false;
   [kAsyncId]: number;
-  readonly [kQueue]: TimerQueue;
+  [kTriggerId]: number;
+  /** Private, as the context below: util.inspect shows the fields Node's Timeout has. */
+  readonly #queue: TimerQueue;
   /** Where it was created: every run of its callback happens there. Private, so util.inspect shows what Node's shows. */
   readonly #context: AsyncContext;
 
@@ -60,7 +69,7 @@ export class Timeout implements ListNode {
       }
       ms = 1;
     }
-    this[kQueue] = queue;
+    this.#queue = queue;
     this._idleTimeout = ms;
     this._idlePrev = this;
     this._idleNext = this;
@@ -68,10 +77,17 @@ export class Timeout implements ListNode {
     this._timerArgs = args;
     this._repeat = isRepeat ? ms : null;
     this[kAsyncId] = nextAsyncId++;
+    this[kTriggerId] = executionAsyncId();
     this.#context = captureAsyncContext('Timeout');
     this[kRefed] = isRefed;
     if (isRefed) queue.incRefCount();
   }
+
+  /** The queue it belongs to (for the queue's own code). */
+  static queueOf(timer: Timeout): TimerQueue {
+    return timer.#queue;
+  }
+
   /** The async context its callback runs in (for the queue that runs it). */
   static contextOf(timer: Timeout): AsyncContext {
     return timer.#context;
@@ -79,14 +95,14 @@ export class Timeout implements ListNode {
 
   /** Restart the countdown from now, keeping the same callback and delay. */
   refresh(): this {
-    this[kQueue].insertGuarded(this, this[kRefed]);
+    this.#queue.insertGuarded(this, this[kRefed]);
     return this;
   }
 
   unref(): this {
     if (this[kRefed]) {
       this[kRefed] = false;
-      if (!this._destroyed) this[kQueue].decRefCount();
+      if (!this._destroyed) this.#queue.decRefCount();
     }
     return this;
   }
@@ -94,7 +110,7 @@ export class Timeout implements ListNode {
   ref(): this {
     if (!this[kRefed]) {
       this[kRefed] = true;
-      if (!this._destroyed) this[kQueue].incRefCount();
+      if (!this._destroyed) this.#queue.incRefCount();
     }
     return this;
   }
@@ -104,7 +120,7 @@ export class Timeout implements ListNode {
   }
 
   close(): this {
-    this[kQueue].clearTimeout(this);
+    this.#queue.clearTimeout(this);
     return this;
   }
 
@@ -113,13 +129,13 @@ export class Timeout implements ListNode {
     const id = this[kAsyncId];
     if (!this[kHasPrimitive]) {
       this[kHasPrimitive] = true;
-      this[kQueue].knownTimersById.set(String(id), this);
+      this.#queue.knownTimersById.set(String(id), this);
     }
     return id;
   }
 
   [Symbol.dispose](): void {
-    this[kQueue].clearTimeout(this);
+    this.#queue.clearTimeout(this);
   }
 }
 
@@ -217,7 +233,7 @@ export class TimerQueue {
     if (timer instanceof Timeout) {
       if (timer._onTimeout) {
         timer._onTimeout = null;
-        timer[kQueue].unenroll(timer);
+        Timeout.queueOf(timer).unenroll(timer);
       }
       return;
     }
