@@ -390,6 +390,20 @@ export class OutgoingMessage extends adoptable(Stream) {
     }
   }
 
+  /** The headers as an object keyed by the names as given (what the head would carry). */
+  _renderHeaders(): Record<string, HeaderValue> {
+    if (this._header) throw codedError('ERR_HTTP_HEADERS_SENT', 'render');
+    const headers: Record<string, HeaderValue> = {};
+    if (this._outHeaders !== null) for (const key in this._outHeaders) headers[this._outHeaders[key]![0]] = this._outHeaders[key]![1];
+    return headers;
+  }
+
+  /** A message is written to, never read: piping from it is an error, as in Node. */
+  override pipe<T extends NodeJS.WritableStream>(_destination: T): T {
+    this.emit('error', codedError('ERR_STREAM_CANNOT_PIPE'));
+    return undefined as unknown as T;
+  }
+
   /** Subclasses build the head here from their defaults (status, request line). */
   _implicitHeader(): void {
     throw codedError('ERR_METHOD_NOT_IMPLEMENTED', '_implicitHeader()');

@@ -163,6 +163,7 @@ export const ERROR_TABLE = {
   // ---- streams (http's OutgoingMessage speaks them) ---------------------------
   ERR_METHOD_NOT_IMPLEMENTED: E(Error, 'The %s method is not implemented'),
   ERR_STREAM_ALREADY_FINISHED: E(Error, 'Cannot call %s after a stream was finished'),
+  ERR_STREAM_CANNOT_PIPE: E(Error, 'Cannot pipe, not readable'),
   ERR_STREAM_DESTROYED: E(Error, 'Cannot call %s after a stream was destroyed'),
   ERR_STREAM_NULL_VALUES: E(TypeError, 'May not write null values to stream'),
   ERR_STREAM_WRITE_AFTER_END: E(Error, 'write after end'),
