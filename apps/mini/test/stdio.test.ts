@@ -42,7 +42,8 @@ describe('on a terminal', () => {
       { send: '1 + 1\r' },
       { wait: '2' },
       { send: "[fs === require('fs'), typeof net.connect, require.resolve('fs')]\r" },
-      { wait: ']' },
+      // Each wait is for text only the answer holds, never the echo of what was typed.
+      { wait: 'true' },
       // Awaited by its output, which the echoed input does not contain.
       { send: "setTimeout(() => console.log('timer', 'ran'), 10), 'scheduled'\r" },
       { wait: 'timer ran' },
