@@ -35,11 +35,11 @@ export const asyncContext = {
  */
 export const hiddenAsyncIds = new Set<number>();
 
-/** `fn()`, with whatever async resource it makes kept from the program's hooks. */
-export function hideFromHooks<R>(fn: () => R): R {
+/** `fn(arg)`, with whatever async resource it makes kept from the program's hooks. */
+export function hideFromHooks<A, R>(fn: (arg: A) => R, arg: A): R {
   asyncContext.hiding++;
   try {
-    return fn();
+    return fn(arg);
   } finally {
     asyncContext.hiding--;
   }
@@ -56,6 +56,8 @@ const root = new AsyncResource('MINI_ROOT');
 export function trackAsyncContext(): void {
   asyncContext.tracked = true;
 }
+
+const newResource = (type: string): AsyncResource => new AsyncResource(type);
 
 /** An operation's context: undefined while nothing is tracked. */
 export type AsyncContext = AsyncResource | undefined;
@@ -74,7 +76,7 @@ export function runInAsyncContext<R>(context: AsyncContext, fn: (...args: never[
 /** `cb`, bound to the current context when one is tracked. */
 export function bindAsyncContext<F extends (...args: never[]) => unknown>(cb: F, type: string): F {
   if (!asyncContext.tracked) return cb;
-  const context = hideFromHooks(() => new AsyncResource(type));
+  const context = hideFromHooks(newResource, type);
   return function (this: unknown, ...args: Parameters<F>) {
     return ReflectApply(runInAsyncScope, context, [cb, this, ...args]);
   } as F;

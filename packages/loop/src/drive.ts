@@ -35,18 +35,13 @@ import {
   unistd,
   type PollWatcher,
 } from '@mini/sys';
-import { asyncContext } from './async-context.js';
+import { hideFromHooks } from './async-context.js';
 import { IoWatcher } from './io.js';
 import { RunMode, type Loop } from './loop.js';
 
 /** A host immediate of ours: the program's async hooks never see it. */
 function hostImmediate(fn: () => void): void {
-  asyncContext.hiding++;
-  try {
-    hostSetImmediate(fn);
-  } finally {
-    asyncContext.hiding--;
-  }
+  hideFromHooks(hostSetImmediate, fn);
 }
 
 export interface Driver {

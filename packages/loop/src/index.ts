@@ -16,7 +16,6 @@ export {
   runInAsyncContext,
   bindAsyncContext,
   outsideAsyncContext,
-  hideFromHooks,
   hiddenAsyncIds,
   type AsyncContext,
 } from './async-context.js';

@@ -11,7 +11,6 @@
  */
 import { Check, Idle, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { executionAsyncId } from 'node:async_hooks';
-import { ReflectApply } from '@mini/sys';
 import { kAsyncId, kTriggerId, newAsyncId } from './timeout.js';
 
 /** The arguments of a callback started without any (one array for all). */
@@ -192,9 +191,7 @@ export class ImmediateQueue {
       if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
-        const context = Immediate.contextOf(immediate);
-        if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
-        else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
+        runInAsyncContext(Immediate.contextOf(immediate), callback, immediate, argv ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         immediate._onImmediate = null;

@@ -12,7 +12,6 @@
 import { Timer, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
 import { executionAsyncId } from 'node:async_hooks';
-import { ReflectApply } from '@mini/sys';
 
 /** The arguments of a callback started without any (one array for all). */
 const NO_ARGS: readonly unknown[] = [];
@@ -76,7 +75,7 @@ export class Timeout implements ListNode {
     this._onTimeout = callback;
     this._timerArgs = args;
     this._repeat = isRepeat ? ms : null;
-    this[kAsyncId] = nextAsyncId++;
+    this[kAsyncId] = newAsyncId();
     this[kTriggerId] = executionAsyncId();
     this.#context = captureAsyncContext('Timeout');
     this[kRefed] = isRefed;
@@ -203,7 +202,7 @@ export class TimerQueue {
     if (wasDestroyed) {
       // A timeout that already fired or was cleared comes back to life with a new id.
       item._destroyed = false;
-      item[kAsyncId] = nextAsyncId++;
+      item[kAsyncId] = newAsyncId();
       if (refed) this.incRefCount();
     } else if (refed !== item[kRefed]) {
       if (refed) this.incRefCount();
@@ -324,9 +323,7 @@ export class TimerQueue {
       if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
-        const context = Timeout.contextOf(timer);
-        if (context === undefined) ReflectApply(callback, timer, args ?? NO_ARGS);
-        else runInAsyncContext(context, callback, timer, args ?? NO_ARGS);
+        runInAsyncContext(Timeout.contextOf(timer), callback, timer, args ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         if (timer._repeat && timer._idleTimeout !== -1) {
