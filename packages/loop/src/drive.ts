@@ -30,9 +30,12 @@ import {
   eventfd,
   hostActiveHandles,
   hostPoll,
+  hostTimerDeadline,
+  hostTimers,
   hostUv,
   lastError,
   unistd,
+  type HostTimer,
   type PollWatcher,
 } from '@mini/sys';
 import { hideFromHooks } from './async-context.js';
@@ -72,6 +75,7 @@ export function ownThread(loop: Loop): Driver {
   hostWatcher.start(EPOLLIN);
 
   let hostDeadline = -1;
+  let timers: HostTimer[] | undefined;
   // The host registers a watcher with the kernel only when it next polls, so
   // a host handle started from one of our callbacks (process.stdin, say)
   // would never wake our epoll. When the host's count of active handles
@@ -87,14 +91,22 @@ export function ownThread(loop: Loop): Driver {
           return 0;
         }
       }
-      // Only a positive host timeout is a real timer; 0 means the host is
-      // mid-turn (its immediate queue is running us) and would spin.
+      // A positive host timeout is its next timer. 0 means the host is
+      // mid-turn (its immediate queue is running us), which would spin, or
+      // that it has no active handle: its timers may all be unref'd
+      // (AbortSignal.timeout's is) and still due while we keep the process
+      // alive, so they are asked for themselves.
       const host = hostUv.uv_backend_timeout(hostLoop);
       hostDeadline = -1;
-      if (host > 0 && (ours < 0 || host < ours)) {
-        hostDeadline = loop.now() + host;
-        return host;
+      if (host > 0) hostDeadline = loop.now() + host;
+      else if (ours !== 0) hostDeadline = hostTimerDeadline((timers ??= hostTimers(hostLoop)));
+      if (hostDeadline < 0) return ours;
+      const wait = Math.max(0, hostDeadline - loop.now());
+      if (ours < 0 || wait < ours) {
+        if (wait === 0) loop.requestYield();
+        return wait;
       }
+      hostDeadline = -1;
       return ours;
     },
     afterWait(events) {

@@ -1,4 +1,4 @@
-import { bindTable, viewMemory } from '../ffi.js';
+import { bindTable, loopHandles, viewMemory } from '../ffi.js';
 
 /**
  * The host node's own libuv, exported by the node binary. We only read its
@@ -9,7 +9,60 @@ export const hostUv = bindTable({
   uv_default_loop: 'void *uv_default_loop()',
   uv_backend_fd: 'int uv_backend_fd(void *loop)',
   uv_backend_timeout: 'int uv_backend_timeout(void *loop)',
+  uv_handle_get_type: 'int uv_handle_get_type(void *handle)',
 });
+
+/** uv_handle_type's UV_TIMER (uv.h: the handle types in alphabetical order after UV_UNKNOWN_HANDLE). */
+const UV_TIMER = 13;
+
+/**
+ * uv_timer_t on 64-bit Linux, as uv.h lays it out (libuv keeps its ABI
+ * across 1.x): the handle's `type` at 16 and its private `flags` at 88
+ * (UV_HANDLE_ACTIVE = 0x4), then timer_cb, the heap node and, at 128, the
+ * absolute `timeout` in the loop's clock.
+ */
+const TIMER_TYPE_OFFSET = 16;
+const TIMER_FLAGS_OFFSET = 88;
+const TIMER_TIMEOUT_OFFSET = 128;
+const UV_HANDLE_ACTIVE = 0x4;
+
+/** A host timer seen through its struct: reading it is a memory load, not a call. */
+export interface HostTimer {
+  readonly words: Uint32Array;
+  readonly timeout: BigUint64Array;
+}
+
+/**
+ * The host loop's timer handles. Node keeps all of its JS timers on one
+ * uv_timer_t per environment, made at bootstrap, so one walk finds it.
+ */
+export function hostTimers(loop: bigint): HostTimer[] {
+  const timers: HostTimer[] = [];
+  for (const handle of loopHandles(loop)) {
+    if (hostUv.uv_handle_get_type(handle) !== UV_TIMER) continue;
+    const memory = viewMemory(handle, TIMER_TIMEOUT_OFFSET + 8);
+    const timer = { words: new Uint32Array(memory), timeout: new BigUint64Array(memory, TIMER_TIMEOUT_OFFSET, 1) };
+    // The layout read here is the one uv_handle_get_type answered from.
+    if (timer.words[TIMER_TYPE_OFFSET / 4] === UV_TIMER) timers.push(timer);
+  }
+  return timers;
+}
+
+/**
+ * When the earliest active timer is due, in the host loop's clock (which is
+ * ours: CLOCK_MONOTONIC in ms), or -1 when none is. This sees unref'd timers
+ * too, which uv_backend_timeout does not: it answers 0 for a loop with no
+ * active handle, whatever its timers.
+ */
+export function hostTimerDeadline(timers: readonly HostTimer[]): number {
+  let deadline = -1;
+  for (const timer of timers) {
+    if ((timer.words[TIMER_FLAGS_OFFSET / 4]! & UV_HANDLE_ACTIVE) === 0) continue;
+    const due = Number(timer.timeout[0]!);
+    if (deadline < 0 || due < deadline) deadline = due;
+  }
+  return deadline;
+}
 
 /**
  * uv_loop_t starts `void *data; unsigned int active_handles; …` (uv.h,
