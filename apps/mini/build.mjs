@@ -73,5 +73,7 @@ await build({
 // The old cache goes first: V8 checks a cache against the source's length,
 // not its content (launch.ts also compares the bundle's mtime and size).
 rmSync(`${here}/dist/runtime.cache`, { force: true });
+// The frames this node shows under a program's callbacks, which stacks on mini show in place of our loop's.
+execFileSync(process.execPath, [`${here}/node-frames.cjs`, `${here}/dist/node-frames.json`], { stdio: 'inherit' });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";
 execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: { ...process.env, MINI_HOST_NODE: process.execPath } });

@@ -27,6 +27,159 @@ const HEADER = 16;
  */
 const realPaths = process.env['MINI_STACK_PATHS'] === '1';
 const shownName = realPaths ? file : 'node:internal/mini/runtime';
+
+/** What V8 hands the stack formatter for each frame (the parts read here). */
+interface CallSite {
+  getFileName(): string | null | undefined;
+  getFunctionName(): string | null;
+  getTypeName(): string | null;
+  getMethodName(): string | null;
+}
+type PrepareStackTrace = (global: object, error: Error, trace: CallSite[]) => unknown;
+
+/**
+ * Node's stacks show a frame or two of its own dispatch, because its loop
+ * is native: a timer callback sits on listOnTimeout and processTimers and
+ * nothing below. Ours is JavaScript, so the same callback sits on eight or
+ * more frames of the loop, which with Error.stackTraceLimit at 10 crowd out
+ * the program's own. So where Node formats a stack (the callback it gives
+ * V8, reached through --expose-internals, which the launcher passes and
+ * execArgv hides), each run of our bundle's frames is replaced by the
+ * frames the host node shows for the same dispatch (learnt from it at build:
+ * node-frames.cjs), or dropped where none is known. Error.prepareStackTrace
+ * stays the program's (undefined until it sets one), and a formatter the
+ * program installs gets the same trace. Where any piece is missing (another
+ * host), stacks stay whole.
+ */
+function hideRuntimeFrames(): void {
+  const hostRequire = createRequire(__filename);
+  let nodePrepare: PrepareStackTrace | undefined;
+  let setCallback: ((callback: PrepareStackTrace) => void) | undefined;
+  const warn = process.emitWarning;
+  try {
+    nodePrepare = (hostRequire('internal/errors') as { prepareStackTraceCallback?: PrepareStackTrace }).prepareStackTraceCallback;
+    // Its one warning (an internal API) is for programs, not for us.
+    process.emitWarning = () => {};
+    const { internalBinding } = hostRequire('internal/test/binding') as { internalBinding(name: string): Record<string, unknown> };
+    setCallback = internalBinding('errors')['setPrepareStackTraceCallback'] as typeof setCallback;
+  } catch {
+    // A host without them: the frames stay.
+  } finally {
+    process.emitWarning = warn;
+  }
+  if (typeof nodePrepare !== 'function' || typeof setCallback !== 'function') return;
+  const prepare = nodePrepare;
+  setCallback((global, error, trace) => prepare(global, error, nodeView(trace)));
+}
+
+/** A frame node-frames.cjs recorded: its text and its answers to CallSite's questions. */
+type RecordedFrame = Record<string, unknown> & { text: string };
+/** Node's frames for each dispatch, read on the first stack formatted; empty for another node than the one they came from. */
+let nodeFrames: Record<string, CallSite[]> | undefined;
+
+function standIn(frame: RecordedFrame): CallSite {
+  const site: Record<string, () => unknown> = { getThis: () => undefined, getFunction: () => undefined, toString: () => frame.text };
+  for (const question of Object.keys(frame)) if (question !== 'text') site[question] = () => frame[question];
+  return site as unknown as CallSite;
+}
+
+function loadNodeFrames(): Record<string, CallSite[]> {
+  const frames: Record<string, CallSite[]> = {};
+  try {
+    const saved = JSON.parse(readFileSync(join(__dirname, 'node-frames.json'), 'utf8')) as {
+      version: string;
+      kinds: Record<string, RecordedFrame[]>;
+    };
+    if (saved.version !== process.version) return frames;
+    for (const [kind, list] of Object.entries(saved.kinds)) frames[kind] = list.map(standIn);
+  } catch {
+    // Not built: our frames are only dropped.
+  }
+  return frames;
+}
+
+/**
+ * Which dispatch a run of our frames is, by the first of its frames named
+ * here (the run's top frames are always in the trace, however it is cut).
+ * A pool completion no other name claims is an fs callback.
+ */
+const DISPATCH: Record<string, string> = {
+  'TimerQueue.listOnTimeout': 'timeout',
+  'ImmediateQueue.processImmediate': 'immediate',
+  'Server.onconnection': 'connection',
+  'Socket.onConnected': 'connect',
+  // A connection refused: the error's own stack.
+  'ConnectReq.afterConnect': 'connectError',
+  'Socket.onStreamRead': 'data',
+  'ServerConnection.onHeadersComplete': 'request',
+  'ClientRequest.onHeadersComplete': 'response',
+  'ReadFileContext.done': 'readFile',
+  statsDone: 'fsStats',
+  'WorkRequest.done': 'fs',
+};
+
+function dispatchOf(trace: CallSite[], from: number, to: number, bottom: boolean): string | undefined {
+  for (let i = from; i <= to; i++) {
+    const site = trace[i]!;
+    // A function assigned to a property has no name of its own: the property's name stands for it.
+    const fn = site.getFunctionName() || (site.getMethodName() ?? '');
+    if (fn === '_compile' && site.getTypeName() === 'Module') return bottom ? 'mainModule' : 'required';
+    const kind = DISPATCH[`${site.getTypeName() ?? ''}.${fn}`] ?? DISPATCH[fn];
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+function nodeView(trace: CallSite[]): CallSite[] {
+  const ours = (i: number): boolean => trace[i]?.getFileName() === shownName;
+  let lowest = trace.length - 1;
+  while (lowest >= 0 && !ours(lowest)) lowest--;
+  if (lowest < 0) return trace;
+  nodeFrames ??= loadNodeFrames();
+  const view: CallSite[] = [];
+  for (let i = 0; i <= lowest; i++) {
+    const site = trace[i]!;
+    if (ours(i)) {
+      // The run: our frames and llhttp's wasm frames between them. Below the lowest run is the launcher.
+      let end = i;
+      while (end < lowest && (ours(end + 1) || trace[end + 1]!.getFileName()?.startsWith('wasm://') === true)) end++;
+      const kind = dispatchOf(trace, i, end, end === lowest);
+      i = end;
+      if (kind === undefined) continue;
+      view.push(...(nodeFrames[kind] ?? []));
+      // Node's frames for a dispatch end where its native code called them: nothing is below.
+      // A required module's top level is the one that goes on, into the requiring module.
+      if (kind !== 'required') break;
+      continue;
+    }
+    const fn = site.getFunctionName();
+    // The host's nextTick drain, there because our loop called it: node calls it as process's method, from native code.
+    if (fn === 'runNextTicks' && ours(i + 1)) continue;
+    if (fn === 'processTicksAndRejections' && trace[i + 1]?.getFunctionName() === 'runNextTicks' && ours(i + 2)) {
+      view.push(asProcessMethod(site));
+      continue;
+    }
+    view.push(site);
+  }
+  // An error of our own making with no program frame (a refused connection, a missing main module): its first frame.
+  if (view.length === 0) return trace.slice(0, 1);
+  const limit = Error.stackTraceLimit;
+  return typeof limit === 'number' && view.length > limit ? view.slice(0, limit) : view;
+}
+
+/** The frame as it reads when called as a method of process. CallSite's methods only answer for a real one, hence the binding. */
+function asProcessMethod(site: CallSite): CallSite {
+  const method: Record<string, unknown> = {};
+  for (const question of Object.getOwnPropertyNames(Object.getPrototypeOf(site) as object)) {
+    const answer = (site as unknown as Record<string, unknown>)[question];
+    if (question !== 'constructor' && typeof answer === 'function') method[question] = (answer as () => unknown).bind(site);
+  }
+  method['getTypeName'] = () => 'process';
+  method['toString'] = () => `process.${String(site)}`;
+  return method as unknown as CallSite;
+}
+
+if (!realPaths) hideRuntimeFrames();
 const source = statSync(file);
 
 function readCache(): Buffer | undefined {

@@ -82,6 +82,18 @@ describe('ES module packages from npm, on mini', () => {
     expect(theirs.stdout).toContain('1 failing');
     expect(ours).toEqual(theirs);
   });
+  it("mocha 12's failure report, stack frames included, the same as node's", () => {
+    const mocha = require.resolve('mocha/bin/mocha.js');
+    const untimed = (r: Run): Run => ({ ...r, stdout: r.stdout.replace(/ \(\d+m?s\)/g, '') });
+    const cwd = resolve(__dirname, 'fixtures', 'mocha');
+    const theirs = untimed(node([mocha, 'stacks.spec.js'], { cwd }));
+    const ours = untimed(mini([mocha, 'stacks.spec.js'], { cwd }));
+    expect(theirs.stdout).toContain('7 failing');
+    for (const frame of ['process.processImmediate', 'listOnTimeout', 'FSReqCallback.oncomplete', 'parserOnIncoming', 'TCP.onStreamRead']) {
+      expect(theirs.stdout).toContain(`at ${frame}`);
+    }
+    expect(ours).toEqual(theirs);
+  });
   it('execa 9: a child, a failing command, a missing one and a pipeline, through our child_process', () => {
     const r = expectSameAsNode(['execa.mjs'], { cwd: PACKAGES });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([

@@ -133,12 +133,14 @@ function wantsBigint(options: unknown): boolean {
 }
 
 export function deliverStats(bigint: boolean, cb: Callback<Stats>): req.StatxCallback {
-  return (err: SystemError | null, stx: Uint8Array) => {
+  // Named: a program's stack shows node's frame for a stats callback in its place (apps/mini's launcher).
+  const statsDone = (err: SystemError | null, stx: Uint8Array): void => {
     if (err !== null) return cb(err);
     // Decoded before the user's callback runs: the buffer goes back to its slab after this.
     const stats = bigint ? (bigIntStatsFromStatx(stx) as unknown as Stats) : statsFromStatx(stx);
     cb(null, stats);
   };
+  return statsDone;
 }
 
 export function statWith(path: unknown, options: unknown, cb: Callback<Stats>, noFollow: boolean): void {

@@ -202,7 +202,7 @@ function importInOrder(moduleSystem: ReturnType<typeof createModuleSystem>, spec
 }
 
 /** Flags the launcher gives the host for our own use, not the program's: node's execArgv would not show them. */
-const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules']);
+const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules', '--expose-internals']);
 
 function hideHostFlags(proc: NodeJS.Process): void {
   proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));

@@ -63,6 +63,8 @@ export interface UVExceptionContext {
   dest?: string | undefined;
 }
 
+// Each stack starts at the caller, as Node's start where its binding reported the error.
+
 /** Node's `uvException`: "CODE: description, syscall 'path' -> 'dest'". */
 export function uvException(errno: number, ctx: UVExceptionContext): SystemError {
   const [code, description] = uvErrmap(errno, 'uvException');
@@ -75,6 +77,7 @@ export function uvException(errno: number, ctx: UVExceptionContext): SystemError
   err.syscall = ctx.syscall;
   if (ctx.path) err.path = ctx.path;
   if (ctx.dest) err.dest = ctx.dest;
+  Error.captureStackTrace(err, uvException);
   return err;
 }
 
@@ -86,6 +89,7 @@ export function errnoException(errno: number, syscall: string, original?: string
   err.errno = errno;
   err.code = code;
   err.syscall = syscall;
+  Error.captureStackTrace(err, errnoException);
   return err;
 }
 
@@ -111,6 +115,7 @@ export function exceptionWithHostPort(
   err.syscall = syscall;
   err.address = address;
   if (port) err.port = port as number;
+  Error.captureStackTrace(err, exceptionWithHostPort);
   return err;
 }
 
@@ -123,6 +128,7 @@ export function uvExceptionWithHostPort(errno: number, syscall: string, address:
   err.syscall = syscall;
   err.address = address;
   if (port) err.port = port;
+  Error.captureStackTrace(err, uvExceptionWithHostPort);
   return err;
 }
 

@@ -20,6 +20,8 @@ export function moduleNotFound(request: string, requireStack: string[]): ModuleN
   const err = new Error(message) as ModuleNotFoundError;
   err.code = 'MODULE_NOT_FOUND';
   err.requireStack = requireStack;
+  // The stack starts where the module was looked for, as node's.
+  Error.captureStackTrace(err, moduleNotFound);
   return err;
 }
 

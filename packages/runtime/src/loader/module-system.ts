@@ -543,7 +543,9 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       for (let cursor = parent; cursor; cursor = parentOf(cursor)) {
         requireStack.push(cursor.filename || cursor.id);
       }
-      throw moduleNotFound(request, requireStack);
+      // Thrown from a statement of its own, so the uncaught-error header reads `throw err;` as node's.
+      const err = moduleNotFound(request, requireStack);
+      throw err;
     }
 
     static _findPath(request: string, paths: readonly string[] | null | undefined, isMain = false): string | false {

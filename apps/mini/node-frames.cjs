@@ -1,0 +1,148 @@
+// Learns, at build, which frames of its own the host node shows beneath a
+// program's callback for each way a callback is reached (a timer, an
+// immediate, a socket's data, an http request, an fs completion, a
+// module's top level…), by doing each for real and reading the structured
+// stack. Written to dist/node-frames.json with the node version they hold
+// for; the launcher (src/launch.ts) puts them where our loop's frames
+// were, so a stack on mini reads as the same program's stack on that node.
+// Run as the main module by build.mjs: `node node-frames.cjs OUT`.
+'use strict';
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+
+/** What a CallSite answers, kept so a stand-in can answer the same. */
+const QUESTIONS = [
+  'getTypeName',
+  'getFunctionName',
+  'getMethodName',
+  'getFileName',
+  'getLineNumber',
+  'getColumnNumber',
+  'getEvalOrigin',
+  'isToplevel',
+  'isEval',
+  'isNative',
+  'isConstructor',
+  'isAsync',
+  'isPromiseAll',
+  'getPromiseIndex',
+  'getScriptNameOrSourceURL',
+  'getEnclosingLineNumber',
+  'getEnclosingColumnNumber',
+  'getPosition',
+];
+
+/** The frames beneath the caller's own, as CallSites. */
+function callSites() {
+  const saved = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_, sites) => sites;
+  Error.stackTraceLimit = 100;
+  const sites = new Error().stack;
+  Error.prepareStackTrace = saved;
+  Error.stackTraceLimit = limit;
+  return sites.slice(2);
+}
+
+function record(site) {
+  const answers = { text: String(site) };
+  for (const question of QUESTIONS) {
+    try {
+      const answer = site[question]?.();
+      if (answer !== undefined) answers[question] = answer;
+    } catch {
+      // Not asked of this kind of frame.
+    }
+  }
+  return answers;
+}
+
+/** A frame known by its text alone: "fn (file:line:column)". */
+function fromText(text) {
+  const [, fn, file, line, column] = /^(?:(.*?)(?: \[as [^\]]*\])? \()?(.*?):(\d+):(\d+)\)?$/.exec(text) ?? [];
+  return { text, getFunctionName: fn ?? null, getFileName: file, getLineNumber: Number(line), getColumnNumber: Number(column) };
+}
+
+/**
+ * Node's own frames under a callback, without the frames of node:events and
+ * node:internal/streams that lead from them to it: those run on mini too
+ * (they are the host's), so they are in a program's stack there already.
+ */
+function dispatchFrames(sites) {
+  let i = 0;
+  while (i < sites.length && /^node:(events|internal\/streams\/)/.test(sites[i].getFileName() ?? '')) i++;
+  return sites.slice(i).map(record);
+}
+
+if (require.main !== module) {
+  // Required by the main module below: node's frames between a module's top level and its require().
+  const sites = callSites();
+  const requirer = sites.findIndex((site) => site.getFileName() === __filename);
+  module.exports = sites.slice(0, requirer).map(record);
+  return;
+}
+
+const mainModule = callSites().map(record);
+// Run once more as a module required by this one.
+delete require.cache[__filename];
+const kinds = { mainModule, required: require(__filename) };
+const pending = new Set();
+function expect(kind) {
+  pending.add(kind);
+  return () => {
+    kinds[kind] ??= dispatchFrames(callSites());
+    pending.delete(kind);
+    if (pending.size === 0) finish();
+  };
+}
+function finish() {
+  fs.writeFileSync(process.argv[2], JSON.stringify({ version: process.version, kinds }, null, 1) + '\n');
+}
+
+setTimeout(expect('timeout'), 1);
+setImmediate(expect('immediate'));
+process.nextTick(expect('tick'));
+fs.access(__filename, expect('fs'));
+fs.stat(__filename, expect('fsStats'));
+fs.readFile(__filename, expect('readFile'));
+
+// Each expect()ed function is the listener itself, so the frames under it are node's dispatch.
+const server = net.createServer(expect('connection'));
+server.on('connection', (socket) => {
+  socket.on('data', expect('data'));
+  socket.on('data', () => {
+    socket.end();
+    server.close();
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = net.connect(server.address().port, '127.0.0.1', expect('connect'));
+  client.on('connect', () => client.end('x'));
+});
+
+// A refused connection's error: where node made it.
+const refused = expect('connectError');
+const closed = net.createServer().listen(0, '127.0.0.1', () => {
+  const port = closed.address().port;
+  closed.close(() => {
+    net.connect(port, '127.0.0.1').on('error', (err) => {
+      // Node formats its stack as it makes it: only the text is left to read.
+      kinds.connectError = err.stack
+        .split('\n')
+        .filter((line) => line.startsWith('    at '))
+        .map((line) => fromText(line.slice('    at '.length)));
+      refused();
+    });
+  });
+});
+
+const web = http.createServer(expect('request'));
+web.on('request', (req, res) => res.end('ok'));
+web.listen(0, '127.0.0.1', () => {
+  const req = http.get({ host: '127.0.0.1', port: web.address().port, agent: false }, expect('response'));
+  req.on('response', (res) => {
+    res.resume();
+    res.on('end', () => web.close());
+  });
+});
