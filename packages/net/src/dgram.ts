@@ -37,6 +37,7 @@ import {
   callableClass,
 } from '@mini/sys';
 import { lookup as defaultLookup, type LookupCallback, type LookupFunction } from './lookup.js';
+import { clusterWorker } from './cluster-hook.js';
 
 type AddressCallback = (err: Error | null, address?: string, family?: number) => void;
 
@@ -201,9 +202,11 @@ class Socket extends adoptable(EventEmitter) {
     }
 
     let address: unknown;
+    let exclusive = false;
     if (port !== null && typeof port === 'object') {
       const opts = port as BindOptions;
       address = opts.address || '';
+      exclusive = Boolean(opts.exclusive);
       port = opts.port;
     } else {
       address = typeof address_ === 'function' ? '' : address_;
@@ -221,6 +224,27 @@ class Socket extends adoptable(EventEmitter) {
       let flags = 0;
       if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
       if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
+      // In a cluster worker the primary binds, once for all the workers that ask for this address.
+      const worker = clusterWorker();
+      if (worker !== undefined && !exclusive) {
+        const query = { address: ip!, port: port as number, addressType: this.type, fd: -1, flags };
+        worker.getServer(this, query, (errno, handle) => {
+          if (errno !== 0) {
+            state.bindState = BindState.UNBOUND;
+            this.emit('error', errnoException(errno, 'open'));
+            return;
+          }
+          // Closed meanwhile.
+          if (!state.handle) {
+            handle!.close();
+            return;
+          }
+          state.handle.close();
+          state.handle = handle as UDP;
+          startListening(this);
+        });
+        return;
+      }
       // The C++ layer takes the port as a uint32; the kernel keeps 16 bits of it.
       const r = state.handle.bind(familyOf(this), ip!, Number(port || 0) >>> 0, flags);
       if (r) {

@@ -11,3 +11,5 @@ export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from '
 export { setSystemLookup, type LookupFunction } from './lookup.js';
 export { UDP } from './handles/udp.js';
 export { handleForFd } from './handles/fd-type.js';
+export { createServerHandle } from './server.js';
+export { setClusterWorker, type ClusterWorker, type ListenHandle, type ServerQuery, type GetServerCallback } from './cluster-hook.js';

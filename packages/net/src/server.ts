@@ -17,6 +17,8 @@ import {
   codedError,
   errnoException,
   uvExceptionWithHostPort,
+  exceptionWithHostPort,
+  UV_EADDRINUSE,
   validatePort,
   validateString,
   adoptable,
@@ -28,6 +30,7 @@ import { Pipe } from './handles/pipe.js';
 import { Socket } from './socket.js';
 import { isPipeName, normalizeArgs, toNumber, type ConnectOptions } from './args.js';
 import { lookup } from './lookup.js';
+import { clusterWorker, type ListenHandle } from './cluster-hook.js';
 
 export interface ServerOptions {
   allowHalfOpen?: boolean;
@@ -56,7 +59,8 @@ export class Server extends adoptable(EventEmitter) {
   /** Set once a socket of ours was sent to another process: close and getConnections ask it. */
   _usingWorkers = false;
   _workers: WorkerSocketList[] = [];
-  _handle: StreamHandle | null = null;
+  /** The listening socket, or in a round-robin cluster worker the primary's stand-in for it. */
+  _handle: StreamHandle | ListenHandle | null = null;
   _pipeName: string | undefined;
   _connectionKey: string | undefined;
   _unref = false;
@@ -117,13 +121,14 @@ export class Server extends adoptable(EventEmitter) {
     if (typeof options.port === 'number' || typeof options.port === 'string') {
       const port = validatePort(options.port, 'options.port');
       const backlog = options.backlog || backlogFromArgs;
-      if (options.host) this.lookupAndListen(port, options.host, backlog, flags);
-      else this.setupListenHandle(null, port, 4, backlog, flags);
+      const exclusive = Boolean(options.exclusive);
+      if (options.host) this.lookupAndListen(port, options.host, backlog, flags, exclusive);
+      else this.listenInCluster(null, port, 4, backlog, flags, exclusive);
       return this;
     }
     if (options.path && isPipeName(options.path)) {
       this._pipeName = options.path;
-      this.setupListenHandle(options.path, -1, -1, options.backlog || backlogFromArgs, 0);
+      this.listenInCluster(options.path, -1, -1, options.backlog || backlogFromArgs, 0, Boolean(options.exclusive));
       return this;
     }
     if (!('port' in options || 'path' in options)) {
@@ -132,43 +137,64 @@ export class Server extends adoptable(EventEmitter) {
     throw codedError('ERR_INVALID_ARG_VALUE', 'options', options);
   }
 
-  private lookupAndListen(port: number, host: unknown, backlog: number | undefined, flags: number): void {
+  private lookupAndListen(port: number, host: unknown, backlog: number | undefined, flags: number, exclusive: boolean): void {
     validateString(host, 'hostname');
     const family = isIP(host);
     if (family !== 0) {
       // dns.lookup answers a literal on the next tick.
-      process.nextTick(() => this.setupListenHandle(host, port, family, backlog, flags));
+      process.nextTick(() => this.listenInCluster(host, port, family, backlog, flags, exclusive));
       return;
     }
     lookup(host, 0, (err, ip, addressType) => {
       if (err) this.emit('error', err);
       // Asked without `all`: one address, a string.
-      else this.setupListenHandle((ip as string | undefined) ?? null, port, ip ? (addressType ?? 4) : 4, backlog, flags);
+      else this.listenInCluster((ip as string | undefined) ?? null, port, ip ? (addressType ?? 4) : 4, backlog, flags, exclusive);
+    });
+  }
+
+  /**
+   * In a cluster worker, unless `exclusive`, the primary holds the socket:
+   * ask it, and listen on what it answers (cluster-hook.ts). A bind error
+   * there is this server's 'error', with the 'bind' syscall, as Node's.
+   */
+  private listenInCluster(
+    address: string | null,
+    port: number,
+    addressType: number,
+    backlog: number | undefined,
+    flags: number,
+    exclusive: boolean,
+  ): void {
+    const worker = clusterWorker();
+    if (worker === undefined || exclusive) {
+      this.setupListenHandle(address, port, addressType, backlog, flags);
+      return;
+    }
+    worker.getServer(this, { address, port, addressType, fd: undefined, flags, backlog }, (errno, handle) => {
+      const err = errno !== 0 ? errno : checkBindError(port, handle as StreamHandle | ListenHandle);
+      if (err !== 0) {
+        this.emit('error', exceptionWithHostPort(err, 'bind', address, port));
+        return;
+      }
+      this._handle = handle as StreamHandle | ListenHandle;
+      this.setupListenHandle(address, port, addressType, backlog, flags);
     });
   }
 
   private setupListenHandle(address: string | null, port: number, addressType: number, backlog: number | undefined, flags: number): void {
-    let handle: StreamHandle | number | null = null;
-    if (address === null) {
-      // Unspecified address: dual-stack IPv6 if this host has IPv6.
-      handle = createServerHandle('::', port, 6, flags);
-      if (typeof handle === 'number') {
-        handle = null;
-        address = '0.0.0.0';
-        addressType = 4;
-      } else {
-        address = '::';
-        addressType = 6;
-      }
+    // Given by the cluster primary: already bound.
+    if (this._handle !== null) {
+      this.listenOnHandle(this._handle, address, port, addressType, backlog);
+      return;
     }
-    if (handle === null) handle = createServerHandle(address, port, addressType, flags);
-    if (typeof handle === 'number') {
-      const error = uvExceptionWithHostPort(handle, 'listen', address, port);
+    const created = createServerHandle(address, port, addressType, flags);
+    if (typeof created === 'number') {
+      const error = uvExceptionWithHostPort(created, 'listen', address ?? '0.0.0.0', port);
       process.nextTick(() => this.emit('error', error));
       return;
     }
-    this._handle = handle;
-    this.listenOnHandle(handle, address, port, addressType, backlog);
+    this._handle = created.handle;
+    this.listenOnHandle(created.handle, created.address, port, created.addressType, backlog);
   }
 
   /** A descriptor given by the caller: a TCP or Pipe socket, anything else EINVAL, as Node reports it. */
@@ -187,7 +213,7 @@ export class Server extends adoptable(EventEmitter) {
 
   /** Start accepting on `this._handle`; the address parts only name the server (`_connectionKey`, errors). */
   private listenOnHandle(
-    handle: StreamHandle,
+    handle: StreamHandle | ListenHandle,
     address: string | null,
     port: number | null,
     addressType: number | null,
@@ -246,9 +272,10 @@ export class Server extends adoptable(EventEmitter) {
 
   address(): Partial<AddressInfo> | string | null {
     const handle = this._handle;
-    if (handle instanceof TCP) {
+    const faux = handle !== null && !(handle instanceof StreamHandle) ? handle : null;
+    if (handle instanceof TCP || faux?.getsockname !== undefined) {
       const out: Partial<AddressInfo> = {};
-      const err = handle.getsockname(out);
+      const err = handle instanceof TCP ? handle.getsockname(out) : faux!.getsockname!(out as Record<string, unknown>);
       if (err < 0) throw errnoException(err, 'address');
       return out;
     }
@@ -344,7 +371,39 @@ export class Server extends adoptable(EventEmitter) {
 // have one); Node prints this name in inspect output and error events.
 Object.defineProperty(Server, 'name', { value: 'Server' });
 
-function createServerHandle(address: string, port: number, addressType: number, flags: number): StreamHandle | number {
+/**
+ * A bound TCP or Pipe handle for `address`; for no address, dual-stack
+ * IPv6 where this host has it, else 0.0.0.0 (and an error then names
+ * 0.0.0.0). The cluster primary makes the handles it shares with this.
+ */
+export function createServerHandle(
+  address: string | null,
+  port: number,
+  addressType: number,
+  flags: number,
+): { handle: StreamHandle; address: string; addressType: number } | number {
+  if (address === null) {
+    const v6 = bindServerHandle('::', port, 6, flags);
+    if (typeof v6 !== 'number') return { handle: v6, address: '::', addressType: 6 };
+    const v4 = bindServerHandle('0.0.0.0', port, 4, flags);
+    return typeof v4 === 'number' ? v4 : { handle: v4, address: '0.0.0.0', addressType: 4 };
+  }
+  const handle = bindServerHandle(address, port, addressType, flags);
+  return typeof handle === 'number' ? handle : { handle, address, addressType };
+}
+
+/** Node's checkBindError: a worker that asked for a port and was given another one (the primary bound it twice) is in use. */
+function checkBindError(port: number, handle: StreamHandle | ListenHandle): number {
+  if (port <= 0) return 0;
+  const out: Record<string, unknown> = {};
+  let err: number;
+  if (handle instanceof TCP) err = handle.getsockname(out as Partial<AddressInfo>);
+  else if (!(handle instanceof StreamHandle) && handle.getsockname !== undefined) err = handle.getsockname(out);
+  else return 0;
+  return err === 0 && out['port'] !== port ? UV_EADDRINUSE : err;
+}
+
+function bindServerHandle(address: string, port: number, addressType: number, flags: number): StreamHandle | number {
   const loop = defaultLoop();
   if (port === -1 && addressType === -1) {
     const pipe = new Pipe(loop);

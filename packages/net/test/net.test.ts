@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { net } from '../src/index.js';
+import { net, type StreamHandle } from '../src/index.js';
 
 type AnySocket = hostNet.Socket | InstanceType<typeof net.Socket>;
 
@@ -272,7 +272,7 @@ describe('server bookkeeping', () => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const handle = server._handle!;
+    const handle = server._handle as StreamHandle;
     const loop = handle.loop;
     const before = loop.activeHandles;
     server.unref();

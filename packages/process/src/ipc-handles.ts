@@ -23,7 +23,7 @@
  * channel (ipc.ts) does the queueing and the acknowledgements.
  */
 import { EventEmitter } from 'node:events';
-import { dgram, net, Pipe, TCP, UDP, type FdHandle, type StreamHandle } from '@mini/net';
+import { dgram, net, Pipe, StreamHandle, TCP, UDP, type FdHandle } from '@mini/net';
 import { codedError } from '@mini/sys';
 
 export type HandleType = 'net.Server' | 'net.Socket' | 'net.Native' | 'dgram.Socket' | 'dgram.Native';
@@ -86,7 +86,11 @@ export const conversions: Record<HandleType, Conversion> = {
 
   'net.Server': {
     // The server keeps listening here too: both processes accept from it.
-    send: (_c, _m, server) => (server as NetServer)._handle ?? undefined,
+    // A round-robin cluster worker's server has no socket of its own to send.
+    send: (_c, _m, server) => {
+      const handle = (server as NetServer)._handle;
+      return handle instanceof StreamHandle ? handle : undefined;
+    },
     closesAfterAck: never,
     got(_c, _m, handle, emit) {
       const server = new net.Server();

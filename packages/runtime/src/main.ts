@@ -110,6 +110,7 @@ export function boot(opts: BootOptions): void {
     // launcher enables them for our loader; node's has neither without the flag.
     vm: () => hostVmWithoutModules(),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
+    cluster: () => (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).createCluster(),
     async_hooks: () => (require('./async-hooks.js') as typeof import('./async-hooks.js')).createAsyncHooks(),
     repl: () => (require('./repl.js') as typeof import('./repl.js')).createRepl(env.registry, moduleSystem),
   });

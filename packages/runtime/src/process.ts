@@ -60,6 +60,10 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   // Started by fork(): the IPC channel opens on our loop before the main module runs.
   if (proc.env['NODE_CHANNEL_FD'] !== undefined) {
     (require('@mini/process/ipc') as typeof import('@mini/process/ipc')).connectToParent(proc);
+    // Forked by a cluster primary: a worker from the start, as in Node.
+    if (proc.env['NODE_UNIQUE_ID'] !== undefined) {
+      (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).setupClusterWorker(proc);
+    }
   }
 
   Object.defineProperty(proc, 'binding', {

@@ -101,7 +101,7 @@ export function errnoException(errno: number, syscall: string, original?: string
 export function exceptionWithHostPort(
   errno: number,
   syscall: string,
-  address: string | undefined,
+  address: string | null | undefined,
   port?: unknown,
   additional?: string,
 ): SystemError {
