@@ -65,6 +65,15 @@ await build({
   format: 'cjs',
   logLevel: 'warning',
 });
+// A worker thread's entry: marks the thread, then the same launcher.
+await build({
+  entryPoints: [`${here}/src/worker.ts`],
+  outfile: `${here}/dist/worker.js`,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 // One run writes the code cache next to the bundle. It exercises what most
 // programs touch first (the loop, timers, the thread pool, fs), so those
 // functions are compiled into the cache instead of on each program's first use.

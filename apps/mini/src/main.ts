@@ -5,8 +5,8 @@
  * same command line.
  */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { boot } from '@mini/runtime';
+import { join, resolve } from 'node:path';
+import { boot, bootWorker } from '@mini/runtime';
 
 const SAVED_PREFIX = 'MINI_SAVED_';
 
@@ -31,18 +31,31 @@ function restoreEnvironment(): { execPath: string } {
   return { execPath };
 }
 
-const { execPath } = restoreEnvironment();
-const argv = process.argv.slice(2);
-if (argv[0] === 'compare') {
-  // Loaded only here: the comparison tool is not part of a program's startup.
-  const compare = require('@mini/compare') as { main(argv: string[]): Promise<number> | number };
-  void Promise.resolve(compare.main(argv.slice(1))).then((code) => {
-    process.exitCode = code;
-  });
-} else if (argv[0] === 'trace') {
-  // Built beside the runtime (dist/trace.js), so no program's startup reads it.
-  const trace = require('./trace.js') as typeof import('./trace/index.js');
-  process.exitCode = trace.main(argv.slice(1));
+const WORKER_MARK = Symbol.for('mini.workerThread');
+const marks = globalThis as Record<symbol, unknown>;
+if (marks[WORKER_MARK] === true) {
+  // A worker thread (dist/worker.js): its parent handed it everything else.
+  delete marks[WORKER_MARK];
+  bootWorker();
 } else {
-  boot({ execPath, argv });
+  main();
+}
+
+function main(): void {
+  const { execPath } = restoreEnvironment();
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'compare') {
+    // Loaded only here: the comparison tool is not part of a program's startup.
+    const compare = require('@mini/compare') as { main(argv: string[]): Promise<number> | number };
+    void Promise.resolve(compare.main(argv.slice(1))).then((code) => {
+      process.exitCode = code;
+    });
+  } else if (argv[0] === 'trace') {
+    // Built beside the runtime (dist/trace.js), so no program's startup reads it.
+    const trace = require('./trace.js') as typeof import('./trace/index.js');
+    process.exitCode = trace.main(argv.slice(1));
+  } else {
+    // Bundled: __dirname is dist/, beside worker.js.
+    boot({ execPath, argv, workerEntry: join(__dirname, 'worker.js') });
+  }
 }

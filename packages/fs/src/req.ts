@@ -7,7 +7,7 @@
  * Like libuv on Linux, every descriptor is opened O_CLOEXEC, and stat is
  * statx (so birthtime is what the file system knows, as in Node).
  */
-import { WorkFunction, queueWork, tracing, type Loop } from '@mini/loop';
+import { WorkFunction, ledgerMark, queueWork, tracing, type Loop } from '@mini/loop';
 import { O_CLOEXEC, lastError, libminiTable, uvException, type SystemError, type WorkArg } from '@mini/sys';
 
 export type FsCallback = (err: SystemError | null, result: number) => void;
@@ -94,11 +94,20 @@ function submit(
   if (tracing.tracer !== null) req.label = `fs.${syscall}`;
 }
 
+/**
+ * In a worker, the fds fs.open gives out are in the thread's fd ledger
+ * until closed, so the parent closes those the worker left open when it
+ * ends (Node's trackUnmanagedFds, on by default).
+ */
 export function open(loop: Loop, path: FsPath, flags: number, mode: number, cb: FsCallback): void {
-  submit(loop, fn.open, [pathBytes(path), flags | O_CLOEXEC, mode], 'open', path, cb);
+  submit(loop, fn.open, [pathBytes(path), flags | O_CLOEXEC, mode], 'open', path, (err, fd) => {
+    if (err === null) ledgerMark(fd, true);
+    cb(err, fd);
+  });
 }
 
 export function close(loop: Loop, fd: number, cb: FsCallback): void {
+  ledgerMark(fd, false);
   submit(loop, fn.close, [fd], 'close', undefined, cb);
 }
 

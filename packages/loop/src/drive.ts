@@ -32,6 +32,7 @@ import {
   hostPoll,
   hostTimerDeadline,
   hostTimers,
+  hostLoopOfThisThread,
   hostUv,
   lastError,
   unistd,
@@ -67,11 +68,13 @@ export function ownThread(loop: Loop): Driver {
     if (existing.mode !== 'own') throw new Error('loop is already driven by the host');
     return existing;
   }
-  const hostLoop = hostUv.uv_default_loop();
+  // This thread's host loop: in a worker, uv_default_loop() would be the main thread's.
+  const hostLoop = hostLoopOfThisThread();
   // NULL only when libuv cannot set up its loop, which the host would not have survived.
-  if (hostLoop === null) throw new Error('uv_default_loop() returned NULL: the host has no libuv loop');
+  if (hostLoop === null) throw new Error('napi_get_uv_event_loop failed: the host has no libuv loop');
   const hostFd = hostUv.uv_backend_fd(hostLoop);
   const hostWatcher = new IoWatcher(loop, hostFd, () => loop.requestYield(), 'host loop');
+  hostWatcher.borrowed = true;
   hostWatcher.start(EPOLLIN);
 
   let hostDeadline = -1;

@@ -44,6 +44,11 @@ export class IoWatcher {
    * whose callbacks run each operation in its own context.
    */
   context: AsyncContext = undefined;
+  /**
+   * An fd this loop watches but does not own (the host loop's, a wakeup
+   * made by another thread): never in the fd ledger.
+   */
+  borrowed = false;
 
   constructor(loop: Loop, fd: number, callback: IoCallback, label: string | null = 'I/O') {
     this.loop = loop;
@@ -86,6 +91,27 @@ export class IoWatcher {
 const MAX_EVENTS = 1024;
 
 /**
+ * The fds a worker thread's loop owns, one bit each in shared memory, so
+ * that the thread that started the worker can close them once the worker
+ * is gone: a terminated worker runs no more JavaScript to close its own
+ * (the epoll fd, its eventfds and timerfds, the sockets of handles still
+ * open). Set on ADD, cleared on DEL, so an fd closed by its handle is no
+ * longer in it. Null on the main thread, whose fds die with the process.
+ */
+let fdLedger: Int32Array | null = null;
+
+export function setFdLedger(ledger: Int32Array | null): void {
+  fdLedger = ledger;
+}
+
+export function ledgerMark(fd: number, owned: boolean): void {
+  const ledger = fdLedger;
+  if (ledger === null || fd >>> 5 >= ledger.length) return;
+  if (owned) Atomics.or(ledger, fd >>> 5, 1 << (fd & 31));
+  else Atomics.and(ledger, fd >>> 5, ~(1 << (fd & 31)));
+}
+
+/**
  * The epoll backend: one level-triggered epoll set per loop. Ready events
  * are read into one buffer per wait — one FFI call per iteration, decoded
  * in JS without further native calls.
@@ -108,6 +134,7 @@ export class EpollBackend {
     const fd = epoll.epoll_create1(EPOLL_CLOEXEC);
     if (fd < 0) throw errnoException(lastError(), 'epoll_create1');
     this.fd = fd;
+    ledgerMark(fd, true);
   }
 
   get size(): number {
@@ -124,11 +151,13 @@ export class EpollBackend {
         this.watchers[w.fd] = undefined;
         this.watcherCount--;
       }
+      if (!w.borrowed) ledgerMark(w.fd, false);
       this.invalidate(w.fd);
     } else if (w.registered === 0) {
       op = EPOLL_CTL_ADD;
       if (this.watchers[w.fd] === undefined) this.watcherCount++;
       this.watchers[w.fd] = w;
+      if (!w.borrowed) ledgerMark(w.fd, true);
     } else {
       op = EPOLL_CTL_MOD;
     }
@@ -196,6 +225,7 @@ export class EpollBackend {
   }
 
   close(): void {
+    ledgerMark(this.fd, false);
     unistd.close(this.fd);
   }
 }

@@ -51,7 +51,7 @@ const HOST = [
 const CALL_TIME_STUBS = ['https', 'tls', 'http2', '_tls_common', '_tls_wrap'];
 
 /** Builtins that need a loop and are not ours yet. */
-const UNAVAILABLE = ['trace_events', 'wasi', 'worker_threads'];
+const UNAVAILABLE = ['trace_events', 'wasi'];
 
 export interface OwnBuiltins {
   [id: string]: () => unknown;

@@ -1,4 +1,4 @@
-export { boot, VERSION, type BootOptions } from './main.js';
+export { boot, bootWorker, VERSION, type BootOptions } from './main.js';
 export { BuiltinRegistry, type BuiltinSource } from './registry.js';
 export { Environment } from './environment.js';
 export { SyncWriteStream, createStdin, createWritableStdio, writeAllSync } from './stdio.js';

@@ -31,6 +31,8 @@ export interface BootOptions {
   execPath: string;
   /** Arguments after the launcher. */
   argv: string[];
+  /** The file a worker thread boots from (apps/mini's dist/worker.js). */
+  workerEntry: string;
 }
 
 export function boot(opts: BootOptions): void {
@@ -70,10 +72,63 @@ export function boot(opts: BootOptions): void {
   const hostExecPath = process.execPath;
   // Before the Environment: its loop's first iteration is already in the trace.
   if (action.traceLoop !== undefined) (require('./trace-loop.js') as typeof import('./trace-loop.js')).traceLoopTo(action.traceLoop);
-  const env = new Environment();
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
   const args = action.kind === 'stdin' && action.dash ? ['-', ...action.args] : action.args;
-  const proc = dressProcess({ execPath: opts.execPath, script, args, registry: env.registry });
+  const { env, proc, moduleSystem, entryTurn } = setUpRuntime({
+    execPath: opts.execPath,
+    workerEntry: opts.workerEntry,
+    script,
+    args,
+    hostExecPath,
+  });
+
+  // The loop starts from the host's first check phase, not from here: the
+  // host registers its own watchers (the thread pool's async wakeup among
+  // them) with the kernel only when it first polls, and until it has, our
+  // epoll could not see the host's work complete. Scheduled first, so the
+  // loop also runs when the main module throws and an uncaughtException
+  // handler keeps the process alive; the exception itself goes to the host
+  // untouched (never caught and rethrown, which would report our line).
+  env.driver.schedule();
+  // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
+  const tr = tracing.tracer;
+  tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
+  if (action.check === true && action.kind === 'script') {
+    moduleSystem.checkSyntax(script!);
+    tr?.end();
+    return;
+  }
+  // -r modules load before the main one; --import modules are evaluated first, the main one after them.
+  moduleSystem.Module._preloadModules(action.preloadRequire);
+  if (action.preloadImport !== undefined && action.preloadImport.length > 0) {
+    const runMain = (): void => runEntry(moduleSystem, action, script, stdinCode);
+    importInOrder(moduleSystem, action.preloadImport, () => entryTurn(runMain));
+    tr?.end();
+    return;
+  }
+  if (interactive) (require('./repl.js') as typeof import('./repl.js')).startRepl(env.registry, moduleSystem, proc, VERSION);
+  else runEntry(moduleSystem, action, script, stdinCode);
+  tr?.end();
+  drainTicks();
+}
+
+interface RuntimeSetup {
+  execPath: string;
+  /** The file a worker thread boots from (apps/mini's dist/worker.js). */
+  workerEntry: string;
+  script: string | undefined;
+  args: string[];
+  hostExecPath: string;
+  /** Set in a worker thread: what its parent handed it. */
+  worker?: import('@mini/worker').WorkerBootstrap;
+}
+
+/** Steps 1–4 of the boot: the Environment, the registry, process and globals, the module loader. */
+function setUpRuntime(setup: RuntimeSetup) {
+  const env = new Environment();
+  // A worker's parentPort and stdio need its loop, and its process needs them.
+  const worker = setup.worker && (require('@mini/worker') as typeof import('@mini/worker')).startWorkerSide(setup.worker);
+  const proc = dressProcess({ execPath: setup.execPath, script: setup.script, args: setup.args, registry: env.registry, worker });
   hideHostFlags(proc);
   const console = createConsole(proc);
 
@@ -113,6 +168,16 @@ export function boot(opts: BootOptions): void {
     cluster: () => (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).createCluster(),
     async_hooks: () => (require('./async-hooks.js') as typeof import('./async-hooks.js')).createAsyncHooks(),
     repl: () => (require('./repl.js') as typeof import('./repl.js')).createRepl(env.registry, moduleSystem),
+    worker_threads: () => {
+      const workerPackage = require('@mini/worker') as typeof import('@mini/worker');
+      workerPackage.setWorkerHost({
+        workerEntry: setup.workerEntry,
+        execPath: setup.execPath,
+        stdout: () => proc.stdout,
+        stderr: () => proc.stderr,
+      });
+      return workerPackage.createWorkerThreads();
+    },
   });
   env.registry.registerBinding('loop', () => env.loop);
   /** @mini/net, resolving names with our dns.lookup (loaded with the first name to resolve). */
@@ -134,37 +199,36 @@ export function boot(opts: BootOptions): void {
   };
   const moduleSystem = createModuleSystem(env.registry, {
     process: proc,
-    execPath: hostExecPath,
+    execPath: setup.hostExecPath,
     entryTurn,
   });
 
-  // The loop starts from the host's first check phase, not from here: the
-  // host registers its own watchers (the thread pool's async wakeup among
-  // them) with the kernel only when it first polls, and until it has, our
-  // epoll could not see the host's work complete. Scheduled first, so the
-  // loop also runs when the main module throws and an uncaughtException
-  // handler keeps the process alive; the exception itself goes to the host
-  // untouched (never caught and rethrown, which would report our line).
+  return { env, proc, moduleSystem, entryTurn };
+}
+
+/**
+ * A worker thread's boot (apps/mini's worker entry): the same runtime on
+ * this thread's own loop, then the worker's script or code.
+ */
+export function bootWorker(): void {
+  const hostThreads = require('node:worker_threads') as typeof import('node:worker_threads');
+  const workerPackage = require('@mini/worker') as typeof import('@mini/worker');
+  const boot: unknown = hostThreads.workerData;
+  if (!workerPackage.isWorkerBootstrap(boot)) throw new Error('mini: a worker thread started without its bootstrap');
+  // Before the Environment: the fd ledger must see the loop's epoll fd.
+  workerPackage.becomeWorker(boot);
+  const script = boot.code === undefined ? boot.filename : '[worker eval]';
+  const { env, moduleSystem } = setUpRuntime({
+    execPath: boot.execPath,
+    workerEntry: boot.workerEntry,
+    script,
+    args: boot.argv,
+    hostExecPath: process.execPath,
+    worker: boot,
+  });
   env.driver.schedule();
-  // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
-  const tr = tracing.tracer;
-  tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
-  if (action.check === true && action.kind === 'script') {
-    moduleSystem.checkSyntax(script!);
-    tr?.end();
-    return;
-  }
-  // -r modules load before the main one; --import modules are evaluated first, the main one after them.
-  moduleSystem.Module._preloadModules(action.preloadRequire);
-  if (action.preloadImport !== undefined && action.preloadImport.length > 0) {
-    const runMain = (): void => runEntry(moduleSystem, action, script, stdinCode);
-    importInOrder(moduleSystem, action.preloadImport, () => entryTurn(runMain));
-    tr?.end();
-    return;
-  }
-  if (interactive) (require('./repl.js') as typeof import('./repl.js')).startRepl(env.registry, moduleSystem, proc, VERSION);
-  else runEntry(moduleSystem, action, script, stdinCode);
-  tr?.end();
+  if (boot.code !== undefined) runEval(moduleSystem, boot.code, false, '[worker eval]');
+  else moduleSystem.runMain(boot.filename!);
   drainTicks();
 }
 

@@ -19,6 +19,8 @@ export interface ProcessSetup {
   script: string | undefined;
   args: string[];
   registry: BuiltinRegistry;
+  /** In a worker thread: stdio through the parent. */
+  worker?: import('@mini/worker').WorkerThreadSide | undefined;
 }
 
 /** Bindings `process.binding()` hands out, as Node's public subset. */
@@ -39,6 +41,18 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   let stdout: NodeJS.WriteStream | undefined;
   let stderr: NodeJS.WriteStream | undefined;
   const fs = () => registry.load('fs') as FsReadStreams;
+  const worker = setup.worker;
+  if (worker !== undefined) {
+    // A worker's stdio reaches its parent's through parentPort; signals and IPC are the main thread's.
+    for (const [name, make] of [
+      ['stdin', worker.stdin],
+      ['stdout', worker.stdout],
+      ['stderr', worker.stderr],
+    ] as const) {
+      Object.defineProperty(proc, name, { configurable: true, enumerable: true, get: make });
+    }
+    return withBinding(proc, registry);
+  }
   Object.defineProperty(proc, 'stdin', {
     configurable: true,
     enumerable: true,
@@ -65,7 +79,10 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
       (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).setupClusterWorker(proc);
     }
   }
+  return withBinding(proc, registry);
+}
 
+function withBinding(proc: NodeJS.Process, registry: BuiltinRegistry): NodeJS.Process {
   Object.defineProperty(proc, 'binding', {
     configurable: true,
     writable: true,

@@ -109,6 +109,11 @@ export function loopHandles(loop: bigint): bigint[] {
   return handles;
 }
 
+/** This isolate's napi_env (a worker thread has its own), for N-API calls that need one. */
+export function hostNodeEnv(): bigint {
+  return koffi.node.env as unknown as bigint;
+}
+
 /** Native memory we do not own, seen through an ArrayBuffer (no copy): reads are plain loads. */
 export function viewMemory(pointer: bigint, length: number): ArrayBuffer {
   return koffi.view(pointer, length);

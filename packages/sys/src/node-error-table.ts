@@ -259,6 +259,24 @@ export const ERROR_TABLE = {
   ),
   ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING: E(TypeError, 'A dynamic import callback was not specified.'),
 
+  // ---- worker_threads ----------------------------------------------------------
+  ERR_WORKER_PATH: E(
+    TypeError,
+    (filename: string) =>
+      "The worker script or module filename must be an absolute path or a relative path starting with './' or '../'." +
+      (filename.startsWith('file://') ? ' Wrap file:// URLs with `new URL`.' : '') +
+      (filename.startsWith('data:text/javascript') ? ' Wrap data: URLs with `new URL`.' : '') +
+      ` Received "${filename}"`,
+  ),
+  ERR_WORKER_INVALID_EXEC_ARGV: E(
+    Error,
+    (errors: readonly string[], msg = 'invalid execArgv flags') => `Initiated Worker with ${msg}: ${errors.join(', ')}`,
+  ),
+  ERR_WORKER_UNSERIALIZABLE_ERROR: E(Error, 'Serializing an uncaught exception failed'),
+  ERR_WORKER_NOT_RUNNING: E(Error, 'Worker instance not running'),
+  ERR_INVALID_TRANSFER_OBJECT: E(TypeError, 'Found invalid object in transferList'),
+  ERR_CONSTRUCT_CALL_INVALID: E(TypeError, 'Constructor cannot be called'),
+
   // ---- mini's own: a Node feature we do not have yet ---------------------------
   ERR_MINI_NOT_IMPLEMENTED: E(
     Error,

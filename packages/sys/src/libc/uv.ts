@@ -1,4 +1,4 @@
-import { bindTable, loopHandles, viewMemory } from '../ffi.js';
+import { bindTable, hostNodeEnv, loopHandles, viewMemory } from '../ffi.js';
 
 /**
  * The host node's own libuv, exported by the node binary. We only read its
@@ -10,6 +10,7 @@ export const hostUv = bindTable({
   uv_backend_fd: 'int uv_backend_fd(void *loop)',
   uv_backend_timeout: 'int uv_backend_timeout(void *loop)',
   uv_handle_get_type: 'int uv_handle_get_type(void *handle)',
+  napi_get_uv_event_loop: 'int napi_get_uv_event_loop(void *env, _Out_ void *loop)',
 });
 
 /** uv_handle_type's UV_TIMER (uv.h: the handle types in alphabetical order after UV_UNKNOWN_HANDLE). */
@@ -62,6 +63,17 @@ export function hostTimerDeadline(timers: readonly HostTimer[]): number {
     if (deadline < 0 || due < deadline) deadline = due;
   }
   return deadline;
+}
+
+/**
+ * This thread's host loop. `uv_default_loop()` is the main thread's loop
+ * even when called from a worker thread, so the loop is asked of N-API with
+ * this isolate's environment (each worker has its own). One call at boot.
+ */
+export function hostLoopOfThisThread(): bigint | null {
+  const out = new BigUint64Array(1);
+  if (hostUv.napi_get_uv_event_loop(hostNodeEnv(), new Uint8Array(out.buffer)) !== 0 || out[0] === 0n) return null;
+  return out[0]!;
 }
 
 /**

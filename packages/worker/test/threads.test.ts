@@ -1,0 +1,23 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
+const run = promisify(execFile);
+
+async function mini(script: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(MINI, [resolve(__dirname, 'fixtures', script), ...args], { timeout: 120_000 });
+  return stdout;
+}
+
+describe('worker threads', () => {
+  test('100 workers started and terminated leave the fd and thread counts as they were', { timeout: 180_000 }, async () => {
+    const { before, after } = JSON.parse(await mini('start-terminate.js', '100')) as Record<
+      'before' | 'after',
+      { fds: number; tasks: number }
+    >;
+    expect(after.fds).toBe(before.fds);
+    expect(after.tasks).toBe(before.tasks);
+  });
+});
