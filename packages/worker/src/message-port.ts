@@ -175,6 +175,8 @@ export class MessagePort extends EventTarget {
   }
 }
 Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, { value: 'MessagePort', configurable: true });
+// Node's names whatever the bundler renames on a clash.
+Object.defineProperty(MessagePort, 'name', { value: 'MessagePort' });
 
 function addListener(port: Port, type: string, listener: Listener): void {
   let list = port[kListeners].get(type);
@@ -268,6 +270,8 @@ export class MessageChannel {
     this.port2 = port2;
   }
 }
+
+Object.defineProperty(MessageChannel, 'name', { value: 'MessageChannel' });
 
 /**
  * The transfer list as Node reads it (an iterable, or `{ transfer }`),

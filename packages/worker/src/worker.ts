@@ -343,3 +343,5 @@ export class Worker extends EventEmitter {
     return this.hostWorker.performance as never;
   }
 }
+// The bundle has other classes named Worker (cluster's): its name stays Node's whatever esbuild renames.
+Object.defineProperty(Worker, 'name', { value: 'Worker' });
