@@ -136,6 +136,15 @@ export const benchmarks: Benchmark[] = [
     reps: { full: 3, quick: 1 },
   },
   {
+    name: 'http hello on a 2-worker cluster, wrk -c50',
+    unit: 'req/s',
+    workload: 'http-hello-cluster.js',
+    measure: wrk({ connections: 50, threads: 1, durationS: 3 }),
+    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1 }),
+    metrics: wrkMetrics,
+    reps: { full: 3, quick: 1 },
+  },
+  {
     name: 'tcp echo, 64 KiB writes',
     unit: 'MiB/s',
     workload: 'tcp-echo.js',
