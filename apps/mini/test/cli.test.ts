@@ -27,8 +27,9 @@ describe('mini command line', () => {
   it("shows node's own frames in a program's stacks where ours ran, and Error.prepareStackTrace stays the program's", () => {
     const file = script(
       [
-        "setTimeout(() => require('fs').stat(__filename, () => { Error.stackTraceLimit = Infinity; console.log(new Error('x').stack); }), 1);",
-        "setImmediate(() => { Error.prepareStackTrace = (e, sites) => sites.map((s) => `${s.getFunctionName()} ${s.getFileName()}`).join(','); console.log(new Error('y').stack); Error.prepareStackTrace = undefined; });",
+        // One after the other, so the order of the lines cannot depend on how fast the pool answers.
+        "setImmediate(() => { Error.prepareStackTrace = (e, sites) => sites.map((s) => `${s.getFunctionName()} ${s.getFileName()}`).join(','); console.log(new Error('y').stack); Error.prepareStackTrace = undefined;",
+        "  setTimeout(() => require('fs').stat(__filename, () => { Error.stackTraceLimit = Infinity; console.log(new Error('x').stack); }), 1); });",
         'console.log(typeof Error.prepareStackTrace, Error.stackTraceLimit, process.execArgv);',
       ].join('\n'),
     );
