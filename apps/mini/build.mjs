@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +20,13 @@ const koffiFromDist = './' + relative(`${here}/dist`, require.resolve('koffi'));
 const httpRequire = createRequire(require.resolve('@mini/http/package.json'));
 // libmini.so (the thread pool's native half) stays in @mini/sys's dist/.
 const libmini = relative(`${here}/dist`, `${dirname(require.resolve('@mini/sys/package.json'))}/dist/native/libmini.so`);
+// dns2's index loads its servers and clients too (DNS-over-HTTPS pulls in
+// https and http2): ~12 ms at the first require('dns'). @mini/dns uses its
+// message codec only, so the bundle gets packet.js alone, in the index's
+// shape. packet.js takes node:crypto's randomInt for a new message's default
+// id, which our channel always replaces with its own; the host's crypto
+// costs ~4 ms to load, so the codec gets a randomInt without it.
+const dns2Packet = join(dirname(createRequire(require.resolve('@mini/dns/package.json')).resolve('dns2')), 'packet.js');
 
 await build({
   entryPoints: [`${here}/src/main.ts`],
@@ -40,6 +47,19 @@ await build({
       name: 'koffi-by-path',
       setup(b) {
         b.onResolve({ filter: /^koffi$/ }, () => ({ path: koffiFromDist, external: true }));
+        b.onResolve({ filter: /^dns2$/ }, () => ({ path: 'dns2', namespace: 'dns2-codec' }));
+        b.onResolve({ filter: /^node:crypto$/ }, (args) =>
+          args.importer === dns2Packet ? { path: 'crypto', namespace: 'dns2-codec' } : undefined,
+        );
+        b.onLoad({ filter: /^dns2$/, namespace: 'dns2-codec' }, () => ({
+          contents: "module.exports = { Packet: require('./packet.js') };",
+          resolveDir: dirname(dns2Packet),
+          loader: 'js',
+        }));
+        b.onLoad({ filter: /^crypto$/, namespace: 'dns2-codec' }, () => ({
+          contents: 'module.exports = { randomInt: (max) => Math.floor(Math.random() * max) };',
+          loader: 'js',
+        }));
         b.onResolve({ filter: /^undici\/lib\/llhttp\// }, (args) => ({
           path: './' + relative(`${here}/dist`, httpRequire.resolve(args.path)),
           external: true,

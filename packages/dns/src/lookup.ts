@@ -3,7 +3,6 @@
  * argument rules: the system resolver (getaddrinfo/getnameinfo, so
  * /etc/hosts, nsswitch and search domains apply) on our thread pool.
  */
-import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
 import {
   AI_ADDRCONFIG,
@@ -20,6 +19,7 @@ import {
   validateOneOf,
   validatePort,
   validateString,
+  isIP,
 } from '@mini/sys';
 import { getaddrinfo, getnameinfo, type ResolvedAddress } from './handles/getaddrinfo.js';
 import { toASCII } from './idna.js';

@@ -9,7 +9,6 @@
  * last accepted socket is gone.
  */
 import { EventEmitter } from 'node:events';
-import { isIP } from 'node:net';
 import { defaultLoop } from '@mini/loop';
 import {
   setNonBlocking,
@@ -22,6 +21,7 @@ import {
   validatePort,
   validateString,
   adoptable,
+  isIP,
 } from '@mini/sys';
 import { StreamHandle } from './handles/stream.js';
 import { guessHandleType } from './handles/tty.js';

@@ -21,7 +21,7 @@ import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
-import { codedError } from '@mini/sys';
+import { codedError, defineLazy } from '@mini/sys';
 import { dressProcess } from './process.js';
 
 export const VERSION = '0.1.0';
@@ -286,7 +286,9 @@ function hostVmWithoutModules(): Record<string, unknown> {
  */
 function plainExports(namespace: object): Record<string, unknown> {
   const exports: Record<string, unknown> = {};
-  for (const key of Object.keys(namespace)) exports[key] = (namespace as Record<string, unknown>)[key];
+  const members = namespace as Record<string, unknown> & { lazyExports?: Record<string, () => unknown> };
+  for (const key of Object.keys(namespace)) if (key !== 'lazyExports') exports[key] = members[key];
+  for (const [key, make] of Object.entries(members.lazyExports ?? {})) defineLazy(exports, key, make, true);
   return exports;
 }
 

@@ -6,6 +6,7 @@
  *   sockaddr_un  110 B: family u16 | path (NUL-terminated; a leading NUL = abstract name)
  */
 import { AF_INET, AF_INET6, AF_UNIX } from './libc/socket.js';
+import { isIPv4, isIPv6 } from './ip.js';
 
 export const SOCKADDR_MAX = 128;
 const UNIX_PATH_MAX = 108;
@@ -23,29 +24,7 @@ export interface UnixAddress {
 
 export type SocketAddress = InetAddress | UnixAddress;
 
-/** The host's address checks, loaded on first use: node:net costs ~4 ms of startup. */
-function hostNet(): typeof import('node:net') {
-  return require('node:net') as typeof import('node:net');
-}
-
-/**
- * node:net's address checks, for modules on the startup path (a stdout
- * that is a pipe is a net.Socket): the host module loads on the first check.
- */
-export function isIP(input: string): number {
-  return hostNet().isIP(input);
-}
-
-export function isIPv4(input: string): boolean {
-  return hostNet().isIPv4(input);
-}
-
-export function isIPv6(input: string): boolean {
-  return hostNet().isIPv6(input);
-}
-
 export function encodeInet(address: string, port: number): Buffer {
-  const { isIPv4, isIPv6 } = hostNet();
   if (isIPv4(address)) {
     const buf = Buffer.alloc(16);
     buf.writeUInt16LE(AF_INET, 0);

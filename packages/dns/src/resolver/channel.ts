@@ -33,7 +33,7 @@
  */
 import { Timer, defaultLoop, type Loop } from '@mini/loop';
 import { ConnectReq, TCP, WriteReq, dgram, type StreamHandle } from '@mini/net';
-import { Packet } from './packet.js';
+import { packetCodec, type Packet } from './packet.js';
 import type { Server } from './config.js';
 
 /** A query's outcome: 0 with an answer, or a c-ares error code as Node names it. */
@@ -78,6 +78,7 @@ function encodeQuestion(name: string, type: number, id: number): Buffer | undefi
   const key = `${type} ${name}`;
   let template = questionCache.get(key);
   if (template === undefined) {
+    const Packet = packetCodec();
     const packet = new Packet();
     packet.header.rd = 1;
     packet.questions.push(new Packet.Question(name, type, Packet.CLASS.IN));
@@ -296,7 +297,7 @@ export class Channel {
     if (!viaTcp && query.tcp !== undefined) return;
     let packet: Packet;
     try {
-      packet = Packet.parse(msg);
+      packet = packetCodec().parse(msg);
     } catch {
       this.finish(query, 'EBADRESP', undefined, false);
       return;

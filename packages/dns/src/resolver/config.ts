@@ -4,8 +4,7 @@
  * /etc/resolv.conf. Read once per channel; a missing or unreadable file
  * means 127.0.0.1:53, as c-ares falls back to.
  */
-import { isIP } from 'node:net';
-import { O_CLOEXEC, O_RDONLY, unistd } from '@mini/sys';
+import { isIP, O_CLOEXEC, O_RDONLY, unistd } from '@mini/sys';
 
 export interface Server {
   family: 4 | 6;

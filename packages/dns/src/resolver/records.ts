@@ -4,27 +4,27 @@
  * record of its type in the answer is ENODATA; a record dns2 could not
  * decode (NAPTR, which dns2 keeps raw, we decode here) is EBADRESP.
  */
-import { Packet, type Resource } from './packet.js';
+import type { Packet, Resource } from './packet.js';
 import type { DnsErrorCode } from './channel.js';
 
 export type Kind = 'A' | 'AAAA' | 'ANY' | 'CAA' | 'CNAME' | 'MX' | 'NS' | 'NAPTR' | 'PTR' | 'SOA' | 'SRV' | 'TXT';
 
 export const TYPE_NAPTR = 35;
 
-/** The wire type asked for each kind. */
+/** The wire type asked for each kind (RFC 1035 and the RFCs that added the others). */
 export const KIND_TYPE: Record<Kind, number> = {
-  A: Packet.TYPE.A,
-  AAAA: Packet.TYPE.AAAA,
-  ANY: Packet.TYPE.ANY,
-  CAA: Packet.TYPE.CAA,
-  CNAME: Packet.TYPE.CNAME,
-  MX: Packet.TYPE.MX,
-  NS: Packet.TYPE.NS,
+  A: 1,
+  AAAA: 28,
+  ANY: 255,
+  CAA: 257,
+  CNAME: 5,
+  MX: 15,
+  NS: 2,
   NAPTR: TYPE_NAPTR,
-  PTR: Packet.TYPE.PTR,
-  SOA: Packet.TYPE.SOA,
-  SRV: Packet.TYPE.SRV,
-  TXT: Packet.TYPE.TXT,
+  PTR: 12,
+  SOA: 6,
+  SRV: 33,
+  TXT: 16,
 };
 
 class BadResponse extends Error {}

@@ -4,8 +4,7 @@
  * builds them, over a `Channel`. The promise forms (./promises.ts) share
  * `ResolverBase` and the default channel.
  */
-import { isIP } from 'node:net';
-import { UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString, ReflectApply } from '@mini/sys';
+import { isIP, UV_EINVAL, codedError, validateArray, validateFunction, validateInt32, validateString, ReflectApply } from '@mini/sys';
 import { Channel, DEFAULT_TRIES, type QueryStatus } from './channel.js';
 import { DNS_PORT, parseHosts, readSystemConfig, readTextFile, type Server } from './config.js';
 import { KIND_TYPE, parseAnswer, type Kind } from './records.js';

@@ -6,8 +6,7 @@
  * to one peer (the last encoded destination is kept), and a receiver
  * usually hears from a few (the last decoded IPv4 text is kept).
  */
-import { isIPv4, isIPv6 } from 'node:net';
-import { AF_INET, AF_INET6, decodeSockaddr, encodeInet, UV_EINVAL } from '@mini/sys';
+import { isIPv4, isIPv6, AF_INET, AF_INET6, decodeSockaddr, encodeInet, UV_EINVAL } from '@mini/sys';
 
 export type Family = 4 | 6;
 

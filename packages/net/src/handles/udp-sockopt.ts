@@ -9,7 +9,6 @@
  *   ipv6_mreq   20 B: ipv6mr_multiaddr 16 B | ipv6mr_interface u32 (an index)
  *   ip_mreq_source 12 B: imr_multiaddr | imr_interface | imr_sourceaddr
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import {
   encodeInet,
   IP_ADD_MEMBERSHIP,
@@ -25,6 +24,8 @@ import {
   SOL_SOCKET,
   UV_EBADF,
   UV_EINVAL,
+  isIPv4,
+  isIPv6,
 } from '@mini/sys';
 import { getsockoptInt, setsockoptInt } from './socket.js';
 
