@@ -27,6 +27,8 @@ const libmini = relative(`${here}/dist`, `${dirname(require.resolve('@mini/sys/p
 // id, which our channel always replaces with its own; the host's crypto
 // costs ~4 ms to load, so the codec gets a randomInt without it.
 const dns2Packet = join(dirname(createRequire(require.resolve('@mini/dns/package.json')).resolve('dns2')), 'packet.js');
+// fetch's undici, built into one file by @mini/runtime, is loaded from there on first use.
+const undiciFetch = relative(`${here}/dist`, `${dirname(require.resolve('@mini/runtime/package.json'))}/dist/undici-fetch.js`);
 
 await build({
   entryPoints: [`${here}/src/main.ts`],
@@ -39,7 +41,7 @@ await build({
   // request. esbuild only renames on a clash, and test/names.test.ts
   // checks that every public class keeps its name.
   external: ['@mini/compare', './trace.js'],
-  define: { __MINI_LIBMINI__: JSON.stringify(libmini) },
+  define: { __MINI_LIBMINI__: JSON.stringify(libmini), __MINI_UNDICI__: JSON.stringify(undiciFetch) },
   sourcemap: true,
   logLevel: 'warning',
   plugins: [
@@ -80,6 +82,8 @@ await build({
 await build({
   entryPoints: [`${here}/src/launch.ts`],
   outfile: `${here}/dist/main.js`,
+  bundle: true,
+  conditions: ['mini-source'],
   platform: 'node',
   target: 'node20',
   format: 'cjs',

@@ -4,8 +4,9 @@
  * V8's own; timers and console are replaced by ours.
  */
 import * as timers from '@mini/timers';
+import { UNDICI_GLOBALS, type Undici } from './fetch.js';
 
-export function installGlobals(console: Console): void {
+export function installGlobals(console: Console, undici: () => Undici): void {
   const g = globalThis as Record<string, unknown>;
   const define = (name: string, value: unknown) =>
     Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: true });
@@ -16,6 +17,25 @@ export function installGlobals(console: Console): void {
   define('setImmediate', timers.setImmediate);
   define('clearImmediate', timers.clearImmediate);
   Object.defineProperty(g, 'console', { value: console, writable: true, configurable: true, enumerable: false });
+  // fetch is a plain function that loads undici on its first call; the
+  // classes are accessors that load it on first read and then become plain
+  // writable values, as node's own lazy globals do.
+  define('fetch', function fetch(input: unknown, init: unknown = undefined) {
+    return undici().fetch(input, init);
+  });
+  for (const name of UNDICI_GLOBALS) {
+    const settle = (value: unknown) => Object.defineProperty(g, name, { value, writable: true });
+    Object.defineProperty(g, name, {
+      get() {
+        const value = undici()[name];
+        settle(value);
+        return value;
+      },
+      set: settle,
+      enumerable: false,
+      configurable: true,
+    });
+  }
 }
 
 /** `require('timers')` as Node shapes it. */

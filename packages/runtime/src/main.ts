@@ -19,6 +19,7 @@ import { registerBuiltins } from './builtins.js';
 import { HELP, parseCommandLine } from './cli.js';
 import { createConsole } from './console.js';
 import { Environment } from './environment.js';
+import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
 import { codedError, defineLazy } from '@mini/sys';
@@ -188,7 +189,8 @@ function setUpRuntime(setup: RuntimeSetup) {
     );
     return netPackage;
   };
-  installGlobals(console);
+  let undici: Undici | undefined;
+  installGlobals(console, () => (undici ??= loadUndici((id) => env.registry.load(id))));
   // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
   const entryTurn = (callback: () => void): void => {
     const wakeup = new Async(env.loop, () => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { packageRoot } from '../paths.js';
-import { idleRss, reported, reportedMs, wallTime, type Measure } from './measure.js';
+import { idleRss, reported, reportedFigures, reportedMs, wallTime, type Measure } from './measure.js';
 import { wrk } from './wrk.js';
 
 /**
@@ -143,6 +143,19 @@ export const benchmarks: Benchmark[] = [
     quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1 }),
     metrics: wrkMetrics,
     reps: { full: 3, quick: 1 },
+  },
+  {
+    name: 'fetch GET, sequential',
+    unit: 'req/s',
+    workload: 'fetch-sequential.js',
+    args: ['5000'],
+    quickArgs: ['1000'],
+    measure: reportedFigures(['first', 'rps']),
+    metrics: [
+      { key: 'first', label: 'first fetch', unit: 'ms' },
+      { key: 'rps', label: 'req/s', unit: 'req/s' },
+    ],
+    reps: { full: 5, quick: 1 },
   },
   {
     name: 'tcp echo, 64 KiB writes',

@@ -36,12 +36,22 @@ export const wallTime: Measure = async (bin, script, args) => (await run(bin, sc
  * startup (its elapsed `ms`, or a rate such as `MiBps`).
  */
 export function reported(key: string): Measure {
-  const pattern = new RegExp(`(?:^|\\s)${key}=(\\d+(?:\\.\\d+)?)`);
+  const figures = reportedFigures([key]);
+  return async (bin, script, args) => ((await figures(bin, script, args)) as Record<string, number>)[key]!;
+}
+
+/** Several `<key>=<n>` figures one run printed, as one sample (a table row each, see Benchmark.metrics). */
+export function reportedFigures(keys: readonly string[]): Measure {
+  const patterns = keys.map((key) => [key, new RegExp(`(?:^|\\s)${key}=(\\d+(?:\\.\\d+)?)`)] as const);
   return async (bin, script, args) => {
     const c = await run(bin, script, args);
-    const m = pattern.exec(c.stdout);
-    if (m === null) throw new Error(`no ${key}= in output ${JSON.stringify(c.stdout.slice(0, 80))}`);
-    return Number(m[1]);
+    const sample: Record<string, number> = {};
+    for (const [key, pattern] of patterns) {
+      const m = pattern.exec(c.stdout);
+      if (m === null) throw new Error(`no ${key}= in output ${JSON.stringify(c.stdout.slice(0, 80))}`);
+      sample[key] = Number(m[1]);
+    }
+    return sample;
   };
 }
 

@@ -1,0 +1,63 @@
+/**
+ * A script of ours run with a V8 code cache beside it: the runtime bundle
+ * at every start (~5 ms of compiling saved) and the fetch bundle on the
+ * first fetch. The cache is written at exit after a run that had none,
+ * whose cache was made for another source, or whose cache V8 rejected
+ * (another node), so it also holds every function that run compiled;
+ * where the folder is read-only the script simply runs without one.
+ *
+ * Imported by the launcher too, so it uses node's builtins only.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { Script } from 'node:vm';
+
+/**
+ * The cache starts with the source's mtime and size: V8 checks a cache
+ * against the source's length only, so a file rebuilt or reinstalled at
+ * the same length would otherwise run stale compiled code.
+ */
+const HEADER = 16;
+
+export interface CachedScriptOptions {
+  /** The script's file. */
+  file: string;
+  /** Where its cache lives. */
+  cacheFile: string;
+  /** The name its frames show in stack traces (the cache holds it). */
+  filename: string;
+  /** false: compile from source and write no cache. */
+  useCache: boolean;
+}
+
+function readCache(cacheFile: string, source: { mtimeMs: number; size: number }): Buffer | undefined {
+  try {
+    const saved = readFileSync(cacheFile);
+    if (saved.length > HEADER && saved.readDoubleLE(0) === source.mtimeMs && saved.readDoubleLE(8) === source.size) {
+      return saved.subarray(HEADER);
+    }
+  } catch {
+    // No cache yet, or an unreadable one: compile.
+  }
+  return undefined;
+}
+
+/** The CommonJS wrapper function of `file`, compiled through its code cache. */
+export function compileCached(options: CachedScriptOptions): (...args: unknown[]) => unknown {
+  const source = statSync(options.file);
+  const cachedData = options.useCache ? readCache(options.cacheFile, source) : undefined;
+  const script = new Script(Module.wrap(readFileSync(options.file, 'utf8')), { filename: options.filename, cachedData });
+  if (options.useCache && (cachedData === undefined || script.cachedDataRejected === true)) {
+    process.once('exit', () => {
+      try {
+        const header = Buffer.alloc(HEADER);
+        header.writeDoubleLE(source.mtimeMs, 0);
+        header.writeDoubleLE(source.size, 8);
+        writeFileSync(options.cacheFile, Buffer.concat([header, script.createCachedData()]));
+      } catch {
+        // Read-only install: run without a cache.
+      }
+    });
+  }
+  return script.runInThisContext() as (...args: unknown[]) => unknown;
+}
