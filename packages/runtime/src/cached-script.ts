@@ -6,11 +6,12 @@
  * (another node), so it also holds every function that run compiled;
  * where the folder is read-only the script simply runs without one.
  *
- * Imported by the launcher too, so it uses node's builtins only.
+ * Imported by the launcher too, so it uses node's builtins only (and the
+ * CommonJS wrapper text, the loader's).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
 import { Script } from 'node:vm';
+import { defaultWrapper } from './loader/compile.js';
 
 /**
  * The cache starts with the source's mtime and size: V8 checks a cache
@@ -46,7 +47,8 @@ function readCache(cacheFile: string, source: { mtimeMs: number; size: number })
 export function compileCached(options: CachedScriptOptions): (...args: unknown[]) => unknown {
   const source = statSync(options.file);
   const cachedData = options.useCache ? readCache(options.cacheFile, source) : undefined;
-  const script = new Script(Module.wrap(readFileSync(options.file, 'utf8')), { filename: options.filename, cachedData });
+  const [head, tail] = defaultWrapper();
+  const script = new Script(head + readFileSync(options.file, 'utf8') + tail, { filename: options.filename, cachedData });
   if (options.useCache && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', () => {
       try {
