@@ -3,6 +3,7 @@
  * structuredClone, queueMicrotask, performance) are the host's plain JS or
  * V8's own; timers and console are replaced by ours.
  */
+import { defineLazy } from '@mini/sys';
 import * as timers from '@mini/timers';
 import { UNDICI_GLOBALS, type Undici } from './fetch.js';
 
@@ -23,19 +24,7 @@ export function installGlobals(console: Console, undici: () => Undici): void {
   define('fetch', function fetch(input: unknown, init: unknown = undefined) {
     return undici().fetch(input, init);
   });
-  for (const name of UNDICI_GLOBALS) {
-    const settle = (value: unknown) => Object.defineProperty(g, name, { value, writable: true });
-    Object.defineProperty(g, name, {
-      get() {
-        const value = undici()[name];
-        settle(value);
-        return value;
-      },
-      set: settle,
-      enumerable: false,
-      configurable: true,
-    });
-  }
+  for (const name of UNDICI_GLOBALS) defineLazy(g, name, () => undici()[name], false);
 }
 
 /** `require('timers')` as Node shapes it. */
