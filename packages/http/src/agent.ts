@@ -10,6 +10,7 @@
  * or parks it.
  */
 import { EventEmitter } from 'node:events';
+import { isIP } from 'node:net';
 import type { ClientRequest } from './client.js';
 import type { HttpSocket } from './outgoing.js';
 import { getTransport, type TransportSocket } from './transport.js';
@@ -116,7 +117,7 @@ export class Agent extends adoptable(EventEmitter) {
   private createSocket(req: ClientRequest, options: ConnectOptions, name: string): PooledSocket {
     // The request's path is not a Unix socket path: the agent's options (path: null) win.
     const opts = { ...options, ...this.options, _agentKey: name } as ConnectOptions;
-    if (opts.host !== undefined && opts.servername === undefined) opts.servername = opts.host;
+    if (!opts.servername && opts.servername !== '') opts.servername = serverName(opts, req);
     const socket = (req._createConnection ?? this.createConnection.bind(this))(opts) as PooledSocket;
     socket._agentName = name;
     this.totalSocketCount++;
@@ -218,6 +219,16 @@ export class Agent extends adoptable(EventEmitter) {
       for (const name of Object.keys(table)) for (const s of [...table[name]!]) s.destroy();
     }
   }
+}
+
+/** The name TLS asks the server for (SNI): the Host header's or the host's, never an IP address. */
+function serverName(options: ConnectOptions, req: ClientRequest): string {
+  let servername = options.host ?? '';
+  const hostHeader = req.getHeader('host');
+  if (typeof hostHeader === 'string') {
+    servername = hostHeader.startsWith('[') ? hostHeader.slice(1, Math.max(1, hostHeader.indexOf(']'))) : hostHeader.split(':', 1)[0]!;
+  }
+  return isIP(servername) ? '' : servername;
 }
 
 export const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });

@@ -78,19 +78,21 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     }
 
     let agent = opts.agent;
-    const defaultAgent = globalAgent;
-    if (agent === false) agent = new Agent();
+    // https.request passes its own global agent (and with it 'https:' and 443).
+    const defaultAgent = (opts as { _defaultAgent?: Agent })._defaultAgent ?? globalAgent;
+    if (agent === false) agent = new (defaultAgent.constructor as typeof Agent)();
     else if (agent === null || agent === undefined || agent === true) {
       if (typeof opts.createConnection !== 'function') agent = defaultAgent;
     }
     this.agent = agent instanceof Agent || (agent && typeof agent === 'object') ? (agent as Agent) : undefined;
 
-    const protocol = opts.protocol || (this.agent?.protocol ?? 'http:');
-    if (protocol !== 'http:') {
-      throw errorCode(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "http:"`);
+    const expected = this.agent?.protocol ?? defaultAgent.protocol;
+    const protocol = opts.protocol || expected;
+    if (protocol !== expected) {
+      throw errorCode(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "${expected}"`);
     }
     this.protocol = protocol;
-    const defaultPort = opts.defaultPort || this.agent?.defaultPort || 80;
+    const defaultPort = opts.defaultPort || this.agent?.defaultPort || defaultAgent.defaultPort || 80;
     const port = (opts.port = opts.port || defaultPort || 80);
     const host = (opts.host = validateHost(opts.hostname, 'hostname') || validateHost(opts.host, 'host') || 'localhost');
     this.host = host;
@@ -459,7 +461,7 @@ function validateHost(host: unknown, name: string): string | undefined {
   return host ?? undefined;
 }
 
-function urlToOptions(url: URL): RequestOptions {
+export function urlToOptions(url: URL): RequestOptions {
   const options: RequestOptions = {
     protocol: url.protocol,
     hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,

@@ -45,16 +45,16 @@ export class Server extends net.Server {
   maxHeadersCount: number | null = null;
   maxRequestsPerSocket = 0;
   connectionsCheckingInterval = 30_000;
-  maxHeaderSize: number;
+  maxHeaderSize!: number;
   httpAllowHalfOpen = false;
-  requireHostHeader: boolean;
+  requireHostHeader!: boolean;
   /** Lenient parsing (undefined: --insecure-http-parser decides). */
   insecureHTTPParser: boolean | undefined;
   joinDuplicateHeaders: boolean | undefined;
   /** The connections speaking HTTP (net.Server's `_connections` is their count). */
   readonly httpConnections = new Set<ServerConnection>();
   /** Our timers, not the global ones: a program may replace those (Node's http took its own at load). */
-  private _checkInterval: Timeout | null = null;
+  _checkInterval: Timeout | null = null;
 
   constructor(options?: ServerOptions | RequestListener, requestListener?: RequestListener) {
     if (typeof options === 'function') {
@@ -70,25 +70,7 @@ export class Server extends net.Server {
       keepAliveInitialDelay: options.keepAliveInitialDelay,
       highWaterMark: options.highWaterMark,
     });
-    if (options.requestTimeout !== undefined) this.requestTimeout = checkMs(options.requestTimeout, 'requestTimeout');
-    if (options.headersTimeout !== undefined) this.headersTimeout = checkMs(options.headersTimeout, 'headersTimeout');
-    else this.headersTimeout = Math.min(60_000, this.requestTimeout);
-    if (options.keepAliveTimeout !== undefined) this.keepAliveTimeout = checkMs(options.keepAliveTimeout, 'keepAliveTimeout');
-    if (options.connectionsCheckingInterval !== undefined) {
-      this.connectionsCheckingInterval = checkMs(options.connectionsCheckingInterval, 'connectionsCheckingInterval');
-    }
-    if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
-      throw codedError('ERR_OUT_OF_RANGE', 'headersTimeout', '<= requestTimeout', this.headersTimeout);
-    }
-    this.maxHeaderSize = options.maxHeaderSize ?? defaultMaxHeaderSize;
-    if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
-    this.insecureHTTPParser = options.insecureHTTPParser;
-    if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
-    this.joinDuplicateHeaders = options.joinDuplicateHeaders;
-    this.requireHostHeader = options.requireHostHeader ?? true;
-    if (requestListener) this.on('request', requestListener);
-    this.on('connection', connectionListener);
-    this.on('listening', () => this.setupConnectionsTracking());
+    initHttpServer(this, options, requestListener, 'connection');
   }
 
   override close(cb?: (err?: Error) => void): this {
@@ -118,14 +100,14 @@ export class Server extends net.Server {
     return this;
   }
 
-  private setupConnectionsTracking(): void {
+  setupConnectionsTracking(): void {
     if (this._checkInterval !== null) clearInterval(this._checkInterval);
     if (this.connectionsCheckingInterval <= 0) return;
     this._checkInterval = setInterval(() => this.checkConnections(), this.connectionsCheckingInterval);
     this._checkInterval.unref();
   }
 
-  private checkConnections(): void {
+  checkConnections(): void {
     if (this.headersTimeout === 0 && this.requestTimeout === 0) return;
     const now = DateNow();
     for (const conn of [...this.httpConnections]) {
@@ -144,6 +126,58 @@ export class Server extends net.Server {
 // The bundle renames classes whose names clash (net, dgram and http each
 // have one); Node prints this name in inspect output and error events.
 Object.defineProperty(Server, 'name', { value: 'Server' });
+
+/**
+ * The HTTP half of a server: options, timeouts, and the listener that
+ * makes each socket speak HTTP from `connectionEvent` on ('connection'
+ * for http, 'secureConnection' for https, whose server is a tls.Server).
+ */
+export function initHttpServer(
+  server: Server,
+  options: ServerOptions,
+  requestListener: RequestListener | undefined,
+  connectionEvent: string,
+): void {
+  const self = server as unknown as Record<string, unknown> & Server;
+  self.timeout = 0;
+  self.keepAliveTimeout = 5000;
+  self.requestTimeout = 300_000;
+  self.maxHeadersCount = null;
+  self.maxRequestsPerSocket = 0;
+  self.connectionsCheckingInterval = 30_000;
+  self.httpAllowHalfOpen = false;
+  if (!(self.httpConnections instanceof Set)) (self as { httpConnections: Set<ServerConnection> }).httpConnections = new Set();
+  self._checkInterval ??= null;
+  if (options.requestTimeout !== undefined) self.requestTimeout = checkMs(options.requestTimeout, 'requestTimeout');
+  if (options.headersTimeout !== undefined) self.headersTimeout = checkMs(options.headersTimeout, 'headersTimeout');
+  else self.headersTimeout = Math.min(60_000, self.requestTimeout);
+  if (options.keepAliveTimeout !== undefined) self.keepAliveTimeout = checkMs(options.keepAliveTimeout, 'keepAliveTimeout');
+  if (options.connectionsCheckingInterval !== undefined) {
+    self.connectionsCheckingInterval = checkMs(options.connectionsCheckingInterval, 'connectionsCheckingInterval');
+  }
+  if (self.requestTimeout > 0 && self.headersTimeout > 0 && self.headersTimeout > self.requestTimeout) {
+    throw codedError('ERR_OUT_OF_RANGE', 'headersTimeout', '<= requestTimeout', self.headersTimeout);
+  }
+  self.maxHeaderSize = options.maxHeaderSize ?? defaultMaxHeaderSize;
+  if (options.insecureHTTPParser !== undefined) validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+  self.insecureHTTPParser = options.insecureHTTPParser;
+  if (options.joinDuplicateHeaders !== undefined) validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+  self.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  self.requireHostHeader = options.requireHostHeader ?? true;
+  if (requestListener) self.on('request', requestListener);
+  self.on(connectionEvent, connectionListener);
+  self.on('listening', () => self.setupConnectionsTracking());
+}
+
+/** The methods an https.Server shares with http.Server (Node assigns them the same way). */
+export const sharedServerMethods = [
+  'close',
+  'closeAllConnections',
+  'closeIdleConnections',
+  'setTimeout',
+  'setupConnectionsTracking',
+  'checkConnections',
+] as const;
 
 /**
  * The server's 'connection' listener, `http._connectionListener` as Node

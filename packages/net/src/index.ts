@@ -8,6 +8,10 @@ export { TTY, guessHandleType, type HandleType } from './handles/tty.js';
 export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED } from './handles/stream.js';
 // The base every fd-backed handle shares, for handles that live elsewhere (TTY, an IPC channel).
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';
+// The classes themselves, for subclasses elsewhere (tls.TLSSocket); net.Socket is their callable face.
+export { Socket as SocketClass, type SocketOptions } from './socket.js';
+export { Server as ServerClass } from './server.js';
+export { normalizeArgs } from './args.js';
 export { setSystemLookup, type LookupFunction } from './lookup.js';
 export { UDP } from './handles/udp.js';
 export { handleForFd } from './handles/fd-type.js';

@@ -465,19 +465,10 @@ export class Socket extends adoptable(Duplex) {
       return;
     }
     const current = ctx.current++;
-    if (current > 0) {
-      // A fresh socket for each address: the old one may still be connecting.
-      const old = this._handle!;
-      old.onread = () => {};
-      old.owner = undefined;
-      old.close();
-      this._handle = new TCP(defaultLoop());
-      this.attach(this._handle);
-    }
+    const handle = current > 0 ? this._nextAttemptHandle() : this._connectHandle();
     const { address, family } = ctx.addresses[current]!;
     this.autoSelectFamilyAttemptedAddresses!.push(`${address}:${ctx.port}`);
     this.emit('connectionAttempt', address, ctx.port, family);
-    const handle = this._handle!;
     const req = new ConnectReq(handle.loop);
     req.oncomplete = afterConnect;
     req.localPort = ctx.localPort;
@@ -494,6 +485,22 @@ export class Socket extends adoptable(Duplex) {
         this.connectAttempt();
       }, ctx.timeout);
     }
+  }
+
+  /** The handle a connect(2) is issued on: our own (a TLS socket's is the one under its TLS layer). */
+  _connectHandle(): StreamHandle {
+    return this._handle!;
+  }
+
+  /** A fresh socket for the next address: the old one may still be connecting. */
+  _nextAttemptHandle(): StreamHandle {
+    const old = this._handle!;
+    old.onread = () => {};
+    old.owner = undefined;
+    old.close();
+    this._handle = new TCP(defaultLoop());
+    this.attach(this._handle);
+    return this._handle;
   }
 
   private endAttempts(): void {
@@ -513,8 +520,8 @@ export class Socket extends adoptable(Duplex) {
   }
 
   private startConnect(address: string, port: number, family: number, localAddress?: string, localPort?: number): void {
-    const handle = this._handle;
-    if (handle === null) return;
+    if (this._handle === null) return;
+    const handle = this._connectHandle();
     if (localAddress || localPort) {
       const tcp = handle as TCP;
       const local = localAddress || (family === 6 ? '::' : '0.0.0.0');

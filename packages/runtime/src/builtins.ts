@@ -45,10 +45,10 @@ const HOST = [
 ];
 
 /**
- * Required at load time by common libraries, unused unless TLS is asked
- * for: they load, and each function throws when called (stub-module.ts).
+ * Required at load time by common libraries, unused unless HTTP/2 is asked
+ * for: it loads, and each function throws when called (stub-module.ts).
  */
-const CALL_TIME_STUBS = ['https', 'tls', 'http2', '_tls_common', '_tls_wrap'];
+const CALL_TIME_STUBS = ['http2'];
 
 /** Builtins that need a loop and are not ours yet. */
 const UNAVAILABLE = ['trace_events', 'wasi'];

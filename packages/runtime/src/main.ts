@@ -154,6 +154,11 @@ function setUpRuntime(setup: RuntimeSetup) {
     readline: () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).readline(),
     'readline/promises': () => (require('@mini/net/tty') as typeof import('@mini/net/tty')).readlinePromises(),
     http: () => plainExports((require('@mini/http') as typeof import('@mini/http')).http),
+    // Our TLS over our net: the lookup is set on it before the first socket.
+    tls: () => (withLookup(), require('@mini/tls') as typeof import('@mini/tls')).createTls(),
+    https: () => (withLookup(), require('@mini/http/https') as typeof import('@mini/http/https')).createHttps(),
+    _tls_common: () => (require('@mini/tls') as typeof import('@mini/tls')).createTlsCommon(),
+    _tls_wrap: () => (withLookup(), require('@mini/tls') as typeof import('@mini/tls')).createTlsWrap(),
     // Internal ids packages require: the same classes as node:http.
     ...Object.fromEntries(
       ['_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing', '_http_server'].map((id) => [

@@ -13,9 +13,9 @@
  * epoll_wait, read and write).
  */
 import koffi, { type LibraryHandle } from 'koffi';
-import type { BoundTable, CheckedTable } from './prototype.js';
+import type { BoundTable, CheckedTable, Pointer } from './prototype.js';
 
-export type { Bytes, Pointer } from './prototype.js';
+export type { Bytes, Pointer, BoundTable } from './prototype.js';
 
 /** A loaded shared object, or the process's own scope, that tables are bound against. */
 export interface NativeLibrary {
@@ -117,4 +117,26 @@ export function hostNodeEnv(): bigint {
 /** Native memory we do not own, seen through an ArrayBuffer (no copy): reads are plain loads. */
 export function viewMemory(pointer: bigint, length: number): ArrayBuffer {
   return koffi.view(pointer, length);
+}
+
+/**
+ * A JS function native code may call back synchronously (OpenSSL's SNI,
+ * ALPN and verify hooks): its address, to pass where the C side takes a
+ * function pointer (declared `void *` in the tables). `prototype` is the C
+ * signature it is called with; the function stays registered for the
+ * process's life, so register each one once, at load.
+ */
+export function nativeCallback(prototype: string, fn: (...args: never[]) => unknown): Pointer {
+  return koffi.register(fn as (...args: unknown[]) => unknown, koffi.pointer(koffi.proto(prototype))) as unknown as Pointer;
+}
+
+/** Read a native pointer stored at `address` (an `out` parameter of type `T **`). */
+export function readPointer(address: Pointer): Pointer | null {
+  const p = koffi.decode(address, 'void *') as Pointer | null;
+  return p === null || p === 0n ? null : p;
+}
+
+/** Store a native pointer at `address` (an `out` parameter of type `T **` a callback fills). */
+export function writePointer(address: Pointer, value: Pointer): void {
+  koffi.encode(address, 'void *', value);
 }

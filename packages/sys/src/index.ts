@@ -1,5 +1,5 @@
-export { bindTable, lastErrno, loadLibrary, hostPoll } from './ffi.js';
-export type { Bytes, NativeLibrary, Pointer, PollWatcher } from './ffi.js';
+export { bindTable, lastErrno, loadLibrary, hostPoll, nativeCallback, readPointer, writePointer, viewMemory } from './ffi.js';
+export type { Bytes, BoundTable, NativeLibrary, Pointer, PollWatcher } from './ffi.js';
 export * from './errno.js';
 export * from './errors.js';
 export * from './syscall.js';

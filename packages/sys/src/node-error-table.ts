@@ -145,6 +145,23 @@ export const ERROR_TABLE = {
 
   // ---- dns -------------------------------------------------------------------
   ERR_DNS_SET_SERVERS_FAILED: E(Error, (err: string, servers: unknown) => `c-ares failed to set servers: "${err}" [${inspect(servers)}]`),
+  // ---- tls and https ---------------------------------------------------------
+  ERR_TLS_CERT_ALTNAME_INVALID: E(Error, "Hostname/IP does not match certificate's altnames: %s"),
+  ERR_TLS_HANDSHAKE_TIMEOUT: E(Error, 'TLS handshake timeout'),
+  ERR_TLS_INVALID_CONTEXT: E(TypeError, '%s must be a SecureContext'),
+  ERR_TLS_INVALID_PROTOCOL_VERSION: E(
+    TypeError,
+    (version: string, which: string) => `"${version}" is not a valid ${which} TLS protocol version`,
+  ),
+  ERR_TLS_PROTOCOL_VERSION_CONFLICT: E(
+    TypeError,
+    (version: string, protocol: string) => `TLS protocol version "${version}" conflicts with secureProtocol "${protocol}"`,
+  ),
+  ERR_TLS_SNI_FROM_SERVER: E(Error, 'Cannot issue SNI from a TLS server-side socket'),
+  ERR_TLS_REQUIRED_SERVER_NAME: E(Error, '"servername" is required parameter for Server.addContext'),
+  ERR_TLS_INVALID_STATE: E(Error, 'TLS socket connection must be securely established'),
+  ERR_TLS_RENEGOTIATION_DISABLED: E(Error, 'TLS session renegotiation disabled for this socket'),
+  ERR_MULTIPLE_CALLBACK: E(Error, 'Callback called multiple times'),
   // ---- http ------------------------------------------------------------------
   ERR_HTTP_HEADERS_SENT: E(Error, 'Cannot %s headers after they are sent to the client'),
   ERR_HTTP_INVALID_HEADER_VALUE: E(TypeError, 'Invalid value "%s" for header "%s"'),

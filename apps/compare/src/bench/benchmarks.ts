@@ -127,6 +127,15 @@ export const benchmarks: Benchmark[] = [
     reps: { full: 3, quick: 1 },
   },
   {
+    name: 'https hello, wrk -c50',
+    unit: 'req/s',
+    workload: 'https-hello.js',
+    measure: wrk({ connections: 50, threads: 1, durationS: 3, https: true }),
+    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1, https: true }),
+    metrics: wrkMetrics,
+    reps: { full: 3, quick: 1 },
+  },
+  {
     name: 'http hello, wrk -c1',
     unit: 'req/s',
     workload: 'http-hello.js',

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import { capture, type Capture } from '../capture.js';
 import { failure, type Measure } from './measure.js';
 
@@ -12,6 +13,8 @@ export interface WrkOptions {
   connections: number;
   threads: number;
   durationS: number;
+  /** The workload serves https (its certificate is not checked: the load is the point). */
+  https?: boolean;
 }
 
 /** What one wrk run measured: requests per second and latency percentiles in ms. */
@@ -56,9 +59,12 @@ function runWrk(args: readonly string[]): Promise<string> {
 }
 
 /** `GET /quit` on a fresh connection; resolves whatever happens to it. */
-function quit(port: number): Promise<void> {
+function quit(port: number, https: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => s.end('GET /quit HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n'));
+    const request = 'GET /quit HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n';
+    const s = https
+      ? tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false }, () => s.end(request))
+      : net.connect(port, '127.0.0.1', () => s.end(request));
     s.setTimeout(5000, () => s.destroy());
     s.on('error', () => resolve());
     s.on('close', () => resolve());
@@ -88,12 +94,12 @@ export function wrk(o: WrkOptions): Measure {
     }
     let result: WrkResult | Error;
     try {
-      const url = `http://127.0.0.1:${first}/`;
+      const url = `${o.https ? 'https' : 'http'}://127.0.0.1:${first}/`;
       result = parseWrk(await runWrk([`-t${o.threads}`, `-c${o.connections}`, `-d${o.durationS}s`, '--latency', url]));
     } catch (e) {
       result = e instanceof Error ? e : new Error(String(e));
     }
-    await quit(first);
+    await quit(first, o.https === true);
     // A server that ignores /quit is not waited for.
     const late = setTimeout(() => {
       try {

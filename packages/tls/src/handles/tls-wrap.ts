@@ -1,0 +1,568 @@
+/**
+ * TLSWrap: a TLS connection layered on a stream handle (Node's TLSWrap,
+ * libuv-shaped like the handles under it), so that net.Socket drives it
+ * exactly as it drives a TCP handle: readStart/readStop, writev with a
+ * WriteReq, shutdown, close, onread.
+ *
+ * The record pump. OpenSSL never touches a descriptor: it reads records
+ * from one memory BIO and writes them to another, and we move the bytes.
+ *
+ *        cleartext (onread / writev)
+ *              ▲            │
+ *       SSL_read│            │SSL_write
+ *        ┌─────┴────────────▼─────┐
+ *        │           SSL           │
+ *        └─────▲────────────┬─────┘
+ *   BIO_write  │ encIn       │ encOut  BIO_read
+ *              │            ▼
+ *        parent.onread    parent.writev      (our TCP handle, or a JS stream)
+ *
+ * Every event runs one `cycle`: feed what arrived, advance the handshake
+ * or read cleartext until OpenSSL wants more, then send what it wrote in
+ * one parent write. A steady request/response costs per direction one
+ * BIO_write + two SSL_read (data, then "want read") + one BIO_read, or
+ * one SSL_write + one BIO_read.
+ *
+ * The handshake finishing is reported before the records it produced are
+ * sent, as Node does: a client that rejects the certificate closes
+ * without sending its Finished.
+ */
+import { drainTicks, type Loop } from '@mini/loop';
+import { UV_ECANCELED, UV_ENOTCONN, UV_EOF, UV_EPIPE, type Pointer } from '@mini/sys';
+import { ShutdownReq, WriteReq } from '@mini/net';
+import { sslError, verifyError, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, type OpenSSLError, type VerifyError } from './errors.js';
+import {
+  bioPending,
+  drainBio,
+  nativeCallback,
+  newMemBio,
+  selectedAlpn,
+  SSL_CTRL_SET_TLSEXT_HOSTNAME,
+  SSL_ERROR_WANT_READ,
+  SSL_ERROR_WANT_WRITE,
+  SSL_ERROR_WANT_X509_LOOKUP,
+  SSL_ERROR_ZERO_RETURN,
+  SSL_VERIFY_FAIL_IF_NO_PEER_CERT,
+  SSL_VERIFY_PEER,
+  ssl,
+  stackItems,
+  TLSEXT_NAMETYPE_host_name,
+  x509Der,
+} from './openssl.js';
+import { selectingFor, type SecureContextHandle } from './secure-context.js';
+
+/** What TLSWrap needs of the stream below it: our StreamHandle's surface. */
+export interface ParentHandle {
+  readonly loop: Loop;
+  onread: ((nread: number, buf?: Buffer) => void) | undefined;
+  owner: unknown;
+  reading: boolean;
+  readStart(): number;
+  readStop(): number;
+  writev(req: WriteReq, chunks: Uint8Array[]): number;
+  shutdown(req: ShutdownReq): number;
+  close(cb?: () => void): void;
+  ref(): void;
+  unref(): void;
+  isClosing(): boolean;
+}
+
+const NOTHING = 0;
+const SENT = 1;
+const QUEUED = 2;
+
+/** One SSL_read takes at most a record's worth and a bit. */
+const READ_SIZE = 64 * 1024;
+const readPool = Buffer.allocUnsafeSlow(READ_SIZE);
+
+/** Accept whatever chain the peer sends: the JS layer judges the verify result after the handshake, as Node's. */
+const acceptAny = nativeCallback('int mini_verify_accept(int ok, void *ctx)', (() => 1) as (...args: never[]) => unknown);
+
+/** The wrap whose handshake OpenSSL is running right now (the hooks are called inside SSL_do_handshake). */
+const running: { handshake: TLSWrap | undefined } = { handshake: undefined };
+
+/**
+ * Server contexts call this once the ClientHello is read: a server that
+ * chooses its certificate by name (SNICallback) pauses the handshake here
+ * (-1: SSL_ERROR_WANT_X509_LOOKUP), asks the JS side, and resumes.
+ */
+export const certCallback = nativeCallback('int mini_cert_cb(void *ssl, void *arg)', (() => {
+  const w = running.handshake;
+  if (w === undefined || !w.isServer || w.certDone || w.oncertcb === undefined) return 1;
+  return -1;
+}) as (...args: never[]) => unknown);
+
+interface PendingWrite {
+  req: WriteReq;
+  chunks: Uint8Array[];
+}
+
+export class TLSWrap {
+  readonly isServer: boolean;
+  parent: ParentHandle;
+  private ssl: Pointer | null;
+  private readonly encIn: Pointer;
+  private readonly encOut: Pointer;
+  private context: SecureContextHandle;
+  /** Set by start(): a client sends its hello, a server answers the first one. */
+  private started = false;
+  established = false;
+  /** The SNI decision was made (or none was needed). */
+  certDone = false;
+  private waitingCert = false;
+  private pending: PendingWrite[] = [];
+  private eofDelivered = false;
+  private closed = false;
+  private inCycle = false;
+  private failed = false;
+  reading = false;
+  bytesRead = 0;
+  bytesWritten = 0;
+  writeQueueSize = 0;
+  private ownerObject: unknown;
+  /** The socket or stream adapter this wrap was layered on (Node's `_parentWrap`). */
+  _parentWrap: unknown = null;
+  onread: ((nread: number, buf?: Buffer) => void) | undefined;
+  onhandshakestart: (() => void) | undefined;
+  onhandshakedone: (() => void) | undefined;
+  onerror: ((err: OpenSSLError) => void) | undefined;
+  /** Server: the client named `servername` (maybe ''), answer with certCbDone. */
+  oncertcb: ((servername: string) => void) | undefined;
+
+  constructor(parent: ParentHandle, context: SecureContextHandle, isServer: boolean) {
+    this.isServer = isServer;
+    this.parent = parent;
+    this.context = context;
+    this.ssl = ssl.SSL_new(context.ctx);
+    if (this.ssl === null) throw sslError();
+    this.encIn = newMemBio();
+    this.encOut = newMemBio();
+    // The SSL owns both BIOs from here; SSL_free frees them.
+    ssl.SSL_set_bio(this.ssl, this.encIn, this.encOut);
+    if (isServer) ssl.SSL_set_accept_state(this.ssl);
+    else ssl.SSL_set_connect_state(this.ssl);
+    ssl.SSL_set_verify(this.ssl, SSL_VERIFY_PEER, acceptAny);
+    this.attachParent(parent);
+  }
+
+  get loop(): Loop {
+    return this.parent.loop;
+  }
+
+  /** The owner is shared with the parent: its connect completion finds the socket through it. */
+  get owner(): unknown {
+    return this.ownerObject;
+  }
+  set owner(value: unknown) {
+    this.ownerObject = value;
+    this.parent.owner = value;
+  }
+
+  private attachParent(parent: ParentHandle): void {
+    this.parent = parent;
+    parent.owner = this.ownerObject;
+    parent.onread = (nread, buf) => this.onParentRead(nread, buf);
+  }
+
+  /** Happy eyeballs moved the connection to a fresh TCP handle. */
+  reinitHandle(parent: ParentHandle): void {
+    this.attachParent(parent);
+  }
+
+  // ---- settings before start ---------------------------------------------------
+
+  setServername(name: string): void {
+    ssl.SSL_ctrl(this.ssl!, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, Buffer.from(`${name}\0`));
+  }
+
+  /** Client ALPN offer, in wire form. */
+  setALPNProtocols(wire: Buffer): void {
+    ssl.SSL_set_alpn_protos(this.ssl!, wire, wire.length);
+  }
+
+  /** Server: ask for a client certificate; `reject` fails the handshake when none comes. */
+  setVerifyMode(request: boolean, reject: boolean): void {
+    if (!request) return;
+    ssl.SSL_set_verify(this.ssl!, SSL_VERIFY_PEER | (reject ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0), acceptAny);
+  }
+
+  /** Begin: a client sends its ClientHello now, a server waits for one. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.ensureReading();
+    this.cycle();
+  }
+
+  /** The SNI answer: switch to `context` (or keep the server's) and go on with the handshake. */
+  certCbDone(context: SecureContextHandle | undefined): void {
+    if (this.ssl === null) return;
+    if (context !== undefined && context !== this.context) {
+      ssl.SSL_set_SSL_CTX(this.ssl, context.ctx);
+      this.context = context;
+    }
+    this.certDone = true;
+    this.waitingCert = false;
+    this.cycle();
+  }
+
+  // ---- the pump ---------------------------------------------------------------
+
+  private onParentRead(nread: number, buf?: Buffer): void {
+    if (this.ssl === null || this.closed) return;
+    if (nread > 0 && buf !== undefined) {
+      ssl.BIO_write(this.encIn, buf, buf.length);
+      this.cycle();
+      return;
+    }
+    if (nread === 0) return;
+    // EOF or an error from below: anything still decryptable first.
+    if (nread === UV_EOF) this.cycle();
+    this.deliver(nread);
+  }
+
+  private cycle(): void {
+    const s = this.ssl;
+    if (s === null || this.closed || this.failed || !this.started) return;
+    if (this.inCycle) {
+      // Asked from inside a cycle (an SNI answer given synchronously): once more after this one.
+      this.again = true;
+      return;
+    }
+    this.inCycle = true;
+    try {
+      if (!this.established && !this.handshake(s)) return;
+      if (this.closed) return;
+      this.flushPending();
+      if (this.closed) return;
+      this.clearOut(s);
+      this.encOut_();
+    } finally {
+      this.inCycle = false;
+      if (this.again) {
+        this.again = false;
+        this.cycle();
+      }
+    }
+  }
+
+  private again = false;
+
+  /** Advance the handshake; true once it is complete. */
+  private handshake(s: Pointer): boolean {
+    if (this.waitingCert) return false;
+    ssl.ERR_clear_error();
+    running.handshake = this;
+    selectingFor(this.context);
+    const r = ssl.SSL_do_handshake(s);
+    running.handshake = undefined;
+    selectingFor(undefined);
+    if (r === 1) {
+      this.established = true;
+      this.onhandshakedone?.();
+      drainTicks();
+      return !this.closed;
+    }
+    const e = ssl.SSL_get_error(s, r);
+    if (e === SSL_ERROR_WANT_READ || e === SSL_ERROR_WANT_WRITE) {
+      this.encOut_();
+      return false;
+    }
+    if (e === SSL_ERROR_WANT_X509_LOOKUP) {
+      this.waitingCert = true;
+      this.encOut_();
+      const name = ssl.SSL_get_servername(s, TLSEXT_NAMETYPE_host_name) ?? '';
+      this.oncertcb?.(name);
+      return false;
+    }
+    this.fail(s);
+    return false;
+  }
+
+  /** A fatal TLS error: send the alert OpenSSL wrote, then report. */
+  private fail(s: Pointer): void {
+    void s;
+    const err = sslError();
+    this.failed = true;
+    this.encOut_();
+    this.onerror?.(err);
+    drainTicks();
+  }
+
+  /** Read cleartext while the reader wants it. */
+  private clearOut(s: Pointer): void {
+    while (this.reading && !this.closed && !this.eofDelivered) {
+      ssl.ERR_clear_error();
+      const n = ssl.SSL_read(s, readPool, READ_SIZE);
+      if (n > 0) {
+        const buf = Buffer.allocUnsafe(n);
+        readPool.copy(buf, 0, 0, n);
+        this.bytesRead += n;
+        this.onread?.(n, buf);
+        drainTicks();
+        continue;
+      }
+      const e = ssl.SSL_get_error(s, n);
+      if (e === SSL_ERROR_WANT_READ || e === SSL_ERROR_WANT_WRITE || e === SSL_ERROR_WANT_X509_LOOKUP) return;
+      if (e === SSL_ERROR_ZERO_RETURN) {
+        // close_notify: the peer's end of the stream.
+        this.deliver(UV_EOF);
+        return;
+      }
+      this.fail(s);
+      return;
+    }
+  }
+
+  private deliver(nread: number): void {
+    if (nread === UV_EOF) {
+      if (this.eofDelivered) return;
+      this.eofDelivered = true;
+    }
+    this.onread?.(nread);
+    drainTicks();
+  }
+
+  /**
+   * Send what OpenSSL wrote, in one parent write: NOTHING when it wrote
+   * nothing, SENT when the parent took it at once, QUEUED when `onQueued`
+   * follows from the parent's completion, or a negative status.
+   */
+  private encOut_(onQueued?: (status: number) => void): number {
+    if (this.ssl === null || bioPending(this.encOut) <= 0 || this.parent.isClosing()) return NOTHING;
+    const data = drainBio(this.encOut);
+    const req = new WriteReq(this.loop);
+    if (onQueued !== undefined) req.oncomplete = (status) => onQueued(status);
+    const err = this.parent.writev(req, [data]);
+    if (err < 0) return err;
+    return req.async ? QUEUED : SENT;
+  }
+
+  // ---- the stream surface net.Socket drives -------------------------------------
+
+  private ensureReading(): void {
+    if (!this.parent.reading && !this.parent.isClosing()) this.parent.readStart();
+  }
+
+  readStart(): number {
+    this.reading = true;
+    this.ensureReading();
+    if (this.established && !this.inCycle) {
+      // Cleartext OpenSSL already holds comes out now, not at the next record.
+      this.cycle();
+    }
+    return 0;
+  }
+
+  readStop(): number {
+    this.reading = false;
+    // The handshake needs the parent's bytes whatever the reader wants.
+    if (this.established) this.parent.readStop();
+    return 0;
+  }
+
+  writev(req: WriteReq, chunks: Uint8Array[]): number {
+    let total = 0;
+    for (const c of chunks) total += c.byteLength;
+    req.bytes = total;
+    req.async = false;
+    if (this.ssl === null || this.closed) return UV_EPIPE;
+    if (!this.established || this.waitingCert || this.pending.length > 0) {
+      // Before the handshake is through: sent once it is, in order.
+      req.async = true;
+      req.start();
+      this.writeQueueSize += total;
+      this.pending.push({ req, chunks });
+      return 0;
+    }
+    return this.encrypt(req, chunks, false);
+  }
+
+  /**
+   * Cleartext into records into one parent write; the request completes
+   * with it: inside the call (req.async false) when the parent took it all.
+   * A queued request (`queued`) always completes through its callback.
+   */
+  private encrypt(req: WriteReq, chunks: Uint8Array[], queued: boolean): number {
+    const s = this.ssl!;
+    ssl.ERR_clear_error();
+    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    if (data.byteLength > 0) {
+      const n = ssl.SSL_write(s, data, data.byteLength);
+      if (n <= 0) {
+        const err = sslError();
+        this.failed = true;
+        this.encOut_();
+        process.nextTick(() => this.onerror?.(err));
+        if (!queued) return UV_EPIPE;
+        this.completeWrite(req, UV_EPIPE);
+        return 0;
+      }
+      this.bytesWritten += n;
+    }
+    const status = this.encOut_((st) => this.completeWrite(req, st));
+    if (status < 0) {
+      if (!queued) return status;
+      this.completeWrite(req, status);
+    } else if (status === QUEUED) {
+      if (!queued) {
+        req.async = true;
+        req.start();
+      }
+    } else if (queued) {
+      this.completeWrite(req, 0);
+    }
+    return 0;
+  }
+
+  private completeWrite(req: WriteReq, status: number): void {
+    req.finish();
+    req.oncomplete?.(status, this as never);
+    drainTicks();
+  }
+
+  private flushPending(): void {
+    if (this.pending.length === 0 || this.waitingCert) return;
+    const list = this.pending;
+    this.pending = [];
+    for (const { req, chunks } of list) {
+      for (const c of chunks) this.writeQueueSize -= c.byteLength;
+      if (this.closed) {
+        this.completeWrite(req, UV_ECANCELED);
+        continue;
+      }
+      this.encrypt(req, chunks, true);
+    }
+  }
+
+  shutdown(req: ShutdownReq): number {
+    if (this.ssl === null || this.closed) return UV_ENOTCONN;
+    req.start();
+    const finish = (): void => {
+      if (this.established && this.ssl !== null && !this.failed) {
+        ssl.ERR_clear_error();
+        ssl.SSL_shutdown(this.ssl);
+        this.encOut_();
+      }
+      const down = new ShutdownReq(this.loop);
+      down.oncomplete = (status) => {
+        req.finish();
+        req.oncomplete?.(status, this as never);
+        drainTicks();
+      };
+      const err = this.parent.shutdown(down);
+      if (err < 0) {
+        this.loop.queuePending(() => {
+          req.finish();
+          req.oncomplete?.(0, this as never);
+          drainTicks();
+        });
+      }
+    };
+    if (this.pending.length > 0) {
+      // After the queued cleartext: the close_notify follows the data.
+      const last = this.pending[this.pending.length - 1]!.req;
+      const prev = last.oncomplete;
+      last.oncomplete = (status, handle, error) => {
+        prev?.(status, handle, error);
+        finish();
+      };
+      return 0;
+    }
+    finish();
+    return 0;
+  }
+
+  close(cb?: () => void): void {
+    if (this.closed) return;
+    this.closed = true;
+    const pending = this.pending;
+    this.pending = [];
+    for (const { req } of pending) {
+      req.finish();
+    }
+    const free = (): void => {
+      if (this.ssl !== null) {
+        ssl.SSL_free(this.ssl);
+        this.ssl = null;
+      }
+      cb?.();
+    };
+    if (this.parent.isClosing()) {
+      this.loop.queuePending(free);
+      return;
+    }
+    this.parent.close(free);
+  }
+
+  isClosing(): boolean {
+    return this.closed;
+  }
+
+  ref(): void {
+    this.parent.ref();
+  }
+
+  unref(): void {
+    this.parent.unref();
+  }
+
+  // ---- what the connection agreed on -------------------------------------------
+
+  getServername(): string | false {
+    if (this.ssl === null) return false;
+    return ssl.SSL_get_servername(this.ssl, TLSEXT_NAMETYPE_host_name) ?? false;
+  }
+
+  getALPNNegotiatedProtocol(): string | false {
+    return this.ssl === null ? false : selectedAlpn(this.ssl);
+  }
+
+  getProtocol(): string | null {
+    return this.ssl === null ? null : ssl.SSL_get_version(this.ssl);
+  }
+
+  getCipher(): { name: string; standardName: string; version: string } | undefined {
+    if (this.ssl === null) return undefined;
+    const c = ssl.SSL_get_current_cipher(this.ssl);
+    if (c === null) return undefined;
+    return {
+      name: ssl.SSL_CIPHER_get_name(c) ?? '',
+      standardName: ssl.SSL_CIPHER_standard_name(c) ?? '',
+      version: ssl.SSL_CIPHER_get_version(c) ?? '',
+    };
+  }
+
+  isSessionReused(): boolean {
+    return this.ssl !== null && ssl.SSL_session_reused(this.ssl) === 1;
+  }
+
+  /** Node's verifyError(): undefined when the peer's chain verified. */
+  verifyError(): VerifyError | undefined {
+    if (this.ssl === null) return undefined;
+    const peer = ssl.SSL_get1_peer_certificate(this.ssl);
+    if (peer === null) return verifyError(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT);
+    ssl.X509_free(peer);
+    return verifyError(ssl.SSL_get_verify_result(this.ssl));
+  }
+
+  /** DER of the peer's certificate and the chain above it (verified chain when there is one), leaf first. */
+  getPeerChain(): Buffer[] {
+    if (this.ssl === null) return [];
+    const peer = ssl.SSL_get1_peer_certificate(this.ssl);
+    if (peer === null) return [];
+    const leaf = x509Der(peer);
+    ssl.X509_free(peer);
+    let chain = stackItems(ssl.SSL_get0_verified_chain(this.ssl)).map(x509Der);
+    if (chain.length === 0) chain = stackItems(ssl.SSL_get_peer_cert_chain(this.ssl)).map(x509Der);
+    if (chain.length === 0 || !chain[0]!.equals(leaf)) chain.unshift(leaf);
+    return chain;
+  }
+
+  /** DER of our own certificate, if the context has one. */
+  getOwnCertificate(): Buffer | undefined {
+    if (this.ssl === null) return undefined;
+    const x = ssl.SSL_get_certificate(this.ssl);
+    return x === null ? undefined : x509Der(x);
+  }
+}
