@@ -97,6 +97,13 @@ export class Loop {
   private interrupted: Phase | null = null;
   private closed = false;
   bridge: PollBridge | undefined;
+  /**
+   * Milliseconds spent blocked in epoll_wait, and when the loop first ran
+   * (process.hrtime, in ms): libuv's uv_metrics_idle_time and Node's
+   * loopStart, which performance.eventLoopUtilization() reads.
+   */
+  idleTime = 0;
+  loopStart = -1;
   /** Called when work is added while the loop is not running, so a driver can come back. */
   wakeHook: (() => void) | undefined;
 
@@ -171,6 +178,10 @@ export class Loop {
   }
 
   private runPhases(mode: RunMode, force: boolean, resume: boolean): boolean {
+    if (this.loopStart < 0) {
+      const [sec, nsec] = hrtime();
+      this.loopStart = sec * 1e3 + nsec / 1e6;
+    }
     let alive = this.alive() || force;
     if (!alive) this.updateTime();
     const tr = tracing.tracer;
@@ -376,8 +387,16 @@ export class Loop {
     const base = this.time;
     // libuv re-polls with zero timeout while the buffer comes back full.
     for (let rounds = 48; ;) {
-      const n = this.backend.wait(timeout);
-      if (timeout !== 0) this.updateTime();
+      let n: number;
+      if (timeout !== 0) {
+        const [s0, ns0] = hrtime();
+        n = this.backend.wait(timeout);
+        const [s1, ns1] = hrtime();
+        this.idleTime += (s1 - s0) * 1e3 + (ns1 - ns0) / 1e6;
+        this.time = s1 * 1000 + Math.floor(ns1 / 1e6);
+      } else {
+        n = this.backend.wait(0);
+      }
       if (n < 0) {
         if (n === UV_EINTR) {
           if (timeout > 0) timeout = Math.max(0, timeout - (this.time - base));

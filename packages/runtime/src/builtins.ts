@@ -38,7 +38,7 @@ const HOST = [
   'v8',
   'vm',
   'zlib',
-  'perf_hooks',
+
   // Its sessions dispatch on this thread; the socket (--inspect) is served by the host's inspector thread.
   'inspector',
   'inspector/promises',

@@ -172,6 +172,7 @@ function setUpRuntime(setup: RuntimeSetup) {
     vm: () => hostVmWithoutModules(),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
     cluster: () => (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).createCluster(),
+    perf_hooks: () => (require('./perf-hooks.js') as typeof import('./perf-hooks.js')).createPerfHooks(),
     async_hooks: () => (require('./async-hooks.js') as typeof import('./async-hooks.js')).createAsyncHooks(),
     repl: () => (require('./repl.js') as typeof import('./repl.js')).createRepl(env.registry, moduleSystem),
     worker_threads: () => {
@@ -196,6 +197,7 @@ function setUpRuntime(setup: RuntimeSetup) {
   };
   let undici: Undici | undefined;
   installGlobals(console, () => (undici ??= loadUndici((id) => env.registry.load(id))));
+  (require('./perf-hooks.js') as typeof import('./perf-hooks.js')).installPerformanceGlobal();
   // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
   const entryTurn = (callback: () => void): void => {
     const wakeup = new Async(env.loop, () => {

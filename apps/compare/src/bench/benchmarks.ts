@@ -203,6 +203,22 @@ export const benchmarks: Benchmark[] = [
     reps: { full: 3, quick: 1 },
   },
   {
+    name: 'worker MessagePort ping-pong',
+    unit: 'trips/s',
+    workload: 'worker-pingpong.js',
+    args: ['20000'],
+    quickArgs: ['5000'],
+    measure: reported('rtps'),
+    reps: { full: 5, quick: 1 },
+  },
+  {
+    name: 'worker start to first message',
+    unit: 'ms',
+    workload: 'worker-first-message.js',
+    measure: reportedMs,
+    reps: { full: 10, quick: 3 },
+  },
+  {
     name: 'udp 100 B datagrams',
     unit: 'dgrams/s',
     workload: 'udp-datagrams.js',

@@ -1,0 +1,115 @@
+/**
+ * The two parts of node:perf_hooks that measure the event loop, on ours:
+ * the host's would measure the host's loop, which from its side is busy
+ * the whole time our loop owns the thread. Everything else in perf_hooks
+ * is the host's (marks, measures, observers, histograms: no loop behind
+ * them).
+ *
+ *   eventLoopUtilization()   idle = our loop's time in epoll_wait, active =
+ *                            the rest since our loop first ran (Node's
+ *                            formula, on its performance.now() clock)
+ *   monitorEventLoopDelay()  a repeating timer on our loop records the time
+ *                            between its runs into a host histogram, as
+ *                            Node's uv timer does (so values start at the
+ *                            resolution)
+ */
+import type { EventLoopUtilization, IntervalHistogram, RecordableHistogram } from 'node:perf_hooks';
+import { Timer, defaultLoop } from '@mini/loop';
+import { hrtime, validateInteger, validateObject } from '@mini/sys';
+
+type Perf = typeof import('node:perf_hooks');
+
+/** performance.now() of a process.hrtime() time in ms. */
+function perfClock(perf: Perf['performance'], hrMs: number): number {
+  const [s, ns] = hrtime();
+  return hrMs - (s * 1e3 + ns / 1e6 - perf.now());
+}
+
+function utilization(idle: number, active: number): EventLoopUtilization {
+  return { idle, active, utilization: idle + active === 0 ? 0 : active / (idle + active) };
+}
+
+export function makeEventLoopUtilization(perf: Perf['performance']) {
+  return function eventLoopUtilization(util1?: EventLoopUtilization, util2?: EventLoopUtilization): EventLoopUtilization {
+    const loop = defaultLoop();
+    if (loop.loopStart < 0) return { idle: 0, active: 0, utilization: 0 };
+    if (util2 !== undefined) return utilization(util1!.idle - util2.idle, util1!.active - util2.active);
+    const idle = loop.idleTime;
+    const active = perf.now() - perfClock(perf, loop.loopStart) - idle;
+    if (util1 === undefined) return utilization(idle, active);
+    return utilization(idle - util1.idle, active - util1.active);
+  };
+}
+
+/** Put our eventLoopUtilization on the host's performance object (the global one too). */
+export function patchPerformance(perf: Perf['performance']): void {
+  if (Object.prototype.hasOwnProperty.call(perf, 'eventLoopUtilization')) return;
+  Object.defineProperty(perf, 'eventLoopUtilization', {
+    value: makeEventLoopUtilization(perf),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+export function monitorEventLoopDelay(options?: { resolution?: number }): IntervalHistogram {
+  const host = require('node:perf_hooks') as Perf;
+  validateObject(options ?? {}, 'options');
+  const resolution = options?.resolution ?? 10;
+  validateInteger(resolution, 'options.resolution', 1);
+  const histogram = host.createHistogram() as RecordableHistogram & { enable(): boolean; disable(): boolean };
+  let timer: Timer | undefined;
+  Object.defineProperty(histogram, 'enable', {
+    value(): boolean {
+      if (timer !== undefined) return false;
+      timer = new Timer(defaultLoop());
+      timer.unref();
+      // The first run only sets the starting point, as Node's first delta does.
+      histogram.recordDelta();
+      timer.start(() => histogram.recordDelta(), resolution, resolution);
+      return true;
+    },
+  });
+  Object.defineProperty(histogram, 'disable', {
+    value(): boolean {
+      if (timer === undefined) return false;
+      timer.close();
+      timer = undefined;
+      return true;
+    },
+  });
+  return histogram as unknown as IntervalHistogram;
+}
+
+/** require('perf_hooks'): the host's module with our loop's two measures. */
+export function createPerfHooks(): Record<string, unknown> {
+  const host = require('node:perf_hooks') as Perf;
+  patchPerformance(host.performance);
+  const exports: Record<string, unknown> = {};
+  for (const key of Object.keys(host)) exports[key] = (host as unknown as Record<string, unknown>)[key];
+  exports['monitorEventLoopDelay'] = monitorEventLoopDelay;
+  return exports;
+}
+
+/**
+ * The global `performance` is the host's, made on first use: patched as
+ * it is made, so a program that never touches it loads nothing.
+ */
+export function installPerformanceGlobal(): void {
+  const g = globalThis as Record<string, unknown>;
+  const desc = Object.getOwnPropertyDescriptor(g, 'performance');
+  if (desc === undefined) return;
+  const read = (): unknown => (desc.get !== undefined ? desc.get.call(g) : desc.value);
+  Object.defineProperty(g, 'performance', {
+    configurable: true,
+    enumerable: desc.enumerable ?? true,
+    get() {
+      const perf = read() as Perf['performance'];
+      patchPerformance(perf);
+      return perf;
+    },
+    set(value: unknown) {
+      Object.defineProperty(g, 'performance', { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
