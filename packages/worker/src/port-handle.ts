@@ -3,19 +3,20 @@
  * thread's loop.
  *
  *   sender                                     receiving thread
- *   post(envelope) ─ host port queue ──────────▶ (queued, never dispatched
- *     │              (V8's structured clone,       by the host: the host port
- *     │               transfer, shared memory)     is never started)
+ *   post(envelope) ─ ring (plain messages) ─────▶ read in the order sent
+ *     │            ─ host port queue ──────────▶ (never dispatched by the
+ *     │              (transfers, shared memory,    host: the host port is
+ *     │               what the ring cannot take)   never started; ring.ts)
  *     ├ pending[peer] += 1
  *     └ wake the peer's thread (thread-table.ts) ─▶ eventfd in its epoll:
  *                                                  the hub's poll callback
  *                                                  drains each started port
  *                                                  whose pending count moved
  *
- * The queue and the serializer are the host's MessagePort (the only way
- * V8 lets a SharedArrayBuffer or a transferred ArrayBuffer cross isolates);
- * who is woken, when, and on which loop's phase the message is handled is
- * ours. The channel's state is shared memory both ends see:
+ * The host's MessagePort queue is kept for what only it can carry (a
+ * SharedArrayBuffer or a transferred ArrayBuffer crosses isolates no other
+ * way); who is woken, when, and on which loop's phase the message is
+ * handled is ours. The channel's state is shared memory both ends see:
  *
  *   [OWNER0, OWNER1]     thread-table slot owning each end (IN_TRANSIT while
  *                        a port travels inside a message)
@@ -30,12 +31,19 @@
 import { receiveMessageOnPort as hostReceive, MessagePort as HostMessagePort } from 'node:worker_threads';
 import { Check, Handle, IoWatcher, type Loop } from '@mini/loop';
 import { EPOLLIN, unistd } from '@mini/sys';
+import { RING_BYTES, RING_HEADER_BYTES, Ring } from './ring.js';
 import { claimSlot, newWakeFd, wakeSlot } from './thread-table.js';
+
+/** The ring carrying messages into end `end` of the channel whose buffer is `buffer`. */
+function ringInto(buffer: SharedArrayBuffer, end: number): Ring {
+  return new Ring(buffer, STATE_BYTES + end * (RING_HEADER_BYTES + RING_BYTES));
+}
 
 export const OWNER = 0;
 export const PENDING = 2;
 export const CLOSED = 4;
-const STATE_WORDS = 5;
+/** The state words come first in a channel's buffer, then the ring into each end. */
+const STATE_BYTES = 32;
 export const IN_TRANSIT = -1;
 
 /** What an envelope carries. */
@@ -51,7 +59,8 @@ export const enum Kind {
   ONLINE = 7,
 }
 
-export type Envelope = [Kind, unknown, HostMessagePort[]?, [SharedArrayBuffer, number][]?];
+/** [kind, payload, ports, their channels, sequence number] (see ring.ts for the number). */
+export type Envelope = [Kind, unknown, (HostMessagePort[] | undefined)?, ([SharedArrayBuffer, number][] | undefined)?, number?];
 
 const hostProto = HostMessagePort.prototype as unknown as {
   postMessage(this: HostMessagePort, value: unknown, transfer?: readonly unknown[]): void;
@@ -64,7 +73,7 @@ const hostUnref = hostProto.unref;
 
 /** A new channel's shared state, both ends owned by no thread yet. */
 export function newChannelState(): Int32Array {
-  const state = new Int32Array(new SharedArrayBuffer(STATE_WORDS * 4));
+  const state = new Int32Array(new SharedArrayBuffer(STATE_BYTES + 2 * (RING_HEADER_BYTES + RING_BYTES)));
   state[OWNER] = IN_TRANSIT;
   state[OWNER + 1] = IN_TRANSIT;
   return state;
@@ -174,6 +183,10 @@ export class PortHandle extends Handle {
   events: PortEvents;
   /** Sent away in a message: this object no longer speaks for the end. */
   detached = false;
+  private readonly inRing: Ring;
+  private readonly outRing: Ring;
+  /** A host-queue envelope read ahead of a ring message numbered before it. */
+  private lookahead: Envelope | undefined;
 
   constructor(loop: Loop, host: HostMessagePort, state: Int32Array, end: number, events: PortEvents) {
     super(loop);
@@ -182,6 +195,8 @@ export class PortHandle extends Handle {
     this.end = end;
     this.peer = 1 - end;
     this.events = events;
+    this.inRing = ringInto(state.buffer as SharedArrayBuffer, end);
+    this.outRing = ringInto(state.buffer as SharedArrayBuffer, this.peer);
     hostUnref.call(host);
     this.hub = hubOf(loop);
     this.hub.ports.add(this);
@@ -213,19 +228,54 @@ export class PortHandle extends Handle {
   /** Post an envelope to the other end; dropped if the channel is closed. */
   post(envelope: Envelope, transfer?: readonly unknown[]): void {
     if (Atomics.load(this.state, CLOSED) !== 0) {
-      // Still validated and cloned, as Node throws for a bad message to a closed port.
-      if (transfer !== undefined || envelope[0] !== Kind.MESSAGE) return;
+      // Still cloned, as Node throws for a bad message to a closed port; sent nowhere.
+      if (transfer === undefined && envelope[0] === Kind.MESSAGE) structuredClone(envelope[1]);
+      return;
     }
-    hostPost.call(this.host, envelope, transfer);
-    if (Atomics.load(this.state, CLOSED) !== 0) return;
+    this.send(envelope, transfer);
+  }
+
+  /** Number the envelope, put it on the ring or the host queue, wake the peer. */
+  private send(envelope: Envelope, transfer?: readonly unknown[]): void {
+    const ring = this.outRing;
+    const seq = ring.nextSeq();
+    const kind = envelope[0];
+    const plain = transfer === undefined && kind !== Kind.MESSAGE_WITH_PORTS && kind !== Kind.CLOSE;
+    if (!plain || !ring.write(kind, envelope[1], seq)) {
+      envelope[4] = seq;
+      try {
+        hostPost.call(this.host, envelope, transfer);
+      } catch (err) {
+        ring.returnSeq();
+        throw err;
+      }
+    }
     Atomics.add(this.state, PENDING + this.peer, 1);
     wakeSlot(Atomics.load(this.state, OWNER + this.peer));
   }
 
-  /** One envelope from the queue, if any (receiveMessageOnPort and the drain). */
+  /** The next envelope in the order sent, from the ring or the host queue; undefined if none yet. */
   receive(): Envelope | undefined {
-    const r = hostReceive(this.host) as { message: Envelope } | undefined;
-    return r === undefined ? undefined : r.message;
+    const ring = this.inRing;
+    const next = ring.expected();
+    if (ring.peekSeq() === next) {
+      const [kind, value] = ring.take();
+      ring.taken();
+      return [kind as Kind, value];
+    }
+    let env = this.lookahead;
+    if (env === undefined) {
+      const r = hostReceive(this.host) as { message: Envelope } | undefined;
+      if (r === undefined) return undefined;
+      env = r.message;
+    }
+    if (env[4] !== next) {
+      this.lookahead = env;
+      return undefined;
+    }
+    this.lookahead = undefined;
+    ring.taken();
+    return env;
   }
 
   /** Called on a wakeup of this thread: drain if messages came for us. */
@@ -313,9 +363,7 @@ export class PortHandle extends Handle {
     if (this.isClosing()) return;
     if (Atomics.exchange(this.state, CLOSED, 1) === 0) {
       // What this end sent stays in the peer's queue after the host port closes (measured).
-      hostPost.call(this.host, [Kind.CLOSE, undefined]);
-      Atomics.add(this.state, PENDING + this.peer, 1);
-      wakeSlot(Atomics.load(this.state, OWNER + this.peer));
+      this.send([Kind.CLOSE, undefined]);
     }
     this.close();
   }

@@ -1,0 +1,125 @@
+/**
+ * A byte ring in shared memory, one per direction of a channel: the
+ * sending end's thread writes records, the receiving end's thread reads
+ * them (one producer, one consumer; an end that moves to another thread
+ * takes its side of the ring with it).
+ *
+ *   header  [HEAD, TAIL, USED, SEQ_OUT, SEQ_IN]   Int32, shared
+ *   record  [len, seq, kind, bytes… padded to 4]  a WRAP len skips to 0
+ *
+ * Why a ring beside the host's port queue: a host MessagePort post also
+ * wakes the receiving thread's *host* loop (uv_async), and our loop gives
+ * the host a turn for each wakeup, measured at one host turn per message.
+ * A plain message (no transfer list, cloneable by V8's serializer alone)
+ * goes here instead and wakes only our eventfd; whatever the ring cannot
+ * take (transfers, SharedArrayBuffers, host objects, a full ring, a large
+ * message) goes through the host queue. Every message of a direction gets
+ * the next number of SEQ_OUT, so the receiver takes them from either queue
+ * in the order they were sent.
+ */
+import { Deserializer, Serializer } from 'node:v8';
+
+const HEAD = 0;
+const TAIL = 1;
+const USED = 2;
+const SEQ_OUT = 3;
+const SEQ_IN = 4;
+export const RING_HEADER_BYTES = 32;
+export const RING_BYTES = 32 * 1024;
+const RECORD_HEADER = 12;
+const WRAP = -1;
+/** Larger messages go through the host queue, so one cannot fill the ring. */
+const MAX_RECORD = RING_BYTES / 4;
+
+export class Ring {
+  private readonly header: Int32Array;
+  private readonly bytes: Uint8Array;
+  private readonly view: DataView;
+
+  constructor(buffer: SharedArrayBuffer, offset: number) {
+    this.header = new Int32Array(buffer, offset, RING_HEADER_BYTES / 4);
+    this.bytes = new Uint8Array(buffer, offset + RING_HEADER_BYTES, RING_BYTES);
+    this.view = new DataView(buffer, offset + RING_HEADER_BYTES, RING_BYTES);
+  }
+
+  /** The sequence number of the next message of this direction (the sender's side). */
+  nextSeq(): number {
+    return Atomics.add(this.header, SEQ_OUT, 1);
+  }
+
+  /** A number taken for a message that was never sent (its host post threw). */
+  returnSeq(): void {
+    Atomics.sub(this.header, SEQ_OUT, 1);
+  }
+
+  /** The number the receiver takes next. */
+  expected(): number {
+    return Atomics.load(this.header, SEQ_IN);
+  }
+
+  taken(): void {
+    Atomics.add(this.header, SEQ_IN, 1);
+  }
+
+  /** Serialize `value` into a record; false when the ring cannot take it (then the host queue does). */
+  write(kind: number, value: unknown, seq: number): boolean {
+    let data: Buffer;
+    try {
+      const s = new Serializer();
+      s.writeHeader();
+      s.writeValue(value);
+      data = s.releaseBuffer();
+    } catch {
+      // Something only the host's serializer handles (or rejects with Node's DataCloneError).
+      return false;
+    }
+    const need = (RECORD_HEADER + data.length + 3) & ~3;
+    if (need > MAX_RECORD) return false;
+    const h = this.header;
+    let tail = Atomics.load(h, TAIL);
+    const used = Atomics.load(h, USED);
+    let waste = 0;
+    if (tail + need > RING_BYTES) waste = RING_BYTES - tail;
+    if (used + waste + need > RING_BYTES) return false;
+    if (waste > 0) {
+      this.view.setInt32(tail, WRAP, true);
+      tail = 0;
+    }
+    this.view.setInt32(tail, data.length, true);
+    this.view.setInt32(tail + 4, seq, true);
+    this.view.setInt32(tail + 8, kind, true);
+    this.bytes.set(data, tail + RECORD_HEADER);
+    Atomics.store(h, TAIL, (tail + need) % RING_BYTES);
+    Atomics.add(h, USED, waste + need);
+    return true;
+  }
+
+  /** Sequence number of the first record, or -1 when empty. */
+  peekSeq(): number {
+    const h = this.header;
+    if (Atomics.load(h, USED) === 0) return -1;
+    let head = Atomics.load(h, HEAD);
+    if (this.view.getInt32(head, true) === WRAP) {
+      Atomics.sub(h, USED, RING_BYTES - head);
+      head = 0;
+      Atomics.store(h, HEAD, 0);
+    }
+    return this.view.getInt32(head + 4, true);
+  }
+
+  /** Take the first record (peekSeq said there is one): its kind and value. */
+  take(): [number, unknown] {
+    const h = this.header;
+    const head = Atomics.load(h, HEAD);
+    const len = this.view.getInt32(head, true);
+    const kind = this.view.getInt32(head + 8, true);
+    // A copy: the space is the sender's again once released.
+    const data = this.bytes.slice(head + RECORD_HEADER, head + RECORD_HEADER + len);
+    const need = (RECORD_HEADER + len + 3) & ~3;
+    Atomics.store(h, HEAD, (head + need) % RING_BYTES);
+    Atomics.sub(h, USED, need);
+    const d = new Deserializer(data);
+    d.readHeader();
+    return [kind, d.readValue()];
+  }
+}
