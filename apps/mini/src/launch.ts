@@ -24,6 +24,7 @@ interface CallSite {
   getFunctionName(): string | null;
   getTypeName(): string | null;
   getMethodName(): string | null;
+  isAsync(): boolean;
 }
 type PrepareStackTrace = (global: object, error: Error, trace: CallSite[]) => unknown;
 
@@ -122,9 +123,13 @@ function dispatchOf(trace: CallSite[], from: number, to: number, bottom: boolean
 
 function nodeView(trace: CallSite[]): CallSite[] {
   const ours = (i: number): boolean => trace[i]?.getFileName() === shownName;
-  let lowest = trace.length - 1;
+  // V8 puts the async frames (the awaiting functions, "at async f") after the stack's own: they stay, less ours.
+  let asyncFrom = trace.findIndex((site) => site.isAsync());
+  if (asyncFrom < 0) asyncFrom = trace.length;
+  const awaiting = trace.slice(asyncFrom).filter((site) => site.getFileName() !== shownName);
+  let lowest = asyncFrom - 1;
   while (lowest >= 0 && !ours(lowest)) lowest--;
-  if (lowest < 0) return trace;
+  if (lowest < 0) return asyncFrom === trace.length ? trace : [...trace.slice(0, asyncFrom), ...awaiting];
   nodeFrames ??= loadNodeFrames();
   const view: CallSite[] = [];
   for (let i = 0; i <= lowest; i++) {
@@ -151,6 +156,7 @@ function nodeView(trace: CallSite[]): CallSite[] {
     }
     view.push(site);
   }
+  view.push(...awaiting);
   // An error of our own making with no program frame (a refused connection, a missing main module): its first frame.
   if (view.length === 0) return trace.slice(0, 1);
   const limit = Error.stackTraceLimit;

@@ -83,6 +83,72 @@ describe('mini command line', () => {
     expect(mini([file]).stdout).toBe(node([file]).stdout);
   });
 
+  it('engine flags anywhere before the script, among our own options, go to the host as node takes them', () => {
+    const file = script(
+      'console.log(typeof gc, Error.stackTraceLimit, require("v8").getHeapStatistics().heap_size_limit >> 20, process.argv.slice(2))',
+    );
+    for (const args of [
+      ['-r', file, '--expose-gc', '--stack-trace-limit=3', file],
+      ['--max-old-space-size=100', '-r', file, '--expose-gc', file, '--expose-gc', 'x'],
+      ['-e', 'console.log(typeof gc, process.argv.slice(1))', '--expose-gc', 'a', '--expose-gc'],
+      ['--', file, '--expose-gc'],
+    ]) {
+      const theirs = node(args);
+      const ours = mini(args);
+      expect(theirs.status).toBe(0);
+      expect([ours.stdout, ours.stderr, ours.status]).toEqual([theirs.stdout, theirs.stderr, theirs.status]);
+    }
+  });
+
+  it('node:test runs the tests of a file run as the program; --test says it is not supported yet', () => {
+    const file = script(
+      [
+        "const test = require('node:test');",
+        "const assert = require('node:assert');",
+        "test('passes after a timer', async () => { await new Promise((r) => setTimeout(r, 5)); });",
+        "test('fails', () => { assert.strictEqual(1, 2); });",
+      ].join('\n'),
+    );
+    // Durations are the runs' own. The failure's stack is the stack tests' (its async frame, last, is
+    // beyond Error.stackTraceLimit on mini, whose loop puts more frames below a promise job than node's).
+    const report = (r: { stdout: string; status: number | null }) => ({
+      status: r.status,
+      lines: r.stdout.split('\n').filter((l) => !/duration_ms|:\d+:\d+\)$/.test(l)),
+    });
+    const theirs = report(node([file]));
+    expect(theirs.lines).toContain('# pass 1');
+    expect(theirs.lines).toContain('# fail 1');
+    expect(report(mini([file]))).toEqual(theirs);
+    const refused = mini(['--test', file]);
+    expect(refused.status).toBe(9);
+    expect(refused.stderr).toBe('mini: --test is not supported yet: run the test file itself (mini file.test.js); node:test works there\n');
+  });
+
+  it("--enable-source-maps maps a program's stacks and uncaught-error header through its source maps, CommonJS and ES module", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-sourcemaps-'));
+    writeFileSync(
+      join(dir, 'src.ts'),
+      'function fail(n: number): never {\n  throw new Error(`failed ${n}`);\n}\nsetTimeout(() => fail(3), 1);\n',
+    );
+    for (const [out, format] of [
+      ['out.js', 'cjs'],
+      ['out.mjs', 'esm'],
+    ] as const) {
+      (require('esbuild') as typeof import('esbuild')).buildSync({
+        entryPoints: [join(dir, 'src.ts')],
+        outfile: join(dir, out),
+        format,
+        sourcemap: true,
+        logLevel: 'silent',
+      });
+      const args = ['--enable-source-maps', join(dir, out)];
+      const theirs = node(args);
+      expect(theirs.stderr).toContain(`${join(dir, 'src.ts')}:2`);
+      const ours = mini(args);
+      expect([ours.stdout, ours.stderr, ours.status]).toEqual([theirs.stdout, theirs.stderr, theirs.status]);
+    }
+  });
+
   it('reads the program from stdin with no script, and with -', () => {
     const program = 'console.log(__filename, require.main === module, process.argv.slice(2)); setTimeout(() => console.log("later"), 1)';
     for (const args of [[], ['-', 'a', 'b']]) {

@@ -44,7 +44,7 @@ type Callback<T> = cbfs.Callback<T>;
 function promised<T>(run: (cb: Callback<T>) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     try {
-      run((err, value) => (err ? reject(err) : resolve(value as T)));
+      req.forPromise(() => run((err, value) => (err ? reject(err) : resolve(value as T))));
     } catch (err) {
       reject(err as Error);
     }

@@ -77,6 +77,19 @@ function shown(path: FsPath | undefined): string | undefined {
   return path === undefined || typeof path === 'string' ? path : Buffer.from(path).toString();
 }
 
+/** Above 0 while fs/promises submits: its requests are Node's FSReqPromise, not FSReqCallback. */
+let promiseDepth = 0;
+
+/** Run `submitting` with the requests it makes named as a promise's. */
+export function forPromise<T>(submitting: () => T): T {
+  promiseDepth++;
+  try {
+    return submitting();
+  } finally {
+    promiseDepth--;
+  }
+}
+
 function submit(
   loop: Loop,
   f: WorkFunction,
@@ -90,6 +103,7 @@ function submit(
     if (result >= 0) return cb(null, result);
     cb(uvException(errno, { syscall, path: shown(path), dest: shown(dest) }), result);
   });
+  if (promiseDepth > 0) req.forPromise = true;
   // A trace names the request as the call it serves (fs.lstat, fs.fstat: all one statx).
   if (tracing.tracer !== null) req.label = `fs.${syscall}`;
 }

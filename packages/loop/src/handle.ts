@@ -26,6 +26,17 @@ export abstract class Handle {
 
   constructor(loop: Loop) {
     this.loop = loop;
+    if (this.resourceName() !== undefined) loop.handleQueue.add(this);
+  }
+
+  /**
+   * Node's name for the handle in process.getActiveResourcesInfo()
+   * ('TCPServerWrap', 'TTYWrap'); undefined for the loop's internal handles,
+   * which Node does not list. Asked at construction (before a subclass's
+   * fields are set) whether to list the handle at all, then at each listing.
+   */
+  resourceName(): string | undefined {
+    return undefined;
   }
 
   /**
@@ -74,6 +85,7 @@ export abstract class Handle {
   finishClose(): void {
     this.closing = false;
     this.closed = true;
+    this.loop.handleQueue.delete(this);
     const cb = this.closeCb;
     this.closeCb = undefined;
     if (cb) this.loop.invoke(cb, `${this.typeName} close`);
@@ -109,10 +121,16 @@ export class Request {
     return this.inFlight;
   }
 
+  /** Node's name for the request in process.getActiveResourcesInfo() ('FSReqCallback'); undefined: not listed. */
+  resourceName(): string | undefined {
+    return undefined;
+  }
+
   start(): void {
     if (this.inFlight) return;
     this.inFlight = true;
     this.loop.activeRequests++;
+    if (this.resourceName() !== undefined) this.loop.requestQueue.add(this);
     this.loop.onStateChange();
   }
 
@@ -120,5 +138,7 @@ export class Request {
     if (!this.inFlight) return;
     this.inFlight = false;
     this.loop.activeRequests--;
+    // Still listed while its callback runs, as Node's request is until the callback returns.
+    if (this.resourceName() !== undefined) this.loop.finishedRequests.push(this);
   }
 }

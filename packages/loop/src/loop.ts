@@ -16,7 +16,7 @@
  */
 import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR, hrtime } from '@mini/sys';
 import { bindAsyncContext, runInAsyncContext } from './async-context.js';
-import { Handle } from './handle.js';
+import { Handle, type Request } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
 import { Timer, TimerHeap } from './timer.js';
@@ -83,6 +83,17 @@ export class Loop {
   readonly checkHandles = new PhaseQueue();
   activeHandles = 0;
   activeRequests = 0;
+  /**
+   * The handles and requests Node names in process.getActiveResourcesInfo()
+   * (libuv's handle queue and Node's request queue), in the order they were
+   * made: a handle from its construction until it is closed, a request
+   * while it is in flight. Internal handles (timers, immediates' idle and
+   * check, wakeups, the pool's port) have no such name and are not here.
+   */
+  readonly handleQueue = new Set<Handle>();
+  readonly requestQueue = new Set<Request>();
+  /** Requests finished during the callback being run: Node lists them until it returns (and its ticks ran). */
+  readonly finishedRequests: Request[] = [];
   nextTimerId = 0;
   /** Cached loop time in ms, as uv_now. */
   private time = 0;
@@ -129,6 +140,18 @@ export class Loop {
 
   alive(): boolean {
     return this.activeHandles > 0 || this.activeRequests > 0 || this.pending.length > 0 || this.closingHead !== null;
+  }
+
+  /**
+   * What Node's process.getActiveResourcesInfo() lists of the loop's own:
+   * each request in flight, then each ref'd handle not yet closed (closing
+   * ones still count, as in Node), by Node's names for them.
+   */
+  activeResourceNames(): string[] {
+    const names: string[] = [];
+    for (const req of this.requestQueue) names.push(req.resourceName()!);
+    for (const handle of this.handleQueue) if (handle.hasRef()) names.push(handle.resourceName()!);
+    return names;
   }
 
   stop(): void {
@@ -508,6 +531,7 @@ export class Loop {
       cb();
     }
     drainTicks();
+    this.releaseFinishedRequests();
   }
 
   invokeIo(w: IoWatcher, events: number): void {
@@ -517,6 +541,13 @@ export class Loop {
     else runInAsyncContext(w.context, w.callback, undefined, [events]);
     if (tr !== null && w.label !== null) tr.callbackEnd();
     drainTicks();
+    this.releaseFinishedRequests();
+  }
+
+  releaseFinishedRequests(): void {
+    if (this.finishedRequests.length === 0) return;
+    for (const req of this.finishedRequests) this.requestQueue.delete(req);
+    this.finishedRequests.length = 0;
   }
 
   /**

@@ -42,6 +42,7 @@ const HOST = [
   // Its sessions dispatch on this thread; the socket (--inspect) is served by the host's inspector thread.
   'inspector',
   'inspector/promises',
+  'test',
 ];
 
 /**

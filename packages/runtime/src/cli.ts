@@ -50,6 +50,11 @@ export function parseCommandLine(argv: string[]): Action {
       (run[list] ??= []).push(value);
       continue;
     }
+    // Node's --test runs each file in a child process its runner spawns with the host's own
+    // child_process; node:test itself works, in the file that requires it.
+    if (arg === '--test' || arg.startsWith('--test-')) {
+      return { kind: 'error', message: `${arg} is not supported yet: run the test file itself (mini file.test.js); node:test works there` };
+    }
     if (arg === '-c' || arg === '--check') {
       run.check = true;
       continue;

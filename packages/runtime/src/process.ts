@@ -8,7 +8,9 @@
  * argv/execPath name the mini launcher and the script, stdin/stdout/stderr
  * are our own streams (stdio.ts), and `binding` exposes our handle layer.
  */
+import type { Loop } from '@mini/loop';
 import { installSignals } from '@mini/process';
+import { createTimers } from '@mini/timers';
 import { createStdin, createWritableStdio, type FsReadStreams } from './stdio.js';
 import type { BuiltinRegistry } from './registry.js';
 
@@ -83,6 +85,16 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
 }
 
 function withBinding(proc: NodeJS.Process, registry: BuiltinRegistry): NodeJS.Process {
+  // Our loop's resources by Node's names: requests, then handles, then ref'd timeouts and immediates.
+  proc.getActiveResourcesInfo = function getActiveResourcesInfo(): string[] {
+    const loop = registry.internalBinding('loop') as Loop;
+    const { timeouts, immediates } = createTimers(loop);
+    const names = loop.activeResourceNames();
+    for (let i = 0; i < timeouts.refedCount; i++) names.push('Timeout');
+    for (let i = 0; i < immediates.refedCount; i++) names.push('Immediate');
+    return names;
+  };
+
   Object.defineProperty(proc, 'binding', {
     configurable: true,
     writable: true,

@@ -206,6 +206,11 @@ export class ImmediateQueue {
   get pending(): number {
     return this.count;
   }
+
+  /** Queued immediates that keep the loop alive (process.getActiveResourcesInfo()'s 'Immediate's). */
+  get refedCount(): number {
+    return this.refCount;
+  }
 }
 
 function noop(): void {}

@@ -24,6 +24,10 @@ const CHANGE_BITS = IN_ATTRIB | IN_MODIFY;
 export type FsEventCallback = (status: number, events: number, filename: Buffer | null) => void;
 
 export class FsEvent extends Handle implements InotifyClient {
+  override resourceName(): string {
+    return 'FSEventWrap';
+  }
+
   private watch: Watch | undefined;
   private callback: FsEventCallback | undefined;
   /** The watched path's basename, for events on the path itself. */

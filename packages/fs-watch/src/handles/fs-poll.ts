@@ -44,6 +44,10 @@ export type FsPollCallback = (status: number, prev: Uint8Array, curr: Uint8Array
 const ZERO = new Uint8Array(STATX_SIZE);
 
 export class FsPoll extends Handle {
+  override resourceName(): string {
+    return 'StatWatcher';
+  }
+
   private readonly timer: Timer;
   private path: Buffer | string | undefined;
   private interval = 0;

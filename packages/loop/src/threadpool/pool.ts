@@ -195,6 +195,8 @@ class WorkPort extends Handle implements WorkScheduler {
     else runInAsyncContext(req.context, req.done, undefined, [result, errno]);
     if (tr !== null) tr.callbackEnd();
     drainTicks();
+    // Each completion is a callback of its own (Node's request goes once its callback returns).
+    this.loop.releaseFinishedRequests();
   }
 }
 

@@ -57,6 +57,8 @@ export class WorkRequest extends Request {
   label: string;
   /** The context `done` runs in: where the request was made. */
   readonly context: AsyncContext;
+  /** Made for a promise (fs/promises): Node's FSReqPromise rather than FSReqCallback. */
+  forPromise = false;
   private readonly scheduler: WorkScheduler;
 
   constructor(loop: Loop, fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback, scheduler: WorkScheduler) {
@@ -67,6 +69,11 @@ export class WorkRequest extends Request {
     this.label = fn.label;
     this.scheduler = scheduler;
     this.context = captureAsyncContext(fn.kind === 'slow-io' ? 'GETADDRINFOREQWRAP' : 'FSREQCALLBACK');
+  }
+
+  override resourceName(): string {
+    if (this.fn.kind === 'slow-io') return 'GetAddrInfoReqWrap';
+    return this.forPromise ? 'FSReqPromise' : 'FSReqCallback';
   }
 
   /**

@@ -34,6 +34,10 @@ export class Pipe extends StreamHandle {
     return 'Pipe';
   }
 
+  override resourceName(): string {
+    return this.server ? 'PipeServerWrap' : 'PipeWrap';
+  }
+
   /** The path we bound, removed on close. */
   private boundPath: string | undefined;
 

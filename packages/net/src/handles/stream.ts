@@ -77,6 +77,9 @@ export type ConnectCallback = (status: number, handle: StreamHandle, req: Connec
 
 export class ConnectReq extends Request {
   oncomplete: ConnectCallback | undefined;
+  override resourceName(): string {
+    return 'ConnectWrap';
+  }
   address = '';
   port = 0;
   localAddress: string | undefined;
@@ -100,10 +103,17 @@ export class WriteReq extends Request {
   remaining = 0;
   /** A descriptor to send with this write's first bytes (IPC pipes only), -1 for none. */
   sendFd = -1;
+  /** Node writes one buffer with a SimpleWriteWrap, several (writev) with a WriteWrap. */
+  override resourceName(): string {
+    return this.chunks.length > 1 ? 'WriteWrap' : 'SimpleWriteWrap';
+  }
 }
 
 export class ShutdownReq extends Request {
   oncomplete: ((status: number, handle: StreamHandle) => void) | undefined;
+  override resourceName(): string {
+    return 'ShutdownWrap';
+  }
 }
 
 /** An fd kept open so that, out of descriptors, a listener can still accept and drop (libuv's emfile trick). */
@@ -116,6 +126,8 @@ function openReserve(): void {
 export abstract class StreamHandle extends FdHandle {
   reading = false;
   protected listening = false;
+  /** Made a server by listen(), for good: Node's TCPServerWrap stays one while it closes. */
+  protected server = false;
   /** Data (nread > 0, a fresh Buffer), UV_EOF, or a negative errno. */
   onread: ((nread: number, buf?: Buffer) => void) | undefined;
   /** A listener's new connection, or a negative errno from accept. */
@@ -154,6 +166,7 @@ export abstract class StreamHandle extends FdHandle {
     if (sock.listen(this.fd, backlog) < 0) return lastError();
     openReserve();
     this.listening = true;
+    this.server = true;
     this.updateWatch();
     this.activate();
     return 0;

@@ -45,6 +45,10 @@ export class TCP extends StreamHandle {
     return 'TCP';
   }
 
+  override resourceName(): string {
+    return this.server ? 'TCPServerWrap' : 'TCPSocketWrap';
+  }
+
   private delayedError = 0;
 
   constructor(loop: Loop, fd = -1) {

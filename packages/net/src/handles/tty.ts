@@ -122,6 +122,10 @@ export class TTY extends StreamHandle {
     return 'TTY';
   }
 
+  override resourceName(): string {
+    return 'TTYWrap';
+  }
+
   /** 0 when the handle opened, else the negative status uv_tty_init returned (Node's ctx.code). */
   readonly initStatus: number;
   private raw = false;

@@ -94,6 +94,9 @@ export class UdpSendRequest extends Request {
   status = 0;
   callback: SendCallback | undefined;
   next: UdpSendRequest | undefined;
+  override resourceName(): string {
+    return 'SendWrap';
+  }
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -107,6 +110,10 @@ const recvAddrLen = Buffer.alloc(4);
 export class UDP extends FdHandle {
   override get typeName(): string {
     return 'UDP';
+  }
+
+  override resourceName(): string {
+    return 'UDPWrap';
   }
 
   /** The socket is AF_INET6 (libuv's UV_HANDLE_IPV6): picks option levels. */

@@ -57,6 +57,10 @@ function block(strings: readonly string[]): Buffer {
 }
 
 export class Process extends Handle {
+  override resourceName(): string {
+    return 'ProcessWrap';
+  }
+
   pid = 0;
   /** Called once with the exit status and the terminating signal (one of them 0). */
   onexit: ((exitStatus: number, termSignal: number) => void) | undefined;
@@ -71,6 +75,9 @@ export class Process extends Handle {
   /** Start the child: 0, or a negative errno (UV_ENOENT for a program not found). */
   spawn(options: ProcessOptions): number {
     if (this.pid !== 0 || this.isClosing()) return UV_EINVAL;
+    // Node lists a child's handle after its stdio pipes, made before the spawn: listed from here.
+    this.loop.handleQueue.delete(this);
+    this.loop.handleQueue.add(this);
     const stdio = new Int32Array(options.stdio);
     const out = new Int32Array(1);
     const pid = spawnNative().mini_spawn(

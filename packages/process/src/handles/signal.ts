@@ -152,6 +152,10 @@ function signalFdOf(loop: Loop): SignalFd {
 }
 
 export class Signal extends Handle {
+  override resourceName(): string {
+    return 'SignalWrap';
+  }
+
   signum = 0;
   callback: ((signum: number) => void) | undefined;
 

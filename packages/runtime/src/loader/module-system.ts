@@ -40,6 +40,7 @@ import { EsmLoader } from './esm/loader.js';
 import { compileModule, type ModuleCallbacks } from './esm/module-wrap.js';
 import { codedError, validateString, ReflectApply } from '@mini/sys';
 import { moduleNotFound } from './errors.js';
+import { cacheSourceMap } from './source-maps.js';
 import { packageImportsResolve } from './package-exports.js';
 import { nodeModulePaths, Resolver, statKind, StatKind } from './resolve.js';
 
@@ -428,6 +429,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     }
 
     _compile(content: string, filename: string): unknown {
+      cacheSourceMap(filename, content, this);
       const importer = dynamicImport(filename);
       let fn;
       try {

@@ -29,6 +29,7 @@
 import process from 'node:process';
 import vm from 'node:vm';
 import { codedError } from '@mini/sys';
+import { cacheSourceMap } from '../source-maps.js';
 
 /** Module status, as the host's ModuleWrap numbers it (V8's Module::Status). */
 export const Status = { Unlinked: 0, Linking: 1, Linked: 2, Evaluating: 3, Evaluated: 4, Errored: 5 } as const;
@@ -166,6 +167,8 @@ export function compileModule(source: string, url: string, callbacks: ModuleCall
   });
   const wrap = wrapOf(module, url);
   owners.set(wrap, module);
+  // Held weakly by the host's cache, as the module it is the map of.
+  cacheSourceMap(url, source, module);
   return wrap;
 }
 
