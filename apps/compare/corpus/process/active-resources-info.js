@@ -1,7 +1,10 @@
 // process.getActiveResourcesInfo() names the loop's requests in flight (kept
 // while their callbacks run), then its ref'd handles not yet closed (closing
 // ones too), then ref'd timeouts and immediates, as Node names them. One
-// step at a time, printed at exit (stdout's own pipe would be listed).
+// step at a time, printed at exit. stdout and stderr are made first, so
+// their handles (pipes here) are listed from the start whoever touches them.
+process.stdout;
+process.stderr;
 const fs = require('fs');
 const dns = require('dns');
 const net = require('net');

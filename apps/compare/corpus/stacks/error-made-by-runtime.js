@@ -7,6 +7,14 @@ const closed = net.createServer().listen(0, '127.0.0.1', () => {
   const port = closed.address().port;
   closed.close(() => {
     net.connect(port, '127.0.0.1').on('error', (err) => show('refused', new Error(err.message.replace(/:\d+$/, ':PORT'))));
-    net.connect(port, '127.0.0.1').on('error', (err) => console.log(err.stack.split('\n').slice(1).join('\n').replace(/^ {4}at /gm, '    | ')));
+    net.connect(port, '127.0.0.1').on('error', (err) =>
+      console.log(
+        err.stack
+          .split('\n')
+          .slice(1)
+          .join('\n')
+          .replace(/^ {4}at /gm, '    | '),
+      ),
+    );
   });
 });

@@ -4,7 +4,10 @@ const fs = require('fs');
 console.log(typeof Error.prepareStackTrace, Error.stackTraceLimit);
 Error.prepareStackTrace = (err, sites) =>
   `${err.message}: ${sites
-    .map((s) => `${s.getTypeName()} ${s.getFunctionName()} ${(s.getFileName() ?? '').replace(__dirname, '.')} ${s.getLineNumber() > 0} ${s.isNative()}`)
+    .map(
+      (s) =>
+        `${s.getTypeName()} ${s.getFunctionName()} ${(s.getFileName() ?? '').replace(__dirname, '.')} ${s.getLineNumber() > 0} ${s.isNative()}`,
+    )
     .join(' / ')}`;
 setTimeout(() => {
   console.log(new Error('in a timer').stack);
