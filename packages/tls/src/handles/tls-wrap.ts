@@ -32,8 +32,6 @@ import { UV_ECANCELED, UV_ENOTCONN, UV_EOF, UV_EPIPE, type Pointer } from '@mini
 import { ShutdownReq, WriteReq } from '@mini/net';
 import { sslError, verifyError, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, type OpenSSLError, type VerifyError } from './errors.js';
 import {
-  bioPending,
-  drainBio,
   nativeCallback,
   newMemBio,
   selectedAlpn,
@@ -74,6 +72,9 @@ const QUEUED = 2;
 /** One SSL_read takes at most a record's worth and a bit. */
 const READ_SIZE = 64 * 1024;
 const readPool = Buffer.allocUnsafeSlow(READ_SIZE);
+/** Records on their way out are read from OpenSSL into this, then copied to a buffer of their size. */
+const OUT_POOL_SIZE = 64 * 1024;
+const outPool = Buffer.allocUnsafeSlow(OUT_POOL_SIZE);
 
 /** Accept whatever chain the peer sends: the JS layer judges the verify result after the handshake, as Node's. */
 const acceptAny = nativeCallback('int mini_verify_accept(int ok, void *ctx)', (() => 1) as (...args: never[]) => unknown);
@@ -291,8 +292,8 @@ export class TLSWrap {
 
   /** Read cleartext while the reader wants it. */
   private clearOut(s: Pointer): void {
+    // No ERR_clear_error per call: the queue only fills on a failure, and sslError() empties it then.
     while (this.reading && !this.closed && !this.eofDelivered) {
-      ssl.ERR_clear_error();
       const n = ssl.SSL_read(s, readPool, READ_SIZE);
       if (n > 0) {
         const buf = Buffer.allocUnsafe(n);
@@ -329,8 +330,19 @@ export class TLSWrap {
    * follows from the parent's completion, or a negative status.
    */
   private encOut_(onQueued?: (status: number) => void): number {
-    if (this.ssl === null || bioPending(this.encOut) <= 0 || this.parent.isClosing()) return NOTHING;
-    const data = drainBio(this.encOut);
+    if (this.ssl === null || this.parent.isClosing()) return NOTHING;
+    // One BIO_read into the pool says both whether there is anything and what (-1: empty).
+    let n = ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE);
+    if (n <= 0) return NOTHING;
+    let data: Buffer;
+    if (n < OUT_POOL_SIZE) {
+      data = Buffer.allocUnsafe(n);
+      outPool.copy(data, 0, 0, n);
+    } else {
+      const parts = [Buffer.from(outPool)];
+      while ((n = ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE)) > 0) parts.push(Buffer.from(outPool.subarray(0, n)));
+      data = Buffer.concat(parts);
+    }
     const req = new WriteReq(this.loop);
     if (onQueued !== undefined) req.oncomplete = (status) => onQueued(status);
     const err = this.parent.writev(req, [data]);
@@ -385,7 +397,6 @@ export class TLSWrap {
    */
   private encrypt(req: WriteReq, chunks: Uint8Array[], queued: boolean): number {
     const s = this.ssl!;
-    ssl.ERR_clear_error();
     const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     if (data.byteLength > 0) {
       const n = ssl.SSL_write(s, data, data.byteLength);
