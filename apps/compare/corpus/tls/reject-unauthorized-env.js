@@ -1,6 +1,8 @@
 // NODE_TLS_REJECT_UNAUTHORIZED=0 lets an untrusted server through, with a warning.
 const tls = require('tls');
 const { read } = require('./fixtures/pki');
+// Ours instead of the default writer, whose line carries the pid.
+process.removeAllListeners('warning');
 process.on('warning', (w) => console.log('warning', w.name, w.message));
 const server = tls.createServer({ key: read('self.key'), cert: read('self.crt') }, (s) => s.end('through'));
 server.listen(0, '127.0.0.1', () => {
