@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 
@@ -19,5 +21,15 @@ describe('worker threads', () => {
     >;
     expect(after.fds).toBe(before.fds);
     expect(after.tasks).toBe(before.tasks);
+  });
+
+  test("pino's worker transport writes through our fs from its worker thread", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-pino-'));
+    try {
+      const lines = JSON.parse(await mini('pino-transport.js', join(dir, 'out.log'))) as unknown[];
+      expect(lines).toEqual([[30, 'hello', 1], [40, 'second', null], { worker: true, requestsOnOurLoop: 1 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
