@@ -32,4 +32,15 @@ describe('worker threads', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // esbuild is the workspace's own build tool (a root devDependency).
+  test("esbuild's transformSync, whose service runs in a worker thread, answers as on node", { timeout: 120_000 }, async () => {
+    const out = JSON.parse(await mini('esbuild-transform.js')) as Record<string, unknown>;
+    expect(out).toEqual({
+      ts: 'let x = 1;\nconst y = x + 1;\nexport {\n  y\n};\n',
+      jsx: 'const a = /* @__PURE__ */ React.createElement("div", null);\n',
+      error: ['Unexpected ";"'],
+      workerThread: true,
+    });
+  });
 });
