@@ -6,11 +6,12 @@ process.on('uncaughtException', (err) => {
   setImmediate(() => console.log('immediate from handler'));
 });
 fs.stat(__filename, () => {
-  setTimeout(() => console.log('timeout from stat'), 0);
+  setTimeout(() => {
+    console.log('timeout from stat');
+    // Started here, not from a timer of its own, so no load on the machine can put it first.
+    fs.stat(__filename, (err, st) => console.log('second stat', err, st.isFile()));
+  }, 0);
   setImmediate(() => console.log('immediate from stat'));
   process.nextTick(() => console.log('tick from stat'));
   throw new Error('in stat');
 });
-setTimeout(() => {
-  fs.stat(__filename, (err, st) => console.log('second stat', err, st.isFile()));
-}, 20);
