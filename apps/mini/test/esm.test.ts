@@ -72,6 +72,11 @@ describe('ES module packages from npm, on mini', () => {
     expect(expectSameAsNode(['yargs.mjs', '--help'], { cwd: PACKAGES }).stdout).toContain('say hello');
     expect(expectSameAsNode(['yargs.mjs', 'nope'], { cwd: PACKAGES }).status).toBe(1);
   });
+  it('got 14 over https on our tls (its http2-wrapper takes JSStreamSocket from a TLSSocket at load)', () => {
+    const r = expectSameAsNode(['got.mjs'], { cwd: PACKAGES });
+    expect(r.stdout).toContain('post {"method":"POST","url":"/p","body":"{\\"a\\":1}"');
+    expect(r.stdout).toContain('untrusted RequestError UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+  });
   it("mocha 12's CLI: a passing and a failing test, the same report", () => {
     const mocha = require.resolve('mocha/bin/mocha.js');
     // The durations mocha prints are the runs' own.
