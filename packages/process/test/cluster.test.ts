@@ -119,10 +119,15 @@ function socketInodes(pid: number): string[] {
 
 const fdCount = (pid: number): number => readdirSync(`/proc/${pid}/fd`).length;
 
-/** wrk against the cluster: the requests it completed, and its non-2xx and socket errors. */
-function wrk(port: number, seconds: number, connections = 8): Promise<{ requests: number; output: string }> {
+/**
+ * wrk against the cluster: the requests it completed, and its non-2xx and
+ * socket errors. `close`: a new connection for every request, so that the
+ * primary is always handing connections out.
+ */
+function wrk(port: number, seconds: number, connections = 8, close = false): Promise<{ requests: number; output: string }> {
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, ...(close ? ['-H', 'Connection: close'] : []), `http://127.0.0.1:${port}/`];
   return new Promise((done, fail) => {
-    execFile('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, `http://127.0.0.1:${port}/`], (err, stdout) => {
+    execFile('wrk', args, (err, stdout) => {
       if (err !== null) {
         fail(err);
         return;
@@ -207,35 +212,40 @@ describe('cluster', () => {
     }
   }, 60_000);
 
-  it('a worker killed with SIGKILL under wrk: the primary sees it exit, the other keeps answering, the primary holds no connection', async () => {
-    const c = await startCluster('rr');
-    try {
-      const fdsBefore = fdCount(c.primary);
-      const load = wrk(c.port, 3);
-      await new Promise((r) => setTimeout(r, 1000));
-      process.kill(c.workers[0]!, 'SIGKILL');
-      const exit = await c.line(/^exit (\d+) (\S+) (\S+)$/);
-      expect(exit.slice(1)).toEqual(['1', 'null', 'SIGKILL']);
-      await load;
+  it.each(['rr', 'none'] as const)(
+    '%s: a worker killed with SIGKILL under wrk: the primary sees it exit, the other keeps answering, the primary holds no connection',
+    async (policy) => {
+      const c = await startCluster(policy);
+      try {
+        const fdsBefore = fdCount(c.primary);
+        // Connections closed after each request: some are on their way to the worker when it dies.
+        const load = wrk(c.port, 3, 8, true);
+        await new Promise((r) => setTimeout(r, 1000));
+        process.kill(c.workers[0]!, 'SIGKILL');
+        const exit = await c.line(/^exit (\d+) (\S+) (\S+)$/);
+        expect(exit.slice(1)).toEqual(['1', 'null', 'SIGKILL']);
+        await load;
 
-      const bodies = await Promise.all(Array.from({ length: 6 }, () => hello(c.port)));
-      expect(new Set(bodies)).toEqual(new Set(['worker 2']));
-      const after = await counts(c);
-      expect(Object.keys(after)).toEqual(['2']);
-      const run = await wrk(c.port, 1);
-      expect(run.requests).toBeGreaterThan(50);
+        const bodies = await Promise.all(Array.from({ length: 6 }, () => hello(c.port)));
+        expect(new Set(bodies)).toEqual(new Set(['worker 2']));
+        const after = await counts(c);
+        expect(Object.keys(after)).toEqual(['2']);
+        const run = await wrk(c.port, 1);
+        expect(run.requests).toBeGreaterThan(50);
 
-      // Every connection the primary accepted went to a worker or was closed with the dead one.
-      await new Promise((r) => setTimeout(r, 200));
-      const tcp = tcpInodes();
-      const listening = listeningInodes(c.port);
-      const primaryTcp = socketInodes(c.primary).filter((i) => tcp.has(i));
-      expect(primaryTcp.filter((i) => !listening.has(i))).toEqual([]);
-      // The dead worker's channel and process handle are gone too: fewer fds than with two workers.
-      expect(fdCount(c.primary)).toBeLessThan(fdsBefore);
-    } finally {
-      const end = await c.finish();
-      expect(end).toMatch(/disconnected\n/);
-    }
-  }, 60_000);
+        // Every connection the primary accepted went to a worker or was closed with the dead one.
+        await new Promise((r) => setTimeout(r, 200));
+        const tcp = tcpInodes();
+        const listening = listeningInodes(c.port);
+        const primaryTcp = socketInodes(c.primary).filter((i) => tcp.has(i));
+        expect(primaryTcp.filter((i) => !listening.has(i))).toEqual([]);
+        // The dead worker's channel and process handle are gone too: fewer fds than with two workers.
+        expect(fdCount(c.primary)).toBeLessThan(fdsBefore);
+      } finally {
+        const end = await c.finish();
+        expect(end).toMatch(/disconnected\n/);
+      }
+    },
+    60_000,
+  );
 });
