@@ -215,6 +215,13 @@ export const ERROR_TABLE = {
   ERR_IPC_ONE_PIPE: E(Error, 'Child process can have only one IPC pipe'),
   ERR_IPC_SYNC_FORK: E(Error, 'IPC cannot be used with synchronous forks'),
   ERR_INVALID_HANDLE_TYPE: E(TypeError, 'This handle type cannot be sent'),
+  // Node's internal assert: what a program can still trip (cluster's schedulingPolicy).
+  ERR_INTERNAL_ASSERTION: E(Error, (message?: string) => {
+    const suffix =
+      'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n' +
+      'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n';
+    return message === undefined ? suffix : `${message}\n${suffix}`;
+  }),
   ERR_CHILD_CLOSED_BEFORE_REPLY: E(Error, 'Child closed before reply received'),
 
   // ---- tty and stdio ---------------------------------------------------------

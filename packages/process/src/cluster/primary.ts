@@ -10,6 +10,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { relative } from 'node:path';
+import { codedError, validatePort } from '@mini/sys';
 import { fork } from '../child_process.js';
 import { internal, sendHelper, type ClusterMessage, type Reply } from './protocol.js';
 import { RoundRobinHandle, SharedHandle, type PrimaryHandle, type QueryMessage } from './primary-handles.js';
@@ -19,6 +20,10 @@ type WorkerInstance = InstanceType<typeof Worker>;
 
 export const SCHED_NONE = 1;
 export const SCHED_RR = 2;
+
+const INSPECT_ARG = /--inspect(?:-brk|-port)?|--debug-port/;
+const MIN_PORT = 1024;
+const MAX_PORT = 65535;
 
 interface Settings {
   exec?: string;
@@ -41,6 +46,7 @@ export function createPrimaryCluster(proc: NodeJS.Process): EventEmitter & Recor
   const handles = new Map<string, PrimaryHandle>();
   const workers: Record<number, WorkerInstance> = {};
   let ids = 0;
+  let debugPortOffset = 1;
   let initialized = false;
 
   const envPolicy = proc.env['NODE_CLUSTER_SCHED_POLICY'];
@@ -68,15 +74,37 @@ export function createPrimaryCluster(proc: NodeJS.Process): EventEmitter & Recor
       ...(cluster['settings'] as Settings),
       ...options,
     };
-    cluster['settings'] = settings;
-    process.nextTick(() => cluster.emit('setup', settings));
-    if (initialized) return;
-    initialized = true;
-    // The policy is fixed by the first setup (or fork).
-    schedulingPolicy = cluster['schedulingPolicy'] as number;
-    if (schedulingPolicy !== SCHED_NONE && schedulingPolicy !== SCHED_RR) {
-      throw new Error(`Bad cluster.schedulingPolicy: ${String(schedulingPolicy)}`);
+    // V8's profile of each process in a file of its own (one shared file would mix their addresses).
+    const execArgv = settings.execArgv ?? [];
+    if (execArgv.some((a) => a.startsWith('--prof')) && !execArgv.some((a) => a.startsWith('--logfile='))) {
+      settings.execArgv = [...execArgv, '--logfile=v8-%p.log'];
     }
+    cluster['settings'] = settings;
+    if (!initialized) {
+      initialized = true;
+      // The policy is fixed by the first setup (or fork).
+      schedulingPolicy = cluster['schedulingPolicy'] as number;
+      if (schedulingPolicy !== SCHED_NONE && schedulingPolicy !== SCHED_RR) {
+        throw codedError('ERR_INTERNAL_ASSERTION', `Bad cluster.schedulingPolicy: ${String(schedulingPolicy)}`);
+      }
+    }
+    process.nextTick(() => cluster.emit('setup', settings));
+  }
+
+  /** Each worker of a primary run under the inspector gets the next inspector port, unless settings name one. */
+  function inspectorArgs(settings: Settings): string[] {
+    if (settings.inspectPort === null) throw codedError('ERR_SOCKET_BAD_PORT', 'Port', null, true);
+    const usesInspector = (s: string | undefined): boolean => s !== undefined && INSPECT_ARG.test(s);
+    if (!(settings.execArgv ?? []).some(usesInspector) && !usesInspector(proc.env['NODE_OPTIONS'])) return [];
+    let port: number;
+    if ('inspectPort' in settings) {
+      const given = typeof settings.inspectPort === 'function' ? (settings.inspectPort as () => unknown)() : settings.inspectPort;
+      port = validatePort(given);
+    } else {
+      port = proc.debugPort + debugPortOffset++;
+      if (port > MAX_PORT) port = port - MAX_PORT + MIN_PORT - 1;
+    }
+    return [`--inspect-port=${port}`];
   }
   cluster['setupPrimary'] = setupPrimary;
   cluster['setupMaster'] = setupPrimary;
@@ -100,7 +128,7 @@ export function createPrimaryCluster(proc: NodeJS.Process): EventEmitter & Recor
       serialization: settings.serialization,
       silent: settings.silent,
       windowsHide: settings.windowsHide,
-      execArgv: [...(settings.execArgv ?? [])],
+      execArgv: [...(settings.execArgv ?? []), ...inspectorArgs(settings)],
       stdio: settings.stdio,
       gid: settings.gid,
       uid: settings.uid,
