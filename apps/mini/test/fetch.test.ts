@@ -5,8 +5,9 @@
  * boots: node's fetch fails under that poison, ours does not notice it.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,6 +77,23 @@ describe('fetch', () => {
     const onMini = await run(MINI, [program, url], { MINI_HOST_NODE: poisonedNode });
     expect(onMini.stderr).toBe('');
     expect(onMini.stdout).toBe('answer: POST /path sent\n');
+  });
+
+  it('speaks https on our tls too: the poisoned host is never called, the CA comes from NODE_EXTRA_CA_CERTS', async () => {
+    const pki = resolve(__dirname, '../../compare/corpus/tls/fixtures');
+    const secure = createHttpsServer(
+      { key: readFileSync(join(pki, 'server.key')), cert: readFileSync(join(pki, 'server.crt')) },
+      (req, res) => res.end(`secure ${req.method} ${req.url}`),
+    );
+    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+    const secureUrl = `https://localhost:${(secure.address() as AddressInfo).port}`;
+    const env = { NODE_EXTRA_CA_CERTS: join(pki, 'ca.crt') };
+    const onNode = await run(poisonedNode, [program, secureUrl], env);
+    expect(onNode.stdout).toContain('failed: fetch failed host tls.connect called');
+    const onMini = await run(MINI, [program, secureUrl], { ...env, MINI_HOST_NODE: poisonedNode });
+    await new Promise<void>((r) => secure.close(() => r()));
+    expect(onMini.stderr).toBe('');
+    expect(onMini.stdout).toBe('answer: secure POST /path\n');
   });
 
   it('loads the same undici as node 20.20 and says user-agent "node"', async () => {
