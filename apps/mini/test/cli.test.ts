@@ -122,6 +122,11 @@ describe('mini command line', () => {
     const refused = mini(['--test', file]);
     expect(refused.status).toBe(9);
     expect(refused.stderr).toBe('mini: --test is not supported yet: run the test file itself (mini file.test.js); node:test works there\n');
+    const brk = mini(['--inspect-brk', file]);
+    expect([brk.status, brk.stderr]).toEqual([
+      9,
+      'mini: --inspect-brk is not supported yet: --inspect attaches a debugger to a running program\n',
+    ]);
   });
 
   it("--enable-source-maps maps a program's stacks and uncaught-error header through its source maps, CommonJS and ES module", () => {

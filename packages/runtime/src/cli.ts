@@ -55,6 +55,9 @@ export function parseCommandLine(argv: string[]): Action {
     if (arg === '--test' || arg.startsWith('--test-')) {
       return { kind: 'error', message: `${arg} is not supported yet: run the test file itself (mini file.test.js); node:test works there` };
     }
+    if (arg === '--inspect-brk' || arg.startsWith('--inspect-brk=')) {
+      return { kind: 'error', message: `${arg} is not supported yet: --inspect attaches a debugger to a running program` };
+    }
     if (arg === '-c' || arg === '--check') {
       run.check = true;
       continue;

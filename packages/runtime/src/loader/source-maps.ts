@@ -7,7 +7,7 @@
  * formatting does the rest, as on node. Without the flag (or
  * process.setSourceMapsEnabled) nothing is read.
  */
-import { createRequire } from 'node:module';
+import { hostInternal } from '../host-internals.js';
 
 type MaybeCacheSourceMap = (filename: string, content: string, module: object, isGeneratedSource: boolean) => void;
 
@@ -19,7 +19,7 @@ export function cacheSourceMap(filename: string, content: string, module: object
   if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled !== true) return;
   if (cache === undefined) {
     try {
-      const sourceMapCache = createRequire(__filename)('internal/source_map/source_map_cache') as { maybeCacheSourceMap?: unknown };
+      const sourceMapCache = hostInternal<{ maybeCacheSourceMap?: unknown }>('internal/source_map/source_map_cache');
       cache = typeof sourceMapCache.maybeCacheSourceMap === 'function' ? (sourceMapCache.maybeCacheSourceMap as MaybeCacheSourceMap) : null;
     } catch {
       cache = null;
