@@ -19,3 +19,4 @@ export {
   hiddenAsyncIds,
   type AsyncContext,
 } from './async-context.js';
+export { loopUtilization, type LoopUtilization } from './metrics.js';

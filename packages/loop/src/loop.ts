@@ -115,6 +115,8 @@ export class Loop {
    */
   idleTime = 0;
   loopStart = -1;
+  /** Where a worker's loop publishes both for its parent's worker.performance: [idleTime, loopStart]. */
+  metrics: Float64Array | null = null;
   /** Called when work is added while the loop is not running, so a driver can come back. */
   wakeHook: (() => void) | undefined;
 
@@ -204,6 +206,7 @@ export class Loop {
     if (this.loopStart < 0) {
       const [sec, nsec] = hrtime();
       this.loopStart = sec * 1e3 + nsec / 1e6;
+      if (this.metrics !== null) this.metrics[1] = this.loopStart;
     }
     let alive = this.alive() || force;
     if (!alive) this.updateTime();
@@ -416,6 +419,7 @@ export class Loop {
         n = this.backend.wait(timeout);
         const [s1, ns1] = hrtime();
         this.idleTime += (s1 - s0) * 1e3 + (ns1 - ns0) / 1e6;
+        if (this.metrics !== null) this.metrics[0] = this.idleTime;
         this.time = s1 * 1000 + Math.floor(ns1 / 1e6);
       } else {
         n = this.backend.wait(0);

@@ -7,37 +7,22 @@
  *
  *   eventLoopUtilization()   idle = our loop's time in epoll_wait, active =
  *                            the rest since our loop first ran (Node's
- *                            formula, on its performance.now() clock)
+ *                            formula, @mini/loop's metrics.ts)
  *   monitorEventLoopDelay()  a repeating timer on our loop records the time
  *                            between its runs into a host histogram, as
  *                            Node's uv timer does (so values start at the
  *                            resolution)
  */
 import type { EventLoopUtilization, IntervalHistogram, RecordableHistogram } from 'node:perf_hooks';
-import { Timer, defaultLoop } from '@mini/loop';
-import { hrtime, validateInteger, validateObject } from '@mini/sys';
+import { Timer, defaultLoop, loopUtilization } from '@mini/loop';
+import { validateInteger, validateObject } from '@mini/sys';
 
 type Perf = typeof import('node:perf_hooks');
 
-/** performance.now() of a process.hrtime() time in ms. */
-function perfClock(perf: Perf['performance'], hrMs: number): number {
-  const [s, ns] = hrtime();
-  return hrMs - (s * 1e3 + ns / 1e6 - perf.now());
-}
-
-function utilization(idle: number, active: number): EventLoopUtilization {
-  return { idle, active, utilization: idle + active === 0 ? 0 : active / (idle + active) };
-}
-
-export function makeEventLoopUtilization(perf: Perf['performance']) {
+export function makeEventLoopUtilization() {
   return function eventLoopUtilization(util1?: EventLoopUtilization, util2?: EventLoopUtilization): EventLoopUtilization {
     const loop = defaultLoop();
-    if (loop.loopStart < 0) return { idle: 0, active: 0, utilization: 0 };
-    if (util2 !== undefined) return utilization(util1!.idle - util2.idle, util1!.active - util2.active);
-    const idle = loop.idleTime;
-    const active = perf.now() - perfClock(perf, loop.loopStart) - idle;
-    if (util1 === undefined) return utilization(idle, active);
-    return utilization(idle - util1.idle, active - util1.active);
+    return loopUtilization(loop.idleTime, loop.loopStart, util1, util2);
   };
 }
 
@@ -45,7 +30,7 @@ export function makeEventLoopUtilization(perf: Perf['performance']) {
 export function patchPerformance(perf: Perf['performance']): void {
   if (Object.prototype.hasOwnProperty.call(perf, 'eventLoopUtilization')) return;
   Object.defineProperty(perf, 'eventLoopUtilization', {
-    value: makeEventLoopUtilization(perf),
+    value: makeEventLoopUtilization(),
     writable: true,
     configurable: true,
     enumerable: false,

@@ -16,6 +16,8 @@ export interface WorkerBootstrap {
   readonly ledger: Int32Array;
   /** [0] set by the parent's terminate(): the worker ends itself at its next wakeup. */
   readonly control: Int32Array;
+  /** [idleTime, loopStart] of the worker's loop, for the parent's worker.performance. */
+  readonly metrics: Float64Array;
   /** The worker's end of the channel to its Worker object (parentPort). */
   readonly port: HostMessagePort;
   readonly portState: SharedArrayBuffer;

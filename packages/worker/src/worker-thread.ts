@@ -5,7 +5,7 @@
  * returns, so nothing is lost when the worker exits right after).
  */
 import { Readable, Writable } from 'node:stream';
-import { setFdLedger } from '@mini/loop';
+import { defaultLoop, setFdLedger } from '@mini/loop';
 import type { WorkerBootstrap } from './bootstrap.js';
 import { adoptPort, portEvents, portHandle, type MessagePort } from './message-port.js';
 import { Kind, setTerminateCell, setThreadWake } from './port-handle.js';
@@ -31,6 +31,7 @@ export function becomeWorker(boot: WorkerBootstrap): void {
 
 /** parentPort and the program's stdio, once the loop exists; tells the parent the thread is up. */
 export function startWorkerSide(boot: WorkerBootstrap): WorkerThreadSide {
+  defaultLoop().metrics = boot.metrics;
   let stdin: Readable | undefined;
   const stdinChunks = (kind: Kind, payload: unknown): void => {
     if (stdin === undefined) return;

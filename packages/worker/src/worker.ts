@@ -22,7 +22,7 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { SHARE_ENV, Worker as HostWorker, MessageChannel as HostMessageChannel } from 'node:worker_threads';
-import { Handle, Timer, defaultLoop, type Loop } from '@mini/loop';
+import { Handle, Timer, defaultLoop, loopUtilization, type Loop, type LoopUtilization } from '@mini/loop';
 import { codedError, unistd } from '@mini/sys';
 import type { WorkerBootstrap } from './bootstrap.js';
 import { adoptPort, postEnvelope, portHandle, isMessagePort, type MessagePort } from './message-port.js';
@@ -120,6 +120,7 @@ export class Worker extends EventEmitter {
   private readonly slot: number;
   private readonly ledger: Int32Array;
   private readonly control: Int32Array;
+  private readonly metrics: Float64Array;
   private exited = false;
   private exitCode: number | undefined;
   private online = false;
@@ -145,6 +146,8 @@ export class Worker extends EventEmitter {
     this.slot = claimSlot(wakeFd);
     this.ledger = new Int32Array(new SharedArrayBuffer(LEDGER_WORDS * 4));
     this.control = new Int32Array(new SharedArrayBuffer(4));
+    this.metrics = new Float64Array(new SharedArrayBuffer(16));
+    this.metrics[1] = -1;
     const bootstrap: WorkerBootstrap = {
       miniWorker: true,
       table: threadTable(),
@@ -152,6 +155,7 @@ export class Worker extends EventEmitter {
       wakeFd,
       ledger: this.ledger,
       control: this.control,
+      metrics: this.metrics,
       port: hostChannel.port2,
       portState: state.buffer as SharedArrayBuffer,
       filename: what.file,
@@ -339,8 +343,12 @@ export class Worker extends EventEmitter {
     return this.hostWorker.getHeapSnapshot();
   }
 
-  get performance(): { eventLoopUtilization(): { idle: number; active: number; utilization: number } } {
-    return this.hostWorker.performance as never;
+  /** The worker's loop's utilization, from the metrics it publishes (see @mini/loop's metrics.ts). */
+  get performance(): { eventLoopUtilization(util1?: LoopUtilization, util2?: LoopUtilization): LoopUtilization } {
+    return {
+      eventLoopUtilization: (util1, util2) =>
+        this.exited ? { idle: 0, active: 0, utilization: 0 } : loopUtilization(this.metrics[0]!, this.metrics[1]!, util1, util2),
+    };
   }
 }
 // The bundle has other classes named Worker (cluster's): its name stays Node's whatever esbuild renames.

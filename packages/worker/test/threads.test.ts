@@ -43,4 +43,15 @@ describe('worker threads', () => {
       workerThread: true,
     });
   });
+
+  // Bounds that hold on a loaded machine: a wait is idle however slow the machine, a spin is active.
+  test('worker.performance.eventLoopUtilization() reads the worker loop', { timeout: 120_000 }, async () => {
+    type U = { idle: number; active: number; utilization: number };
+    const r = JSON.parse(await mini('worker-elu.js')) as Record<'busy' | 'idle' | 'between' | 'afterExit', U>;
+    expect(r.busy.idle).toBeGreaterThan(100);
+    expect(r.busy.active).toBeGreaterThanOrEqual(150);
+    expect(r.idle.idle - r.busy.idle).toBeGreaterThan(100);
+    expect(r.between.idle).toBeCloseTo(r.idle.idle - r.busy.idle, 6);
+    expect(r.afterExit).toEqual({ idle: 0, active: 0, utilization: 0 });
+  });
 });
