@@ -78,10 +78,51 @@ class Agent extends HttpAgent {
     this.maxCachedSessions = (this.options.maxCachedSessions as number | undefined) ?? 100;
   }
 
+  /**
+   * tls.connect, resuming the last session this pool key saw: each new
+   * session (ticket) replaces it, a connection that closes on an error
+   * drops it.
+   */
   override createConnection(options: ConnectOptions, cb?: () => void): TransportSocket {
+    const key = options._agentKey as string | undefined;
+    if (key !== undefined) {
+      const session = this._getSession(key);
+      if (session !== undefined) options = { session, ...options };
+    }
     const socket = tls.connect(options as never);
     if (cb) socket.once('secureConnect', cb);
+    if (key !== undefined) {
+      socket.on('session', (session: Buffer) => this._cacheSession(key, session));
+      socket.once('close', (hadError: boolean) => {
+        if (hadError) this._evictSession(key);
+      });
+    }
     return socket as unknown as TransportSocket;
+  }
+
+  _getSession(key: string): Buffer | undefined {
+    return this._sessionCache.map[key] as Buffer | undefined;
+  }
+
+  _cacheSession(key: string, session: Buffer): void {
+    if (this.maxCachedSessions === 0) return;
+    const cache = this._sessionCache;
+    if (cache.map[key] !== undefined) {
+      cache.map[key] = session;
+      return;
+    }
+    // Full: the oldest key goes.
+    if (cache.list.length >= this.maxCachedSessions) delete cache.map[cache.list.shift()!];
+    cache.list.push(key);
+    cache.map[key] = session;
+  }
+
+  _evictSession(key: string): void {
+    const cache = this._sessionCache;
+    const i = cache.list.indexOf(key);
+    if (i === -1) return;
+    cache.list.splice(i, 1);
+    delete cache.map[key];
   }
 
   override getName(options: ConnectOptions = {}): string {

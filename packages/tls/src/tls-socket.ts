@@ -150,6 +150,7 @@ export class TLSSocket extends NetSocket {
     const options = this._tlsOptions;
     wrap.onhandshakedone = () => this.onHandshakeDone();
     wrap.onerror = (err) => this.onTLSError(err);
+    if (!options.isServer) wrap.onnewsession = (session) => this.emit('session', session);
     if (options.isServer) {
       wrap.setVerifyMode(this._requestCert, this._rejectUnauthorized);
       if (options.SNICallback) {
@@ -361,7 +362,7 @@ export class TLSSocket extends NetSocket {
   }
 
   getSession(): Buffer | undefined {
-    return undefined;
+    return this._wrap?.getSession();
   }
 
   getTLSTicket(): Buffer | undefined {
@@ -369,7 +370,7 @@ export class TLSSocket extends NetSocket {
   }
 
   setSession(session: Buffer | string): void {
-    void session;
+    this._wrap?.setSession(typeof session === 'string' ? Buffer.from(session, 'latin1') : session);
   }
 
   setMaxSendFragment(size: number): boolean {

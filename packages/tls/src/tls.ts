@@ -86,6 +86,7 @@ export function connect(...args: unknown[]): TLSSocketClass {
     tlssock.connect(options, () => tlssock._start());
   }
   tlssock._releaseControl();
+  if (options.session) tlssock.setSession(options.session);
   if (options.servername) {
     if (!warnedIpServername && isIP(options.servername)) {
       process.emitWarning(

@@ -57,6 +57,12 @@ export const ssl = bindTable({
   SSL_get_current_cipher: 'void *SSL_get_current_cipher(void *ssl)',
   SSL_get_ciphers: 'void *SSL_get_ciphers(void *ssl)',
   SSL_session_reused: 'int SSL_session_reused(void *ssl)',
+  SSL_get1_session: 'void *SSL_get1_session(void *ssl)',
+  SSL_set_session: 'int SSL_set_session(void *ssl, void *session)',
+  SSL_SESSION_free: 'void SSL_SESSION_free(void *session)',
+  SSL_CTX_sess_set_new_cb: 'void SSL_CTX_sess_set_new_cb(void *ctx, _In_opt_ void *callback)',
+  PEM_write_bio_SSL_SESSION: 'int PEM_write_bio_SSL_SESSION(void *bio, void *session)',
+  PEM_read_bio_SSL_SESSION: 'void *PEM_read_bio_SSL_SESSION(void *bio, _In_opt_ void *x, _In_opt_ void *cb, _In_opt_ void *u)',
   SSL_CIPHER_get_name: 'char *SSL_CIPHER_get_name(void *cipher)',
   SSL_CIPHER_standard_name: 'char *SSL_CIPHER_standard_name(void *cipher)',
   SSL_CIPHER_get_version: 'char *SSL_CIPHER_get_version(void *cipher)',
@@ -108,6 +114,8 @@ export const SSL_CTRL_SET_MAX_PROTO_VERSION = 124;
 export const SSL_MODE_ENABLE_PARTIAL_WRITE = 0x1;
 export const SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER = 0x2;
 export const SSL_MODE_RELEASE_BUFFERS = 0x10;
+export const SSL_SESS_CACHE_CLIENT = 0x1;
+export const SSL_SESS_CACHE_SERVER = 0x2;
 export const SSL_VERIFY_NONE = 0;
 export const SSL_VERIFY_PEER = 1;
 export const SSL_VERIFY_FAIL_IF_NO_PEER_CERT = 2;
@@ -187,6 +195,31 @@ export function x509Der(x509: Pointer): Buffer {
   } finally {
     ssl.BIO_free(bio);
   }
+}
+
+const SESSION_PEM = /-----BEGIN SSL SESSION PARAMETERS-----([\s\S]*?)-----END SSL SESSION PARAMETERS-----/;
+
+/** A session's DER encoding (what Node's getSession gives), by way of its PEM form. */
+export function sessionDer(session: Pointer): Buffer {
+  const bio = newMemBio();
+  try {
+    ssl.PEM_write_bio_SSL_SESSION(bio, session);
+    const m = SESSION_PEM.exec(drainBio(bio).toString('latin1'));
+    return m === null ? Buffer.alloc(0) : Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64');
+  } finally {
+    ssl.BIO_free(bio);
+  }
+}
+
+/** An SSL_SESSION from its DER encoding, or null when it does not parse; the caller frees it. */
+export function sessionFromDer(der: Buffer): Pointer | null {
+  const body = der.toString('base64').replace(/.{64}/g, '$&\n');
+  const pem = Buffer.from(`-----BEGIN SSL SESSION PARAMETERS-----\n${body}\n-----END SSL SESSION PARAMETERS-----\n`, 'latin1');
+  const bio = ssl.BIO_new_mem_buf(pem, pem.length)!;
+  const session = ssl.PEM_read_bio_SSL_SESSION(bio, null, null, null);
+  ssl.BIO_free(bio);
+  if (session === null) ssl.ERR_clear_error();
+  return session;
 }
 
 export { nativeCallback, readPointer };

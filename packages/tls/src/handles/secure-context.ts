@@ -14,11 +14,15 @@
 import { readFileSync } from 'node:fs';
 import { type Pointer } from '@mini/sys';
 import { cryptoError } from './errors.js';
+import { newSessionCallback } from './sessions.js';
 import {
   nativeCallback,
   OPENSSL_NPN_NEGOTIATED,
   SSL_CTRL_CHAIN_CERT,
   SSL_CTRL_MODE,
+  SSL_CTRL_SET_SESS_CACHE_MODE,
+  SSL_SESS_CACHE_CLIENT,
+  SSL_SESS_CACHE_SERVER,
   SSL_CTRL_SET_GROUPS_LIST,
   SSL_CTRL_SET_MAX_PROTO_VERSION,
   SSL_CTRL_SET_MIN_PROTO_VERSION,
@@ -155,6 +159,9 @@ export class SecureContextHandle {
     this.ctx = ctx;
     contexts.register(this, ctx);
     ssl.SSL_CTX_ctrl(ctx, SSL_CTRL_MODE, SSL_MODE_RELEASE_BUFFERS, null);
+    // Clients hear of each new session (a TLS 1.3 ticket) through the hook: the 'session' event.
+    ssl.SSL_CTX_ctrl(ctx, SSL_CTRL_SET_SESS_CACHE_MODE, SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_SERVER, null);
+    ssl.SSL_CTX_sess_set_new_cb(ctx, newSessionCallback);
     this.setMinProto(TLS1_2_VERSION);
     this.setMaxProto(TLS1_3_VERSION);
   }

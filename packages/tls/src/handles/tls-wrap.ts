@@ -35,6 +35,8 @@ import {
   nativeCallback,
   newMemBio,
   selectedAlpn,
+  sessionDer,
+  sessionFromDer,
   SSL_CTRL_SET_TLSEXT_HOSTNAME,
   SSL_ERROR_WANT_READ,
   SSL_ERROR_WANT_WRITE,
@@ -48,6 +50,7 @@ import {
   x509Der,
 } from './openssl.js';
 import { selectingFor, type SecureContextHandle } from './secure-context.js';
+import { bySsl } from './sessions.js';
 
 /** What TLSWrap needs of the stream below it: our StreamHandle's surface. */
 export interface ParentHandle {
@@ -127,6 +130,8 @@ export class TLSWrap {
   onhandshakestart: (() => void) | undefined;
   onhandshakedone: (() => void) | undefined;
   onerror: ((err: OpenSSLError) => void) | undefined;
+  /** A new session to resume with later (DER), e.g. a TLS 1.3 ticket. */
+  onnewsession: ((session: Buffer) => void) | undefined;
   /** Server: the client named `servername` (maybe ''), answer with certCbDone. */
   oncertcb: ((servername: string) => void) | undefined;
 
@@ -142,7 +147,9 @@ export class TLSWrap {
     ssl.SSL_set_bio(this.ssl, this.encIn, this.encOut);
     if (isServer) ssl.SSL_set_accept_state(this.ssl);
     else ssl.SSL_set_connect_state(this.ssl);
-    ssl.SSL_set_verify(this.ssl, SSL_VERIFY_PEER, acceptAny);
+    // A client always verifies (and judges after the handshake); a server asks for a certificate only with requestCert.
+    if (!isServer) ssl.SSL_set_verify(this.ssl, SSL_VERIFY_PEER, acceptAny);
+    bySsl.set(this.ssl, this);
     this.attachParent(parent);
   }
 
@@ -494,6 +501,7 @@ export class TLSWrap {
     }
     const free = (): void => {
       if (this.ssl !== null) {
+        bySsl.delete(this.ssl);
         ssl.SSL_free(this.ssl);
         this.ssl = null;
       }
@@ -544,6 +552,25 @@ export class TLSWrap {
     };
   }
 
+  /** The current session, DER-encoded, if there is one. */
+  getSession(): Buffer | undefined {
+    if (this.ssl === null) return undefined;
+    const session = ssl.SSL_get1_session(this.ssl);
+    if (session === null) return undefined;
+    const der = sessionDer(session);
+    ssl.SSL_SESSION_free(session);
+    return der.length > 0 ? der : undefined;
+  }
+
+  /** Resume `der` (a client, before start); one that does not parse is ignored, as Node does. */
+  setSession(der: Buffer): void {
+    if (this.ssl === null) return;
+    const session = sessionFromDer(der);
+    if (session === null) return;
+    ssl.SSL_set_session(this.ssl, session);
+    ssl.SSL_SESSION_free(session);
+  }
+
   isSessionReused(): boolean {
     return this.ssl !== null && ssl.SSL_session_reused(this.ssl) === 1;
   }
@@ -560,6 +587,8 @@ export class TLSWrap {
   /** DER of the peer's certificate and the chain above it (verified chain when there is one), leaf first. */
   getPeerChain(): Buffer[] {
     if (this.ssl === null) return [];
+    // A client's view of the chain the server sent: none on a resumed session, where Node shows {}.
+    if (!this.isServer && stackItems(ssl.SSL_get_peer_cert_chain(this.ssl)).length === 0) return [];
     const peer = ssl.SSL_get1_peer_certificate(this.ssl);
     if (peer === null) return [];
     const leaf = x509Der(peer);
