@@ -250,8 +250,12 @@ export class PortHandle extends Handle {
         throw err;
       }
     }
-    Atomics.add(this.state, PENDING + this.peer, 1);
-    wakeSlot(Atomics.load(this.state, OWNER + this.peer));
+    // A peer already counted as pending has a wakeup on its way and drains
+    // after it: one eventfd write per burst, not per message. A close is
+    // always told, since a port that is not receiving only looks on a wakeup.
+    if (Atomics.add(this.state, PENDING + this.peer, 1) === 0 || kind === Kind.CLOSE) {
+      wakeSlot(Atomics.load(this.state, OWNER + this.peer));
+    }
   }
 
   /** The next envelope in the order sent, from the ring or the host queue; undefined if none yet. */
