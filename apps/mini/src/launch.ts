@@ -68,10 +68,55 @@ type RecordedFrame = Record<string, unknown> & { text: string };
 /** Node's frames for each dispatch, read on the first stack formatted; empty for another node than the one they came from. */
 let nodeFrames: Record<string, CallSite[]> | undefined;
 
+/** CallSite's questions, and what a stand-in answers when its record has none. */
+const UNANSWERED: Record<string, unknown> = {
+  getThis: undefined,
+  getFunction: undefined,
+  getTypeName: null,
+  getFunctionName: null,
+  getMethodName: null,
+  getFileName: undefined,
+  getLineNumber: null,
+  getColumnNumber: null,
+  getEnclosingLineNumber: null,
+  getEnclosingColumnNumber: null,
+  getEvalOrigin: undefined,
+  getScriptNameOrSourceURL: undefined,
+  getScriptHash: '',
+  getPosition: 0,
+  getPromiseIndex: null,
+  isToplevel: false,
+  isEval: false,
+  isNative: false,
+  isConstructor: false,
+  isAsync: false,
+  isPromiseAll: false,
+};
+
+/**
+ * A frame of node's standing where ours were. Its questions are methods of
+ * its prototype, as a real CallSite's are: formatters copy a CallSite by
+ * walking its prototype's names (source-map-support's cloneCallSite, which
+ * jest uses), and own properties would not be copied.
+ */
+class StandInCallSite {
+  constructor(private readonly answers: Record<string, unknown>) {}
+  toString(): string {
+    return String(this.answers['text']);
+  }
+}
+for (const [question, fallback] of Object.entries(UNANSWERED)) {
+  Object.defineProperty(StandInCallSite.prototype, question, {
+    value(this: { answers: Record<string, unknown> }): unknown {
+      return question in this.answers ? this.answers[question] : fallback;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 function standIn(frame: RecordedFrame): CallSite {
-  const site: Record<string, () => unknown> = { getThis: () => undefined, getFunction: () => undefined, toString: () => frame.text };
-  for (const question of Object.keys(frame)) if (question !== 'text') site[question] = () => frame[question];
-  return site as unknown as CallSite;
+  return new StandInCallSite(frame) as unknown as CallSite;
 }
 
 function loadNodeFrames(): Record<string, CallSite[]> {
@@ -129,7 +174,12 @@ function nodeView(trace: CallSite[]): CallSite[] {
   const awaiting = trace.slice(asyncFrom).filter((site) => site.getFileName() !== shownName);
   let lowest = asyncFrom - 1;
   while (lowest >= 0 && !ours(lowest)) lowest--;
-  if (lowest < 0) return asyncFrom === trace.length ? trace : [...trace.slice(0, asyncFrom), ...awaiting];
+  if (lowest < 0) {
+    // Our frames beyond the limit: the host's nextTick drain, last, is there because our loop called it.
+    const sync = trace.slice(0, asyncFrom);
+    if (sync.length > 0 && sync[sync.length - 1]!.getFunctionName() === 'runNextTicks') sync.pop();
+    return [...sync, ...awaiting];
+  }
   nodeFrames ??= loadNodeFrames();
   const view: CallSite[] = [];
   for (let i = 0; i <= lowest; i++) {
@@ -163,16 +213,15 @@ function nodeView(trace: CallSite[]): CallSite[] {
   return typeof limit === 'number' && view.length > limit ? view.slice(0, limit) : view;
 }
 
-/** The frame as it reads when called as a method of process. CallSite's methods only answer for a real one, hence the binding. */
+/** The frame as it reads when called as a method of process: its answers, with process as its type. */
 function asProcessMethod(site: CallSite): CallSite {
-  const method: Record<string, unknown> = {};
-  for (const question of Object.getOwnPropertyNames(Object.getPrototypeOf(site) as object)) {
-    const answer = (site as unknown as Record<string, unknown>)[question];
-    if (question !== 'constructor' && typeof answer === 'function') method[question] = (answer as () => unknown).bind(site);
+  const answers: Record<string, unknown> = { text: `process.${String(site)}` };
+  for (const question of Object.keys(UNANSWERED)) {
+    const ask = (site as unknown as Record<string, (() => unknown) | undefined>)[question];
+    if (typeof ask === 'function') answers[question] = ask.call(site);
   }
-  method['getTypeName'] = () => 'process';
-  method['toString'] = () => `process.${String(site)}`;
-  return method as unknown as CallSite;
+  answers['getTypeName'] = 'process';
+  return standIn(answers as RecordedFrame);
 }
 
 if (!realPaths) hideRuntimeFrames();

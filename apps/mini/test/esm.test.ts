@@ -99,6 +99,16 @@ describe('ES module packages from npm, on mini', () => {
     }
     expect(ours).toEqual(theirs);
   });
+  it('jest 30 with --runInBand: passing tests on our fs, timers and http, and a failure reported as on node', () => {
+    const jest = join(dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
+    const cwd = resolve(__dirname, 'fixtures', 'jest');
+    // Durations are the runs' own.
+    const untimed = (r: Run): Run => ({ ...r, stderr: r.stderr.replace(/ \(\d+ ms\)/g, '').replace(/^Time: .*$/m, 'Time:') });
+    const theirs = untimed(node([jest, '--runInBand', '--ci', 'suite.test.js'], { cwd }));
+    expect(theirs.stderr).toContain('Tests:       1 failed, 3 passed, 4 total');
+    expect(theirs.stderr).toContain('at Object.toEqual (suite.test.js:');
+    expect(untimed(mini([jest, '--runInBand', '--ci', 'suite.test.js'], { cwd }))).toEqual(theirs);
+  }, 120_000);
   it('execa 9: a child, a failing command, a missing one and a pipeline, through our child_process', () => {
     const r = expectSameAsNode(['execa.mjs'], { cwd: PACKAGES });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
