@@ -18,3 +18,14 @@ it('a ws echo server and client run on mini as on node', () => {
   expect(ours.stdout).toBe(theirs.stdout);
   expect(ours.status).toBe(0);
 });
+
+it('wss:// with ws over our https and tls runs on mini as on node', () => {
+  const secure = resolve(__dirname, 'fixtures/wss-echo.js');
+  const ours = spawnSync(MINI, [secure], { encoding: 'utf8', timeout: 30_000 });
+  const theirs = spawnSync(process.execPath, [secure], { encoding: 'utf8', timeout: 30_000 });
+  expect(ours.stderr).toBe('');
+  expect(theirs.stdout).toContain('hello over TLSv1.3');
+  expect(theirs.stdout).toContain('close 1000 done');
+  expect(ours.stdout).toBe(theirs.stdout);
+  expect(ours.status).toBe(0);
+});

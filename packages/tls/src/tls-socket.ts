@@ -321,7 +321,8 @@ export class TLSSocket extends NetSocket {
     this.handshakeTimer = setTimeout(() => {
       this.handshakeTimer = undefined;
       if (this._secureEstablished || this.destroyed) return;
-      this.serverError(codedError('ERR_TLS_HANDSHAKE_TIMEOUT'));
+      // Only reported: the server's listener decides whether the connection goes, as on Node.
+      this._onServerError(codedError('ERR_TLS_HANDSHAKE_TIMEOUT'));
     }, ms);
     this.handshakeTimer.unref();
   }
