@@ -106,6 +106,7 @@ process.nextTick(expect('tick'));
 fs.access(__filename, expect('fs'));
 fs.stat(__filename, expect('fsStats'));
 fs.readFile(__filename, expect('readFile'));
+require('node:dns').lookup('localhost', expect('lookup'));
 
 // Each expect()ed function is the listener itself, so the frames under it are node's dispatch.
 const server = net.createServer(expect('connection'));

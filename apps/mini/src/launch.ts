@@ -151,6 +151,7 @@ const DISPATCH: Record<string, string> = {
   'ClientRequest.onHeadersComplete': 'response',
   'ReadFileContext.done': 'readFile',
   statsDone: 'fsStats',
+  onlookup: 'lookup',
   'WorkRequest.done': 'fs',
 };
 

@@ -149,14 +149,16 @@ function query(
     process.nextTick(done, dnsException(UV_EINVAL, 'getaddrinfo', hostname), []);
     return;
   }
-  getaddrinfo(defaultLoop(), ascii, o.family, o.hints, (status, addresses) => {
+  // Named as node's: a program's stack shows node's frame for a lookup's completion in its place (apps/mini's launcher).
+  const onlookup = (status: number, addresses: Parameters<Parameters<typeof getaddrinfo>[4]>[1]): void => {
     if (status !== 0) return done(dnsException(status, 'getaddrinfo', hostname), []);
     // Node reports the family asked for, when one was (a V4MAPPED answer is then "6").
     done(
       null,
       ordered(addresses, o.order).map((a) => ({ address: a.address, family: o.family || a.family })),
     );
-  });
+  };
+  getaddrinfo(defaultLoop(), ascii, o.family, o.hints, onlookup);
 }
 
 /** dns.lookup(hostname[, options], callback). */
