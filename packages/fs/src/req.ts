@@ -13,7 +13,7 @@ import { O_CLOEXEC, lastError, libminiTable, uvException, type SystemError, type
 export type FsCallback = (err: SystemError | null, result: number) => void;
 
 const fn = {
-  open: new WorkFunction('open', 'int', 'fast-io', 'fs.open'),
+  open: new WorkFunction('open', 'int', 'fast-io', 'fs.open', true),
   close: new WorkFunction('close', 'int', 'fast-io', 'fs.close'),
   read: new WorkFunction('read', 'long', 'fast-io', 'fs.read'),
   pread: new WorkFunction('pread', 'long', 'fast-io', 'fs.read'),

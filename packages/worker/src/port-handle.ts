@@ -29,7 +29,7 @@
  * payload so the receiver can adopt them.
  */
 import { receiveMessageOnPort as hostReceive, MessagePort as HostMessagePort } from 'node:worker_threads';
-import { Check, Handle, IoWatcher, type Loop } from '@mini/loop';
+import { Check, Handle, IoWatcher, settleThreadpool, type Loop } from '@mini/loop';
 import { EPOLLIN, unistd } from '@mini/sys';
 import { RING_BYTES, RING_HEADER_BYTES, Ring } from './ring.js';
 import { claimSlot, newWakeFd, wakeSlot } from './thread-table.js';
@@ -127,7 +127,7 @@ class PortHub {
   private readonly watcher: IoWatcher;
   private readonly drainBuf = new Uint8Array(8);
 
-  constructor(loop: Loop) {
+  constructor(private readonly loop: Loop) {
     const w = threadWake();
     this.watcher = new IoWatcher(loop, w.fd, () => this.onWake(), null);
     this.watcher.borrowed = !w.owned;
@@ -137,7 +137,11 @@ class PortHub {
   private onWake(): void {
     unistd.read(this.watcher.fd, this.drainBuf, 8);
     // A terminated worker ends as Node's does: code 1, no 'exit' event in the thread.
-    if (terminateCell !== undefined && Atomics.load(terminateCell, 0) !== 0) reallyExit(1);
+    if (terminateCell !== undefined && Atomics.load(terminateCell, 0) !== 0) {
+      // The pool may still be reading into this thread's buffers: wait for it first.
+      settleThreadpool(this.loop);
+      reallyExit(1);
+    }
     for (const port of this.ports) port.check();
   }
 

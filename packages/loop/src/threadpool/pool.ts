@@ -20,6 +20,11 @@ import {
   EFD_CLOEXEC,
   EFD_NONBLOCK,
   EPOLLIN,
+  EPOLL_CLOEXEC,
+  EPOLL_CTL_ADD,
+  EPOLL_EVENT_SIZE,
+  EPOLL_DATA_OFFSET,
+  epoll,
   UV_ENOMEM,
   WORK_KIND,
   errnoException,
@@ -133,6 +138,42 @@ class WorkPort extends Handle implements WorkScheduler {
     return this.backend.cancel(this.handle, req.slot) === 0;
   }
 
+  /**
+   * Wait, running no callback, until every request in flight has come
+   * back: for a thread that ends without its loop (a terminated worker),
+   * so that no pool thread is left writing into this thread's buffers or
+   * to its wakeup fd once both are gone. An fd an open made is closed, as
+   * nobody will see it.
+   */
+  settle(): void {
+    this.backlog = [];
+    if (this.inFlight === 0) return;
+    const ep = epoll.epoll_create1(EPOLL_CLOEXEC);
+    const event = new Uint8Array(EPOLL_EVENT_SIZE);
+    new DataView(event.buffer).setUint32(0, EPOLLIN, true);
+    new DataView(event.buffer).setInt32(EPOLL_DATA_OFFSET, this.fd, true);
+    if (ep >= 0) epoll.epoll_ctl(ep, EPOLL_CTL_ADD, this.fd, event);
+    const drainBuf = new Uint8Array(8);
+    try {
+      while (this.inFlight > 0) {
+        unistd.read(this.fd, drainBuf, 8);
+        const n = this.backend.drain(this.handle, this.out, DRAIN_MAX);
+        for (let i = 0; i < n; i++) {
+          const o = i * (COMPLETION_SIZE / 4);
+          const req = this.slots[this.words[o]!];
+          if (req === undefined) continue;
+          this.slots[this.words[o]!] = undefined;
+          this.inFlight--;
+          if (req.fn.yieldsFd && this.words[o + 2]! >= 0) unistd.close(this.words[o + 2]!);
+        }
+        // Without an epoll fd (none left), a short sleep in its place.
+        if (n === 0) epoll.epoll_wait(ep, event, 1, ep >= 0 ? 100 : 1);
+      }
+    } finally {
+      if (ep >= 0) unistd.close(ep);
+    }
+  }
+
   /** Free the port; refused while requests are in flight. */
   release(): void {
     if (this.inFlight > 0) throw Object.assign(new Error('loop has work in the thread pool'), { code: 'EBUSY' });
@@ -231,6 +272,11 @@ export function threadsStarted(): number {
 /** Which path runs pool requests: libmini's threads, or inline (with the reason). */
 export function threadpoolBackend(): WorkBackend['kind'] {
   return pool().kind;
+}
+
+/** Wait for `loop`'s requests in flight without running their callbacks (WorkPort.settle). */
+export function settleThreadpool(loop: Loop): void {
+  ports.byLoop.get(loop)?.settle();
 }
 
 /**

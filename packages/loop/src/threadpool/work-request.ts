@@ -25,12 +25,18 @@ export class WorkFunction {
   readonly label: string;
   /** The pool's index for it, once resolved. */
   id = -1;
+  /**
+   * Its result, when not negative, is a new fd (open): one nobody will see
+   * is closed by the port (a request outliving its thread, settle()).
+   */
+  readonly yieldsFd: boolean;
 
-  constructor(name: string, result: WorkResult = 'int', kind: WorkKind = 'cpu', label = name) {
+  constructor(name: string, result: WorkResult = 'int', kind: WorkKind = 'cpu', label = name, yieldsFd = false) {
     this.name = name;
     this.result = result;
     this.kind = kind;
     this.label = label;
+    this.yieldsFd = yieldsFd;
   }
 }
 
