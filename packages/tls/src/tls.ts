@@ -104,5 +104,5 @@ export function connect(...args: unknown[]): TLSSocketClass {
 }
 
 export function createSecurePair(): never {
-  throw codedError('ERR_MINI_NOT_IMPLEMENTED' as never, 'tls.createSecurePair' as never);
+  throw codedError('ERR_MINI_NOT_IMPLEMENTED', 'tls.createSecurePair()');
 }

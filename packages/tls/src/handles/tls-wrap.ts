@@ -283,13 +283,12 @@ export class TLSWrap {
       this.oncertcb?.(name);
       return false;
     }
-    this.fail(s);
+    this.fail();
     return false;
   }
 
   /** A fatal TLS error: send the alert OpenSSL wrote, then report. */
-  private fail(s: Pointer): void {
-    void s;
+  private fail(): void {
     const err = sslError();
     this.failed = true;
     this.encOut_();
@@ -317,7 +316,7 @@ export class TLSWrap {
         this.deliver(UV_EOF);
         return;
       }
-      this.fail(s);
+      this.fail();
       return;
     }
   }
