@@ -6,6 +6,8 @@
  * errors come from `codedError` like everyone's.
  */
 
+import { hostInternal } from '../host-internals.js';
+
 export interface ModuleNotFoundError extends Error {
   code: 'MODULE_NOT_FOUND';
   requireStack?: string[];
@@ -41,4 +43,18 @@ export function invalidMain(filename: string, pjsonPath: string, requestPath: st
   err.path = pjsonPath;
   err.requestPath = requestPath;
   return err;
+}
+
+/**
+ * A link error (a missing export) as node reports one: the source line and
+ * its caret become the head of the error's stack, and the host's uncaught
+ * handler, seeing that done, does not print them again, with a blank line,
+ * above it. node's own helper does both; without it the error is left as is.
+ */
+export function decorateLinkError(err: unknown): void {
+  try {
+    hostInternal<{ decorateErrorStack(err: unknown): void }>('internal/util').decorateErrorStack(err);
+  } catch {
+    // A host without it: the host prints the line above the stack itself.
+  }
 }

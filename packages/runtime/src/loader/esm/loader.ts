@@ -28,6 +28,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { codedError } from '@mini/sys';
 import { containsModuleSyntax, stripBOM } from '../compile.js';
+import { decorateLinkError } from '../errors.js';
 import type { Resolver } from '../resolve.js';
 import { compileModule, Status, syntheticModule, type ModuleCallbacks, type ModuleWrap } from './module-wrap.js';
 import { EsmResolver } from './resolve.js';
@@ -151,6 +152,7 @@ export class EsmLoader {
       return record.wrap.instantiateSync();
     } catch (err) {
       this.explainMissingExport(err, record);
+      decorateLinkError(err);
       throw err;
     }
   }
