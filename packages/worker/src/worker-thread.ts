@@ -5,7 +5,7 @@
  * returns, so nothing is lost when the worker exits right after).
  */
 import { Readable, Writable } from 'node:stream';
-import { defaultLoop, setFdLedger } from '@mini/loop';
+import { defaultLoop, setFdLedger, settleThreadpool } from '@mini/loop';
 import type { WorkerBootstrap } from './bootstrap.js';
 import { adoptPort, portEvents, portHandle, type MessagePort } from './message-port.js';
 import { Kind, setTerminateCell, setThreadWake } from './port-handle.js';
@@ -32,6 +32,7 @@ export function becomeWorker(boot: WorkerBootstrap): void {
 /** parentPort and the program's stdio, once the loop exists; tells the parent the thread is up. */
 export function startWorkerSide(boot: WorkerBootstrap): WorkerThreadSide {
   defaultLoop().metrics = boot.metrics;
+  settleBeforeExit();
   let stdin: Readable | undefined;
   const stdinChunks = (kind: Kind, payload: unknown): void => {
     if (stdin === undefined) return;
@@ -82,4 +83,21 @@ export function startWorkerSide(boot: WorkerBootstrap): WorkerThreadSide {
 
 export function workerSide(): WorkerThreadSide | undefined {
   return side;
+}
+
+/**
+ * process.exit() in a worker ends the thread through process.reallyExit
+ * (looked up at each call, as signal-exit and others rely on): before it
+ * does, the requests this thread still has on the pool come back, as a
+ * terminated worker's do (port-handle.ts), so no pool thread writes into
+ * the ended thread's memory.
+ */
+function settleBeforeExit(): void {
+  const hostProcess = process as unknown as { reallyExit(code?: number): never };
+  const reallyExit = hostProcess.reallyExit;
+  hostProcess.reallyExit = function reallyExit_(this: unknown, code?: number): never {
+    settleThreadpool(defaultLoop());
+    return reallyExit.call(this, code);
+  };
+  Object.defineProperty(hostProcess.reallyExit, 'name', { value: reallyExit.name });
 }
