@@ -1,6 +1,7 @@
 /**
  * https on our tls: curl verifying our server against the test CA, our
- * client against host node's https server, axios through an https.Agent.
+ * client against host node's https server, axios through an https.Agent,
+ * got 11 with the test CA.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,16 @@ describe('https', () => {
       https.get({ host: '127.0.0.1', port, path: '/', agent: false }, () => {}).on('error', done);
     });
     expect(err.code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+  });
+
+  it('got 11 gets, posts, streams and retries against a local https server on mini as on node', () => {
+    const script = resolve(__dirname, 'fixtures', 'got-https.js');
+    const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
+    const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    expect(theirs.stdout).toContain('retried 200 1');
+    expect(theirs.stdout).toContain('error RequestError DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
   });
 
   it('axios fetches from a local https server on mini as on node', () => {
