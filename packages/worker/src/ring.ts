@@ -4,8 +4,12 @@
  * them (one producer, one consumer; an end that moves to another thread
  * takes its side of the ring with it).
  *
- *   header  [HEAD, TAIL, USED, SEQ_OUT, SEQ_IN]   Int32, shared
- *   record  [len, seq, kind, bytes… padded to 4]  a WRAP len skips to 0
+ *   header  [HEAD, TAIL, USED, SEQ_OUT, SEQ_IN]           Int32, shared
+ *   record  [len, seq, kind, format, bytes… padded to 8]  a WRAP len skips to 0
+ *
+ * A number or a string (what most messages are) is written as itself: a
+ * float64, or the string's UTF-16 code units, which is all the structured
+ * clone of one holds; anything else as V8's serializer writes it.
  *
  * Why a ring beside the host's port queue: a host MessagePort post also
  * wakes the receiving thread's *host* loop (uv_async), and our loop gives
@@ -26,8 +30,14 @@ const SEQ_OUT = 3;
 const SEQ_IN = 4;
 export const RING_HEADER_BYTES = 32;
 export const RING_BYTES = 32 * 1024;
-const RECORD_HEADER = 12;
+const RECORD_HEADER = 16;
 const WRAP = -1;
+/** How a record's bytes hold its value. */
+const FORMAT_V8 = 0;
+const FORMAT_NUMBER = 1;
+const FORMAT_STRING = 2;
+/** Strings longer than this go through the serializer (and, when large, the host queue). */
+const MAX_PLAIN_STRING = 1024;
 /** Larger messages go through the host queue, so one cannot fill the ring. */
 const MAX_RECORD = RING_BYTES / 4;
 
@@ -63,17 +73,29 @@ export class Ring {
 
   /** Serialize `value` into a record; false when the ring cannot take it (then the host queue does). */
   write(kind: number, value: unknown, seq: number): boolean {
-    let data: Buffer;
-    try {
-      const s = new Serializer();
-      s.writeHeader();
-      s.writeValue(value);
-      data = s.releaseBuffer();
-    } catch {
-      // Something only the host's serializer handles (or rejects with Node's DataCloneError).
-      return false;
+    let format = FORMAT_V8;
+    let data: Buffer | undefined;
+    let length: number;
+    if (typeof value === 'number') {
+      format = FORMAT_NUMBER;
+      length = 8;
+    } else if (typeof value === 'string' && value.length <= MAX_PLAIN_STRING) {
+      format = FORMAT_STRING;
+      length = value.length * 2;
+    } else {
+      try {
+        const s = new Serializer();
+        s.writeHeader();
+        s.writeValue(value);
+        data = s.releaseBuffer();
+      } catch {
+        // Something only the host's serializer handles (or rejects with Node's DataCloneError).
+        return false;
+      }
+      length = data.length;
     }
-    const need = (RECORD_HEADER + data.length + 3) & ~3;
+    // Records stay 8-byte aligned, so a number's float64 is too.
+    const need = (RECORD_HEADER + length + 7) & ~7;
     if (need > MAX_RECORD) return false;
     const h = this.header;
     let tail = Atomics.load(h, TAIL);
@@ -85,10 +107,17 @@ export class Ring {
       this.view.setInt32(tail, WRAP, true);
       tail = 0;
     }
-    this.view.setInt32(tail, data.length, true);
-    this.view.setInt32(tail + 4, seq, true);
-    this.view.setInt32(tail + 8, kind, true);
-    this.bytes.set(data, tail + RECORD_HEADER);
+    const view = this.view;
+    view.setInt32(tail, length, true);
+    view.setInt32(tail + 4, seq, true);
+    view.setInt32(tail + 8, kind, true);
+    view.setInt32(tail + 12, format, true);
+    const at = tail + RECORD_HEADER;
+    if (format === FORMAT_NUMBER) view.setFloat64(at, value as number, true);
+    else if (format === FORMAT_STRING) {
+      const text = value as string;
+      for (let i = 0; i < text.length; i++) view.setUint16(at + i * 2, text.charCodeAt(i), true);
+    } else this.bytes.set(data!, at);
     Atomics.store(h, TAIL, (tail + need) % RING_BYTES);
     Atomics.add(h, USED, waste + need);
     return true;
@@ -110,16 +139,36 @@ export class Ring {
   /** Take the first record (peekSeq said there is one): its kind and value. */
   take(): [number, unknown] {
     const h = this.header;
+    const view = this.view;
     const head = Atomics.load(h, HEAD);
-    const len = this.view.getInt32(head, true);
-    const kind = this.view.getInt32(head + 8, true);
-    // A copy: the space is the sender's again once released.
-    const data = this.bytes.slice(head + RECORD_HEADER, head + RECORD_HEADER + len);
-    const need = (RECORD_HEADER + len + 3) & ~3;
+    const len = view.getInt32(head, true);
+    const kind = view.getInt32(head + 8, true);
+    const format = view.getInt32(head + 12, true);
+    const at = head + RECORD_HEADER;
+    let value: unknown;
+    if (format === FORMAT_NUMBER) value = view.getFloat64(at, true);
+    else if (format === FORMAT_STRING) value = decodeUtf16(this.bytes, at, len / 2);
+    else {
+      // A copy: the space is the sender's again once released.
+      const d = new Deserializer(this.bytes.slice(at, at + len));
+      d.readHeader();
+      value = d.readValue();
+    }
+    const need = (RECORD_HEADER + len + 7) & ~7;
     Atomics.store(h, HEAD, (head + need) % RING_BYTES);
     Atomics.sub(h, USED, need);
-    const d = new Deserializer(data);
-    d.readHeader();
-    return [kind, d.readValue()];
+    return [kind, value];
   }
+}
+
+/** `units` UTF-16 code units at `at` (any alignment), lone surrogates kept. */
+function decodeUtf16(bytes: Uint8Array, at: number, units: number): string {
+  let out = '';
+  for (let start = 0; start < units; start += 512) {
+    const end = Math.min(units, start + 512);
+    const codes: number[] = new Array<number>(end - start);
+    for (let i = start; i < end; i++) codes[i - start] = bytes[at + i * 2]! | (bytes[at + i * 2 + 1]! << 8);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
