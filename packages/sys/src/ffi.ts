@@ -45,14 +45,8 @@ let processScope: NativeLibrary | undefined;
  * exports libuv's API (`uv_default_loop`, `uv_backend_fd`, …). Measured:
  * `koffi.load('libc.so.6')` costs ~11 ms at startup, this handle ~0.1 ms.
  */
-let processHandle: LibraryHandle | undefined;
-
-function processLibraryHandle(): LibraryHandle {
-  return (processHandle ??= koffi.load(null));
-}
-
 function processLibrary(): NativeLibrary {
-  return (processScope ??= libraryOf(processLibraryHandle()));
+  return (processScope ??= libraryOf(koffi.load(null)));
 }
 
 /** Load a shared object of our own (compiled at build time); throws when it cannot be loaded. */
@@ -83,30 +77,6 @@ export interface PollWatcher {
  */
 export function hostPoll(fd: number, onReadable: () => void): PollWatcher {
   return koffi.node.poll(fd, { readable: true }, () => onReadable());
-}
-
-let walkHandles: ((loop: bigint, cb: bigint, arg: null) => void) | undefined;
-let walkCallback: ReturnType<typeof koffi.pointer> | undefined;
-
-/**
- * Every handle of a libuv loop (uv_walk), as pointers. The callback is
- * registered for the one call and released after it.
- */
-export function loopHandles(loop: bigint): bigint[] {
-  walkCallback ??= koffi.pointer(koffi.proto('void mini_uv_walk_cb(void *handle, void *arg)'));
-  walkHandles ??= processLibraryHandle().func('void uv_walk(void *loop, mini_uv_walk_cb *cb, void *arg)') as (
-    loop: bigint,
-    cb: bigint,
-    arg: null,
-  ) => void;
-  const handles: bigint[] = [];
-  const cb = koffi.register((handle: bigint) => handles.push(handle), walkCallback);
-  try {
-    walkHandles(loop, cb, null);
-  } finally {
-    koffi.unregister(cb);
-  }
-  return handles;
 }
 
 /** This isolate's napi_env (a worker thread has its own), for N-API calls that need one. */

@@ -1,4 +1,4 @@
-import { bindTable, hostNodeEnv, loopHandles, viewMemory } from '../ffi.js';
+import { bindTable, hostNodeEnv, nativeCallback, viewMemory, type Pointer } from '../ffi.js';
 
 /**
  * The host node's own libuv, exported by the node binary. We only read its
@@ -10,6 +10,7 @@ export const hostUv = bindTable({
   uv_backend_fd: 'int uv_backend_fd(void *loop)',
   uv_backend_timeout: 'int uv_backend_timeout(void *loop)',
   uv_handle_get_type: 'int uv_handle_get_type(void *handle)',
+  uv_walk: 'void uv_walk(void *loop, void *cb, _In_opt_ void *arg)',
   napi_get_uv_event_loop: 'int napi_get_uv_event_loop(void *env, _Out_ void *loop)',
 });
 
@@ -31,6 +32,20 @@ const UV_HANDLE_ACTIVE = 0x4;
 export interface HostTimer {
   readonly words: Uint32Array;
   readonly timeout: BigUint64Array;
+}
+
+/** Where uv_walk's callback puts the handles of the walk in progress. */
+let walked: bigint[] = [];
+let walkCallback: Pointer | undefined;
+
+/** Every handle of a libuv loop (uv_walk), as pointers. */
+function loopHandles(loop: bigint): bigint[] {
+  walkCallback ??= nativeCallback('void mini_uv_walk_cb(void *handle, void *arg)', ((handle: bigint) => {
+    walked.push(handle);
+  }) as (...args: never[]) => unknown);
+  walked = [];
+  hostUv.uv_walk(loop, walkCallback, null);
+  return walked;
 }
 
 /**
