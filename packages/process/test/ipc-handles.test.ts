@@ -120,8 +120,10 @@ for (const [parentName, parentRuntime, childName, childRuntime] of pairs) {
  * handle); the parent, on `runtime`, answers on it once the child is gone.
  */
 function serverFromChild(runtime: string, childRuntime: string): Promise<string> {
+  // The corpus' child for the same exchange (child_process/handle-from-child.js).
+  const upChild = join(__dirname, '../../../apps/compare/corpus/child_process/fixtures/handle-up-child.js');
   const parent = `
-    const child = require('child_process').fork(${JSON.stringify(join(__dirname, 'fixtures', 'handle-up-child.js'))}, [], { execPath: ${JSON.stringify(childRuntime)} });
+    const child = require('child_process').fork(${JSON.stringify(upChild)}, [], { execPath: ${JSON.stringify(childRuntime)} });
     child.on('message', (m, server) => {
       server.on('connection', (s) => s.end('parent answers'));
       child.on('exit', (code) => console.log('child exit', code, 'port', m.port));
