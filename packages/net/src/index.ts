@@ -10,7 +10,7 @@ export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED }
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';
 // The classes themselves, for subclasses elsewhere (tls.TLSSocket); net.Socket is their callable face.
 export { Socket as SocketClass, type SocketOptions } from './socket.js';
-export { Server as ServerClass } from './server.js';
+export { Server as ServerClass, type ServerOptions } from './server.js';
 export { normalizeArgs } from './args.js';
 export { setSystemLookup, type LookupFunction } from './lookup.js';
 export { UDP } from './handles/udp.js';

@@ -9,26 +9,20 @@
  * addContext, has its certificate chosen per connection by the name the
  * client asked for (wildcards as Node's: '*.example' matches one label).
  */
-import { ServerClass as NetServer, type SocketClass } from '@mini/net';
+import { ServerClass as NetServer, type ServerOptions as NetServerOptions, type SocketClass } from '@mini/net';
 import { codedError, validateFunction, validateString } from '@mini/sys';
 import { certCallback } from './handles/tls-wrap.js';
 import { ssl } from './handles/openssl.js';
 import { createSecureContext, SecureContext, type SecureContextOptions } from './secure-context.js';
 import { TLSSocket, type SNICallback } from './tls-socket.js';
 
-export interface TLSServerOptions extends SecureContextOptions {
+export interface TLSServerOptions extends SecureContextOptions, NetServerOptions {
   requestCert?: boolean;
   rejectUnauthorized?: boolean;
   ALPNProtocols?: unknown;
   SNICallback?: SNICallback;
   handshakeTimeout?: number;
   secureContext?: SecureContext;
-  allowHalfOpen?: boolean;
-  pauseOnConnect?: boolean;
-  noDelay?: boolean;
-  keepAlive?: boolean;
-  keepAliveInitialDelay?: number;
-  highWaterMark?: number;
   sessionTimeout?: number;
   ticketKeys?: Buffer;
 }
