@@ -20,16 +20,12 @@ import {
   EFD_CLOEXEC,
   EFD_NONBLOCK,
   EPOLLIN,
-  EPOLL_CLOEXEC,
-  EPOLL_CTL_ADD,
-  EPOLL_EVENT_SIZE,
-  EPOLL_DATA_OFFSET,
-  epoll,
   UV_ENOMEM,
   WORK_KIND,
   errnoException,
   eventfd,
   lastError,
+  setNonBlocking,
   unistd,
   workBackend,
 } from '@mini/sys';
@@ -148,29 +144,21 @@ class WorkPort extends Handle implements WorkScheduler {
   settle(): void {
     this.backlog = [];
     if (this.inFlight === 0) return;
-    const ep = epoll.epoll_create1(EPOLL_CLOEXEC);
-    const event = new Uint8Array(EPOLL_EVENT_SIZE);
-    new DataView(event.buffer).setUint32(0, EPOLLIN, true);
-    new DataView(event.buffer).setInt32(EPOLL_DATA_OFFSET, this.fd, true);
-    if (ep >= 0) epoll.epoll_ctl(ep, EPOLL_CTL_ADD, this.fd, event);
+    // The port is not polled again: its wakeup can block until the next completion.
+    setNonBlocking(this.fd, false);
     const drainBuf = new Uint8Array(8);
-    try {
-      while (this.inFlight > 0) {
-        unistd.read(this.fd, drainBuf, 8);
-        const n = this.backend.drain(this.handle, this.out, DRAIN_MAX);
-        for (let i = 0; i < n; i++) {
-          const o = i * (COMPLETION_SIZE / 4);
-          const req = this.slots[this.words[o]!];
-          if (req === undefined) continue;
-          this.slots[this.words[o]!] = undefined;
-          this.inFlight--;
-          if (req.fn.yieldsFd && this.words[o + 2]! >= 0) unistd.close(this.words[o + 2]!);
-        }
-        // Without an epoll fd (none left), a short sleep in its place.
-        if (n === 0) epoll.epoll_wait(ep, event, 1, ep >= 0 ? 100 : 1);
+    while (this.inFlight > 0) {
+      const n = this.backend.drain(this.handle, this.out, DRAIN_MAX);
+      for (let i = 0; i < n; i++) {
+        const o = i * (COMPLETION_SIZE / 4);
+        const req = this.slots[this.words[o]!];
+        if (req === undefined) continue;
+        this.slots[this.words[o]!] = undefined;
+        this.inFlight--;
+        if (req.fn.yieldsFd && this.words[o + 2]! >= 0) unistd.close(this.words[o + 2]!);
       }
-    } finally {
-      if (ep >= 0) unistd.close(ep);
+      // A completion not yet drained has written the wakeup, or will.
+      if (n === 0 && this.inFlight > 0) unistd.read(this.fd, drainBuf, 8);
     }
   }
 
