@@ -45,11 +45,14 @@ export class Ring {
   private readonly header: Int32Array;
   private readonly bytes: Uint8Array;
   private readonly view: DataView;
+  /** The same bytes as a Buffer, for its UTF-16 codec (code units as they are, lone surrogates too). */
+  private readonly text: Buffer;
 
   constructor(buffer: SharedArrayBuffer, offset: number) {
     this.header = new Int32Array(buffer, offset, RING_HEADER_BYTES / 4);
     this.bytes = new Uint8Array(buffer, offset + RING_HEADER_BYTES, RING_BYTES);
     this.view = new DataView(buffer, offset + RING_HEADER_BYTES, RING_BYTES);
+    this.text = Buffer.from(buffer, offset + RING_HEADER_BYTES, RING_BYTES);
   }
 
   /** The sequence number of the next message of this direction (the sender's side). */
@@ -114,10 +117,8 @@ export class Ring {
     view.setInt32(tail + 12, format, true);
     const at = tail + RECORD_HEADER;
     if (format === FORMAT_NUMBER) view.setFloat64(at, value as number, true);
-    else if (format === FORMAT_STRING) {
-      const text = value as string;
-      for (let i = 0; i < text.length; i++) view.setUint16(at + i * 2, text.charCodeAt(i), true);
-    } else this.bytes.set(data!, at);
+    else if (format === FORMAT_STRING) this.text.write(value as string, at, length, 'utf16le');
+    else this.bytes.set(data!, at);
     Atomics.store(h, TAIL, (tail + need) % RING_BYTES);
     Atomics.add(h, USED, waste + need);
     return true;
@@ -147,7 +148,7 @@ export class Ring {
     const at = head + RECORD_HEADER;
     let value: unknown;
     if (format === FORMAT_NUMBER) value = view.getFloat64(at, true);
-    else if (format === FORMAT_STRING) value = decodeUtf16(this.bytes, at, len / 2);
+    else if (format === FORMAT_STRING) value = this.text.toString('utf16le', at, at + len);
     else {
       // A copy: the space is the sender's again once released.
       const d = new Deserializer(this.bytes.slice(at, at + len));
@@ -159,16 +160,4 @@ export class Ring {
     Atomics.sub(h, USED, need);
     return [kind, value];
   }
-}
-
-/** `units` UTF-16 code units at `at` (any alignment), lone surrogates kept. */
-function decodeUtf16(bytes: Uint8Array, at: number, units: number): string {
-  let out = '';
-  for (let start = 0; start < units; start += 512) {
-    const end = Math.min(units, start + 512);
-    const codes: number[] = new Array<number>(end - start);
-    for (let i = start; i < end; i++) codes[i - start] = bytes[at + i * 2]! | (bytes[at + i * 2 + 1]! << 8);
-    out += String.fromCharCode(...codes);
-  }
-  return out;
 }
