@@ -1,5 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+
+export const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
+
+/** A fixture (test/fixtures) run on mini and on node, each to its end. */
+export function both(fixture: string): { ours: ReturnType<typeof spawnSync>; theirs: ReturnType<typeof spawnSync> } {
+  const script = resolve(__dirname, 'fixtures', fixture);
+  const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
+  const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+  return { ours, theirs };
+}
 
 /** Send `data` on a fresh connection; resolve with what came back when the peer closes or `ms` passes. */
 export function exchange(port: number, data: string | Buffer, ms = 250): Promise<{ text: string; closed: boolean }> {

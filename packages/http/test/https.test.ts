@@ -3,16 +3,16 @@
  * client against host node's https server, axios through an https.Agent,
  * got 11 with the test CA.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as https from '../src/https.js';
+import { both } from './helpers.js';
 
 const PKI = resolve(__dirname, '../../../apps/compare/corpus/tls/fixtures');
 const read = (name: string): Buffer => readFileSync(resolve(PKI, name));
-const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill();
@@ -80,9 +80,7 @@ describe('https', () => {
   });
 
   it('got 11 gets, posts, streams and retries against a local https server on mini as on node', () => {
-    const script = resolve(__dirname, 'fixtures', 'got-https.js');
-    const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
-    const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    const { ours, theirs } = both('got-https.js');
     expect(theirs.stdout).toContain('retried 200 1');
     expect(theirs.stdout).toContain('error RequestError DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(ours.stderr).toBe('');
@@ -90,9 +88,7 @@ describe('https', () => {
   });
 
   it('axios fetches from a local https server on mini as on node', () => {
-    const script = resolve(__dirname, 'fixtures', 'axios-https.js');
-    const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
-    const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    const { ours, theirs } = both('axios-https.js');
     expect(theirs.stdout).toContain('error DEPTH_ZERO_SELF_SIGNED_CERT self-signed certificate');
     expect(ours.stderr).toBe('');
     expect(ours.stdout).toBe(theirs.stdout);

@@ -4,18 +4,8 @@
  * http.request, axios talking to a local server, fastify serving routes to
  * a real client. Each fixture's output must be node's.
  */
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
-
-function both(fixture: string): { ours: ReturnType<typeof spawnSync>; theirs: ReturnType<typeof spawnSync> } {
-  const script = resolve(__dirname, 'fixtures', fixture);
-  const ours = spawnSync(MINI, [script], { encoding: 'utf8', timeout: 30_000 });
-  const theirs = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
-  return { ours, theirs };
-}
+import { both } from './helpers.js';
 
 describe('packages on mini', () => {
   it('nock 13 intercepts http.request and lets real requests through after restore', () => {

@@ -11,8 +11,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { MINI } from './helpers.js';
 
-const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
 const hasWrk = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
 
 it.skipIf(!hasWrk)(

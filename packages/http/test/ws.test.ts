@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { MINI } from './helpers.js';
 
-const MINI = resolve(__dirname, '../../../apps/mini/bin/mini');
 const script = resolve(__dirname, 'fixtures/ws-echo.js');
 
 it('a ws echo server and client run on mini as on node', () => {
