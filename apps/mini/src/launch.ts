@@ -5,18 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { compileCached } from '@mini/runtime/cached-script';
+import { compileCached, realStackPaths } from '@mini/runtime/cached-script';
 
 const file = join(__dirname, 'runtime.js');
 /**
  * How the bundle's frames read in a program's stack traces: as Node's own
  * internals read (`node:internal/...`), so the filters of test runners and
  * loggers that drop Node's frames drop ours too. MINI_STACK_PATHS=1 shows
- * the bundle's real path instead, for work on mini itself; the code cache
- * holds the name it was made under, so that mode runs without it.
+ * the bundle's real path instead, for work on mini itself (and no code
+ * cache: see cached-script.ts).
  */
-const realPaths = process.env['MINI_STACK_PATHS'] === '1';
-const shownName = realPaths ? file : 'node:internal/mini/runtime';
+const INTERNAL_NAME = 'node:internal/mini/runtime';
+const shownName = realStackPaths ? file : INTERNAL_NAME;
 
 /** What V8 hands the stack formatter for each frame (the parts read here). */
 interface CallSite {
@@ -225,12 +225,11 @@ function asProcessMethod(site: CallSite): CallSite {
   return standIn(answers as RecordedFrame);
 }
 
-if (!realPaths) hideRuntimeFrames();
+if (!realStackPaths) hideRuntimeFrames();
 const wrapper = compileCached({
   file,
   cacheFile: join(__dirname, 'runtime.cache'),
-  filename: shownName,
-  useCache: !realPaths,
+  shownAs: INTERNAL_NAME,
 });
 const runtimeModule = { exports: {}, filename: file, id: file };
 wrapper(runtimeModule.exports, createRequire(file), runtimeModule, file, dirname(file));

@@ -20,15 +20,20 @@ import { defaultWrapper } from './loader/compile.js';
  */
 const HEADER = 16;
 
+/**
+ * MINI_STACK_PATHS=1, for work on mini itself: our scripts' frames show
+ * their real paths, and as a cache holds the name it was made under, they
+ * run without one.
+ */
+export const realStackPaths = process.env['MINI_STACK_PATHS'] === '1';
+
 export interface CachedScriptOptions {
   /** The script's file. */
   file: string;
   /** Where its cache lives. */
   cacheFile: string;
-  /** The name its frames show in stack traces (the cache holds it). */
-  filename: string;
-  /** false: compile from source and write no cache. */
-  useCache: boolean;
+  /** The name its frames show in stack traces (the file's own path under MINI_STACK_PATHS=1). */
+  shownAs: string;
 }
 
 function readCache(cacheFile: string, source: { mtimeMs: number; size: number }): Buffer | undefined {
@@ -46,10 +51,14 @@ function readCache(cacheFile: string, source: { mtimeMs: number; size: number })
 /** The CommonJS wrapper function of `file`, compiled through its code cache. */
 export function compileCached(options: CachedScriptOptions): (...args: unknown[]) => unknown {
   const source = statSync(options.file);
-  const cachedData = options.useCache ? readCache(options.cacheFile, source) : undefined;
+  const useCache = !realStackPaths;
+  const cachedData = useCache ? readCache(options.cacheFile, source) : undefined;
   const [head, tail] = defaultWrapper();
-  const script = new Script(head + readFileSync(options.file, 'utf8') + tail, { filename: options.filename, cachedData });
-  if (options.useCache && (cachedData === undefined || script.cachedDataRejected === true)) {
+  const script = new Script(head + readFileSync(options.file, 'utf8') + tail, {
+    filename: realStackPaths ? options.file : options.shownAs,
+    cachedData,
+  });
+  if (useCache && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', () => {
       try {
         const header = Buffer.alloc(HEADER);

@@ -37,13 +37,11 @@ export const UNDICI_GLOBALS = ['FormData', 'Headers', 'Request', 'Response', 'Me
 /** Run the bundle once, its `require` answering from our builtins only (it needs nothing else). */
 export function loadUndici(requireBuiltin: (id: string) => unknown): Undici {
   const file = bundlePath();
-  const realPaths = process.env['MINI_STACK_PATHS'] === '1';
   const wrapper = compileCached({
     file,
     cacheFile: file.replace(/\.js$/, '.cache'),
     // Its frames read as those of node's own copy.
-    filename: realPaths ? file : 'node:internal/deps/undici/undici',
-    useCache: !realPaths,
+    shownAs: 'node:internal/deps/undici/undici',
   });
   const module = { exports: {} as Undici };
   const require = (id: string): unknown => requireBuiltin(id.startsWith('node:') ? id.slice(5) : id);
