@@ -11,8 +11,15 @@ import { domainToASCII } from 'node:url';
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** The last name converted and its form: a program asks for the same name again and again. */
+let lastName = '';
+let lastAscii = '';
+
 export function toASCII(name: string): string {
+  if (name === lastName) return lastAscii;
   // Plain names (nearly all of them) skip the parser: case and the trailing dot stay as given.
-  if (ASCII.test(name)) return name;
-  return domainToASCII(name) || name;
+  const ascii = ASCII.test(name) ? name : domainToASCII(name) || name;
+  lastName = name;
+  lastAscii = ascii;
+  return ascii;
 }

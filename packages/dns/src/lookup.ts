@@ -83,8 +83,19 @@ interface LookupOptions {
   order: ResultOrder;
 }
 
+/** No options: one object per result order, as nothing changes it. */
+const defaults = new Map<ResultOrder, LookupOptions>();
+
 /** The options object's part of Node's checks (the caller checked its type). */
 function parseOptions(options: Record<string, unknown> | null | undefined): LookupOptions {
+  if (options == null) {
+    let o = defaults.get(defaultOrder);
+    if (o === undefined) {
+      o = { family: 0, hints: 0, all: false, order: defaultOrder };
+      defaults.set(defaultOrder, o);
+    }
+    return o;
+  }
   const o: LookupOptions = { family: 0, hints: 0, all: false, order: defaultOrder };
   if (options?.hints != null) {
     validateNumber(options.hints, 'options.hints');
@@ -145,7 +156,8 @@ function query(
   done: (err: DnsError | null, found: { address: string; family: number }[]) => void,
 ): void {
   const ascii = toASCII(hostname);
-  if (Buffer.byteLength(ascii) > MAX_HOSTNAME) {
+  // At most 3 bytes per UTF-16 unit: a short name needs no measuring.
+  if (ascii.length * 3 > MAX_HOSTNAME && Buffer.byteLength(ascii) > MAX_HOSTNAME) {
     process.nextTick(done, dnsException(UV_EINVAL, 'getaddrinfo', hostname), []);
     return;
   }
@@ -153,10 +165,8 @@ function query(
   const onlookup = (status: number, addresses: Parameters<Parameters<typeof getaddrinfo>[4]>[1]): void => {
     if (status !== 0) return done(dnsException(status, 'getaddrinfo', hostname), []);
     // Node reports the family asked for, when one was (a V4MAPPED answer is then "6").
-    done(
-      null,
-      ordered(addresses, o.order).map((a) => ({ address: a.address, family: o.family || a.family })),
-    );
+    if (o.family !== 0) for (const a of addresses) a.family = o.family;
+    done(null, ordered(addresses, o.order));
   };
   getaddrinfo(defaultLoop(), ascii, o.family, o.hints, onlookup);
 }

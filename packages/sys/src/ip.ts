@@ -30,6 +30,9 @@ function text(input: unknown): string {
 export function isIPv4(value: unknown): boolean {
   const input = text(value);
   if (input.length < 7 || input.length > 15) return false;
+  // A host name (nearly every input on the dns path) fails here without the split.
+  const c = input.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
   const parts = input.split('.');
   return parts.length === 4 && parts.every(isOctet);
 }
@@ -77,7 +80,8 @@ function countGroups(side: string, mayEndInIPv4: boolean): number {
 
 export function isIPv6(value: unknown): boolean {
   const input = text(value);
-  if (input.length < 2) return false;
+  // Every form has a colon: a host name is turned away before any slicing.
+  if (input.length < 2 || input.indexOf(':') === -1) return false;
   let address = input;
   const percent = input.indexOf('%');
   if (percent !== -1) {
