@@ -217,18 +217,15 @@ static void *worker(void *arg) {
     if (traced) trace_append(tid, r->fn, start, monotonic_ns());
     r->result = e->result == RESULT_INT ? (int64_t)(int)v : (int64_t)v;
 
-    pthread_mutex_lock(&lock);
-    if (r->kind == KIND_SLOW_IO) {
-      slow_running--;
-      /* A slow request may now run: wake a thread in case all others sleep. */
-      if (slow_q.head && idle_threads > wakeups) {
-        wakeups++;
-        pthread_cond_signal(&cond);
-      }
-    }
-    pthread_mutex_unlock(&lock);
+    /* Read before the request goes to its loop, which frees it. */
+    const int slow = r->kind == KIND_SLOW_IO;
     complete(r);
     pthread_mutex_lock(&lock);
+    /* No thread is woken for the slow request this frees room for: this
+     * one takes it next (take() prefers runnable slow work), so a signal
+     * would only wake a thread to find nothing and sleep again, a futex
+     * round trip per lookup with 100 in flight. */
+    if (slow) slow_running--;
   }
   return NULL;
 }
