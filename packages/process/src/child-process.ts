@@ -32,7 +32,7 @@ import { setupChannel, type Control } from './ipc.js';
 import type { SerializationMode } from './ipc-serialization.js';
 import { signalName, signalNumber } from './signals.js';
 import { normalizeSpawnArguments, normalizeStdio, validateSignal, validateTimeout, type SpawnOptions } from './spawn-options.js';
-import { closeChildEnds, prepareStdio } from './stdio-pipes.js';
+import { openPipes, prepareStdio, releaseStdio } from './stdio-pipes.js';
 import { clearTimeout, setTimeout } from '@mini/timers';
 
 type Socket = InstanceType<typeof net.Socket>;
@@ -41,6 +41,8 @@ export interface ChildSpawnOptions {
   file: string;
   args: string[];
   envPairs: string[];
+  /** The child's environment is ours (environ), then envPairs. */
+  inheritEnv?: boolean;
   cwd?: string | undefined;
   stdio?: unknown;
   detached?: boolean;
@@ -145,28 +147,29 @@ export class ChildProcess extends EventEmitter {
     }
     for (const spec of specs) if (spec.type === 'fd' && spec.stream !== undefined) stopReading(spec.stream);
     const prepared = prepareStdio(handle.loop, specs);
-    if (typeof prepared === 'number') {
-      handle.close();
-      this._handle = null;
-      throw errnoException(prepared, 'spawn');
-    }
     const err = handle.spawn({
       file: options.file,
       args: options.args,
       env: envPairs,
+      inheritEnv: options.inheritEnv ?? false,
       cwd: options.cwd,
       stdio: prepared.slots,
       detached: options.detached ?? false,
       uid: options.uid,
       gid: options.gid,
     });
-    closeChildEnds(prepared);
+    openPipes(prepared);
     if (RUNTIME_ERRORS.has(err)) {
       process.nextTick(() => this.onExit(err, 0));
+      // As Node: out of descriptors, there is no stdio to set up.
+      if (err === UV_EMFILE || err === UV_ENFILE) {
+        releaseStdio(prepared);
+        return err;
+      }
     } else if (err < 0) {
       handle.close();
       this._handle = null;
-      for (const p of prepared.pipes) p?.close();
+      releaseStdio(prepared);
       throw errnoException(err, 'spawn');
     } else {
       this.pid = handle.pid;
@@ -240,6 +243,7 @@ export function spawn(file: unknown, args?: unknown, options?: unknown): ChildPr
     file: n.file,
     args: n.args,
     envPairs: n.envPairs,
+    inheritEnv: n.inheritEnv,
     cwd: n.cwd,
     stdio: opts.stdio,
     detached: n.detached,

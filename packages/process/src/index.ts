@@ -2,3 +2,4 @@
 export { Signal } from './handles/signal.js';
 export { installSignals, kill, signalName, signalNumber } from './signals.js';
 export { Process, type ProcessOptions } from './handles/process.js';
+export { adoptEnvironment } from './environment.js';

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { codedError, invalidArgType, validateAbortSignal, validateBoolean, validateObject, validateString } from '@mini/sys';
+import { isOwnEnvironment } from './environment.js';
 
 export interface SpawnOptions {
   cwd?: string | URL | undefined;
@@ -30,7 +31,9 @@ export interface NormalizedSpawn {
   file: string;
   /** argv, argv[0] included. */
   args: string[];
+  /** 'KEY=value': the child's environment, or with `inheritEnv` nothing (it is ours, environ). */
   envPairs: string[];
+  inheritEnv: boolean;
   cwd: string | undefined;
   detached: boolean;
   options: SpawnOptions;
@@ -104,8 +107,11 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
   }
   argList.unshift(typeof opts.argv0 === 'string' ? opts.argv0 : program);
 
-  const env = opts.env ?? process.env;
+  const env = opts.env || process.env;
   const envPairs: string[] = [];
+  if (isOwnEnvironment(env)) {
+    return { file: program, args: argList, envPairs, inheritEnv: true, cwd, detached: Boolean(opts.detached), options: opts };
+  }
   // Inherited keys count too, as in Node.
   for (const key in env) {
     const value = env[key];
@@ -114,7 +120,7 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
     checkNullBytes(String(value), `options.env['${key}']`);
     envPairs.push(`${key}=${value}`);
   }
-  return { file: program, args: argList, envPairs, cwd, detached: Boolean(opts.detached), options: opts };
+  return { file: program, args: argList, envPairs, inheritEnv: false, cwd, detached: Boolean(opts.detached), options: opts };
 }
 
 /** One stdio slot as the spawner sees it. */

@@ -18,7 +18,7 @@ import { DEFAULT_MAX_BUFFER } from './exec.js';
 import { Process } from './handles/process.js';
 import { signalName, signalNumber } from './signals.js';
 import { normalizeSpawnArguments, normalizeStdio, validateMaxBuffer, validateTimeout, type SpawnOptions } from './spawn-options.js';
-import { closeChildEnds, prepareStdio, releaseStdio } from './stdio-pipes.js';
+import { openPipes, prepareStdio, releaseStdio } from './stdio-pipes.js';
 
 export interface SpawnSyncOptions extends SpawnOptions {
   input?: string | ArrayBufferView | undefined;
@@ -60,23 +60,19 @@ function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncO
   const specs = normalizeStdio(stdioOption, true);
   // An input given as a stdio slot (Node's { input } form) counts as opts.input.
   const prepared = prepareStdio(loop, specs);
-  if (typeof prepared === 'number') {
-    run.error = prepared;
-    loop.close();
-    return run;
-  }
   const proc = new Process(loop);
   const err = proc.spawn({
     file: n.file,
     args: n.args,
     env: n.envPairs,
+    inheritEnv: n.inheritEnv,
     cwd: n.cwd,
     stdio: prepared.slots,
     detached: n.detached,
     uid: opts.uid ?? undefined,
     gid: opts.gid ?? undefined,
   });
-  closeChildEnds(prepared);
+  openPipes(prepared);
   if (err < 0) {
     run.error = err;
     releaseStdio(prepared);

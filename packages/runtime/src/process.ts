@@ -9,7 +9,7 @@
  * are our own streams (stdio.ts), and `binding` exposes our handle layer.
  */
 import type { Loop } from '@mini/loop';
-import { installSignals } from '@mini/process';
+import { adoptEnvironment, installSignals } from '@mini/process';
 import { createTimers } from '@mini/timers';
 import { createStdin, createWritableStdio, type FsReadStreams } from './stdio.js';
 import type { BuiltinRegistry } from './registry.js';
@@ -73,6 +73,8 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
 
   // Signal listeners start our Signal handles (signalfd), and process.kill is ours.
   installSignals(proc);
+  // The main thread's process.env is environ: a child that inherits it is given environ itself.
+  adoptEnvironment(proc.env);
   // Started by fork(): the IPC channel opens on our loop before the main module runs.
   if (proc.env['NODE_CHANNEL_FD'] !== undefined) {
     (require('@mini/process/ipc') as typeof import('@mini/process/ipc')).connectToParent(proc);

@@ -10,6 +10,15 @@
  *   stdio[i] >= 0   the parent's fd, as the child's fd i
  *   stdio[i] == -1  fd i closed
  *   stdio[i] == -2  /dev/null (libuv's 'ignore' for 0..2)
+ *   stdio[i] == -3  a Unix socketpair made here, as libuv makes a pipe:
+ *                   the child's end (blocking) becomes its fd i and is
+ *                   closed here after the spawn; ours (non-blocking) is
+ *                   written back into stdio[i]
+ *
+ * Making the pairs here rather than one system call per FFI call from
+ * above is what keeps a spawn's cost near posix_spawn's own; so is taking
+ * the environment from environ when the child inherits ours, instead of
+ * copying every variable out through process.env and back in a block.
  *
  * Every source fd is first copied above all targets, then onto its target,
  * so a source whose number is another slot's target is never overwritten
@@ -27,6 +36,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,6 +48,12 @@
 #define MINI_SPAWN_SETPGROUP 2
 #define MINI_SPAWN_SETUID 4
 #define MINI_SPAWN_SETGID 8
+/* The child's environment is ours (environ), then the block's variables. */
+#define MINI_SPAWN_ENVIRON 16
+
+#define STDIO_PIPE (-3)
+
+extern char **environ;
 
 #define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
 
@@ -51,6 +67,50 @@ static char **split(const char *block, int count) {
   }
   v[count] = NULL;
   return v;
+}
+
+/* environ, then `count` more from a block, in one NULL-terminated array. */
+static char **environ_with(const char *block, int count) {
+  int own = 0;
+  while (environ[own] != NULL) own++;
+  char **v = malloc(sizeof(char *) * (own + count + 1));
+  if (v == NULL) return NULL;
+  memcpy(v, environ, sizeof(char *) * own);
+  const char *p = block;
+  for (int i = 0; i < count; i++) {
+    v[own + i] = (char *)p;
+    p += strlen(p) + 1;
+  }
+  v[own + count] = NULL;
+  return v;
+}
+
+/*
+ * The socketpairs of the STDIO_PIPE slots: slots[i] gets the child's end,
+ * ours[i] ours (-1 for other slots). 0, or an errno with nothing left open.
+ */
+static int make_pipes(const int *stdio, int n, int *slots, int *ours) {
+  for (int i = 0; i < n; i++) {
+    ours[i] = -1;
+    slots[i] = stdio[i];
+  }
+  for (int i = 0; i < n; i++) {
+    if (stdio[i] != STDIO_PIPE) continue;
+    int pair[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0) {
+      int err = errno;
+      for (int j = 0; j < i; j++)
+        if (ours[j] >= 0) {
+          close(ours[j]);
+          close(slots[j]);
+        }
+      return err;
+    }
+    fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK);
+    ours[i] = pair[0];
+    slots[i] = pair[1];
+  }
+  return 0;
 }
 
 static int build_actions(posix_spawn_file_actions_t *fa, const char *cwd, const int *stdio, int n) {
@@ -260,33 +320,18 @@ static int spawn_with_ids(pid_t *pid, const char *file, char *const argv[], char
   return 0;
 }
 
-/*
- * Start a child. Returns its pid, or -errno; out[0] is a pidfd for it
- * (CLOEXEC), from which the loop learns the exit and waitid reaps it.
- */
-API int mini_spawn(const char *file, const char *args, int argc, const char *env, int envc, const char *cwd, const int *stdio,
-                   int nstdio, int flags, int uid, int gid, int *out) {
-  char **argv = split(args, argc);
-  char **envp = split(env, envc);
-  if (argv == NULL || envp == NULL) {
-    free(argv);
-    free(envp);
-    return -ENOMEM;
-  }
-  pid_t pid = -1;
-  int r;
-  if (flags & (MINI_SPAWN_SETUID | MINI_SPAWN_SETGID)) {
-    r = spawn_with_ids(&pid, file, argv, envp, cwd, stdio, nstdio, flags, uid, gid);
-    free(argv);
-    free(envp);
-    return r == 0 ? with_pidfd(pid, out) : -r;
-  }
+static int spawn_child(pid_t *pid, const char *file, char *const argv[], char *const envp[], const char *cwd, const int *stdio, int n,
+                       int flags, int uid, int gid) {
+  if (flags & (MINI_SPAWN_SETUID | MINI_SPAWN_SETGID)) return spawn_with_ids(pid, file, argv, envp, cwd, stdio, n, flags, uid, gid);
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
-  r = build_actions(&fa, cwd, stdio, nstdio);
-  if (r != 0) goto out_args;
+  int r = build_actions(&fa, cwd, stdio, n);
+  if (r != 0) return r;
   r = posix_spawnattr_init(&attr);
-  if (r != 0) goto out_actions;
+  if (r != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    return r;
+  }
   sigset_t all, none;
   sigfillset(&all);
   sigdelset(&all, SIGKILL);
@@ -299,14 +344,43 @@ API int mini_spawn(const char *file, const char *args, int argc, const char *env
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setpgroup(&attr, 0);
   posix_spawnattr_setflags(&attr, sflags);
-
-  r = spawn_found(&pid, file, &fa, &attr, argv, envp);
+  r = spawn_found(pid, file, &fa, &attr, argv, envp);
   posix_spawnattr_destroy(&attr);
-out_actions:
   posix_spawn_file_actions_destroy(&fa);
-out_args:
+  return r;
+}
+
+#define MAX_STDIO 256
+
+/*
+ * Start a child. Returns its pid, or -errno; out[0] is a pidfd for it
+ * (CLOEXEC), from which the loop learns the exit and waitid reaps it.
+ * Our ends of the STDIO_PIPE slots are in stdio[] afterwards, also when
+ * the program could not be started (the layer above makes streams of
+ * them, as Node does); when a pair cannot be made, none is left.
+ */
+API int mini_spawn(const char *file, const char *args, int argc, const char *env, int envc, const char *cwd, int *stdio, int nstdio,
+                   int flags, int uid, int gid, int *out) {
+  if (nstdio < 0 || nstdio > MAX_STDIO) return -EINVAL;
+  int slots[MAX_STDIO], ours[MAX_STDIO];
+  int r = make_pipes(stdio, nstdio, slots, ours);
+  if (r != 0) {
+    for (int i = 0; i < nstdio; i++)
+      if (stdio[i] == STDIO_PIPE) stdio[i] = -1;
+    return -r;
+  }
+  char **argv = split(args, argc);
+  char **envp = (flags & MINI_SPAWN_ENVIRON) ? environ_with(env, envc) : split(env, envc);
+  pid_t pid = -1;
+  if (argv == NULL || envp == NULL) r = ENOMEM;
+  else r = spawn_child(&pid, file, argv, envp, cwd, slots, nstdio, flags, uid, gid);
   free(argv);
   free(envp);
+  for (int i = 0; i < nstdio; i++)
+    if (ours[i] >= 0) {
+      close(slots[i]);
+      stdio[i] = ours[i];
+    }
   return r == 0 ? with_pidfd(pid, out) : -r;
 }
 

@@ -4,7 +4,17 @@
  * socket. A server that bound a path removes it when closed, as libuv does.
  */
 import type { Loop } from '@mini/loop';
-import { AF_UNIX, SOCK_STREAM, UV_ENAMETOOLONG, encodeUnix, lastError, socket as sock, unistd, type SocketAddress } from '@mini/sys';
+import {
+  AF_UNIX,
+  SOCK_STREAM,
+  UV_EBUSY,
+  UV_ENAMETOOLONG,
+  encodeUnix,
+  lastError,
+  socket as sock,
+  unistd,
+  type SocketAddress,
+} from '@mini/sys';
 import { ConnectReq, StreamHandle } from './stream.js';
 
 /** sizeof(struct sockaddr_un): family + 108 bytes of path. */
@@ -45,6 +55,16 @@ export class Pipe extends StreamHandle {
   constructor(loop: Loop, fd = -1, ipc = false) {
     super(loop, fd);
     if (ipc) this.receivedFds = [];
+  }
+
+  /**
+   * Take an open socket, non-blocking and close-on-exec (libuv's
+   * uv_pipe_open): 0, or UV_EBUSY when the handle has one or is closing.
+   */
+  open(fd: number): number {
+    if (this.fd >= 0 || this.isClosing()) return UV_EBUSY;
+    this.adopt(fd);
+    return 0;
   }
 
   get ipc(): boolean {

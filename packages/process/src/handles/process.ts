@@ -9,12 +9,14 @@
  *
  * The handle is active from a successful spawn until the exit is reported,
  * so a ref'd child keeps the loop alive, as in libuv. Stdio slots are fds
- * the layer above prepared (one end of a socketpair, an inherited fd) or
- * the markers SPAWN_STDIO_CLOSE / SPAWN_STDIO_DEVNULL.
+ * the layer above gives (an inherited fd) or the markers SPAWN_STDIO_CLOSE,
+ * SPAWN_STDIO_DEVNULL and SPAWN_STDIO_PIPE; for the last, the spawn makes
+ * the socketpair and hands back our end, so that a spawn is one FFI call.
  */
 import { Handle, IoWatcher, captureAsyncContext, drainTicks, tracing, type Loop } from '@mini/loop';
 import {
   EPOLLIN,
+  MINI_SPAWN_ENVIRON,
   MINI_SPAWN_SETGID,
   MINI_SPAWN_SETSID,
   MINI_SPAWN_SETUID,
@@ -31,11 +33,18 @@ export interface ProcessOptions {
   file: string;
   /** argv, argv[0] included. */
   args: readonly string[];
-  /** 'KEY=value' strings. */
+  /** 'KEY=value' strings: the child's environment, or with `inheritEnv` what follows ours in it. */
   env: readonly string[];
+  /** The child starts with this process's own environment (environ), then `env`. */
+  inheritEnv?: boolean;
   cwd?: string | undefined;
-  /** Child fd i ← stdio[i]: a parent fd, SPAWN_STDIO_CLOSE or SPAWN_STDIO_DEVNULL. */
-  stdio: readonly number[];
+  /**
+   * Child fd i ← stdio[i]: a parent fd, SPAWN_STDIO_CLOSE, SPAWN_STDIO_DEVNULL
+   * or SPAWN_STDIO_PIPE. The spawn replaces each SPAWN_STDIO_PIPE by our end
+   * of the socketpair it made (non-blocking, close-on-exec), or by -1 when
+   * it could not make them.
+   */
+  stdio: Int32Array;
   /** A new session (setsid): the child leads its own process group. */
   detached?: boolean;
   /** Credentials for the child (setgid/setuid before the exec). */
@@ -43,18 +52,14 @@ export interface ProcessOptions {
   gid?: number | undefined;
 }
 
-/** NUL-terminated strings back to back, for one buffer through the FFI. */
+/** NUL-terminated strings back to back, for one buffer through the FFI (none has a NUL of its own: the API refuses them). */
 function block(strings: readonly string[]): Buffer {
-  let size = 0;
-  for (const s of strings) size += Buffer.byteLength(s) + 1;
-  const buf = Buffer.alloc(Math.max(size, 1));
-  let off = 0;
-  for (const s of strings) {
-    off += buf.write(s, off);
-    buf[off++] = 0;
-  }
-  return buf;
+  return Buffer.from(strings.length === 0 ? '\0' : `${strings.join('\0')}\0`);
 }
+
+/** mini_spawn's out: the pidfd. */
+const spawnOut = new Int32Array(1);
+const spawnOutBytes = new Uint8Array(spawnOut.buffer);
 
 export class Process extends Handle {
   override resourceName(): string {
@@ -78,8 +83,7 @@ export class Process extends Handle {
     // Node lists a child's handle after its stdio pipes, made before the spawn: listed from here.
     this.loop.handleQueue.delete(this);
     this.loop.handleQueue.add(this);
-    const stdio = new Int32Array(options.stdio);
-    const out = new Int32Array(1);
+    const stdio = options.stdio;
     const pid = spawnNative().mini_spawn(
       options.file,
       block(options.args),
@@ -87,18 +91,19 @@ export class Process extends Handle {
       block(options.env),
       options.env.length,
       options.cwd ?? '',
-      new Uint8Array(stdio.buffer),
+      new Uint8Array(stdio.buffer, stdio.byteOffset, stdio.byteLength),
       stdio.length,
-      (options.detached ? MINI_SPAWN_SETSID : 0) |
+      (options.inheritEnv ? MINI_SPAWN_ENVIRON : 0) |
+        (options.detached ? MINI_SPAWN_SETSID : 0) |
         (options.uid !== undefined ? MINI_SPAWN_SETUID : 0) |
         (options.gid !== undefined ? MINI_SPAWN_SETGID : 0),
       options.uid ?? 0,
       options.gid ?? 0,
-      new Uint8Array(out.buffer),
+      spawnOutBytes,
     );
     if (pid < 0) return pid;
     this.pid = pid;
-    this.pidfd = out[0]!;
+    this.pidfd = spawnOut[0]!;
     // A trace lists each child the program starts, and names its exit callback.
     tracing.tracer?.instant('child process', { pid, file: options.file, args: options.args });
     this.watcher = new IoWatcher(this.loop, this.pidfd, () => this.onReadable(), 'child exit');
