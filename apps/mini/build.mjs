@@ -3,17 +3,23 @@
 // node's own startup. Then primes a V8 code cache for it (see src/launch.ts).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-// koffi stays a separate native package. Its path is resolved now, so the
-// bundle requires a file instead of resolving a package's exports map at
-// every start (~3 ms).
-const koffiFromDist = './' + relative(`${here}/dist`, require.resolve('koffi'));
+// koffi stays a separate native package, and the bundle requires its
+// native module by path: koffi's own loader (four CommonJS files, a
+// package lookup, the node binary's ELF headers read to tell glibc from
+// musl) cost every thread's start ~4 ms for an answer that is the same at
+// each run. Which binary it is, koffi's loader says here, once; what its
+// JavaScript adds to the native module is deprecated aliases we never call.
+require('koffi');
+const koffiNative = Object.keys(require.cache).find((id) => id.endsWith('.node') && id.includes('koffi'));
+if (koffiNative === undefined) throw new Error("build: koffi's loader loaded no native module");
+const koffiFromDist = './' + relative(`${here}/dist`, koffiNative);
 // llhttp's wasm (base64 inside undici) stays out of the bundle too: ~150 kB
 // that every start would read and hash for the code cache, used only once
 // a program speaks HTTP. Found from @mini/http, which depends on undici.
@@ -70,6 +76,15 @@ await build({
     },
   ],
 });
+// Only comments can hold non-ASCII text (esbuild escapes it in code), but
+// one such character makes V8 keep the whole ~1 MB source as a two-byte
+// string, which every thread's start reads and hashes for the code cache
+// (~3 ms more, measured in a worker): they are escaped like the code's.
+const runtimeFile = `${here}/dist/runtime.js`;
+writeFileSync(
+  runtimeFile,
+  readFileSync(runtimeFile, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 // mini trace summary|svg: its own file, read only by that command.
 await build({
   entryPoints: [`${here}/src/trace/index.ts`],
@@ -106,7 +121,20 @@ await build({
 // The old cache goes first: V8 checks a cache against the source's length,
 // not its content (launch.ts also compares the bundle's mtime and size).
 rmSync(`${here}/dist/runtime.cache`, { force: true });
+rmSync(`${here}/dist/runtime-worker.cache`, { force: true });
 // The frames this node shows under a program's callbacks, which stacks on mini show in place of our loop's.
 execFileSync(process.execPath, [`${here}/node-frames.cjs`, `${here}/dist/node-frames.json`], { stdio: 'inherit' });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";
-execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: { ...process.env, MINI_HOST_NODE: process.execPath } });
+const primeEnv = { ...process.env, MINI_HOST_NODE: process.execPath };
+execFileSync(`${here}/bin/mini`, ['-e', prime], { stdio: 'inherit', env: primeEnv });
+// Then a worker's cache (written at the worker's own exit): the same work, and a message to its parent.
+const primeWorker =
+  "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => require('worker_threads').parentPort.postMessage(1), 1)))";
+execFileSync(
+  `${here}/bin/mini`,
+  ['-e', `new (require('worker_threads').Worker)(${JSON.stringify(primeWorker)}, { eval: true }).on('message', () => {})`],
+  {
+    stdio: 'inherit',
+    env: primeEnv,
+  },
+);

@@ -9,6 +9,7 @@
  * Imported by the launcher too, so it uses node's builtins only (and the
  * CommonJS wrapper text, the loader's).
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import { defaultWrapper } from './loader/compile.js';
@@ -48,13 +49,24 @@ function readCache(cacheFile: string, source: { mtimeMs: number; size: number })
   return undefined;
 }
 
+/**
+ * The script's text. Our bundles are ASCII (apps/mini's build escapes what
+ * esbuild leaves in comments), and ASCII bytes are their own Latin-1
+ * string, which the host makes ~5x faster than it decodes UTF-8 (measured
+ * in a worker: 0.5 ms against 1.5–6 ms for the ~1 MB runtime bundle).
+ */
+function readSource(file: string): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 /** The CommonJS wrapper function of `file`, compiled through its code cache. */
 export function compileCached(options: CachedScriptOptions): (...args: unknown[]) => unknown {
   const source = statSync(options.file);
   const useCache = !realStackPaths;
   const cachedData = useCache ? readCache(options.cacheFile, source) : undefined;
   const [head, tail] = defaultWrapper();
-  const script = new Script(head + readFileSync(options.file, 'utf8') + tail, {
+  const script = new Script(head + readSource(options.file) + tail, {
     filename: realStackPaths ? options.file : options.shownAs,
     cachedData,
   });

@@ -9,7 +9,10 @@
  *
  * A number or a string (what most messages are) is written as itself: a
  * float64, or the string's UTF-16 code units, which is all the structured
- * clone of one holds; anything else as V8's serializer writes it.
+ * clone of one holds; `undefined` (the payload of the runtime's own
+ * envelopes, a worker's start among them) as nothing; anything else as
+ * V8's serializer writes it (node:v8 loaded then: a worker whose messages
+ * are all plain never loads it).
  *
  * Why a ring beside the host's port queue: a host MessagePort post also
  * wakes the receiving thread's *host* loop (uv_async), and our loop gives
@@ -21,7 +24,9 @@
  * the next number of SEQ_OUT, so the receiver takes them from either queue
  * in the order they were sent.
  */
-import { Deserializer, Serializer } from 'node:v8';
+type HostV8 = typeof import('node:v8');
+let hostV8: HostV8 | undefined;
+const v8 = (): HostV8 => (hostV8 ??= require('node:v8') as HostV8);
 
 const HEAD = 0;
 const TAIL = 1;
@@ -36,6 +41,7 @@ const WRAP = -1;
 const FORMAT_V8 = 0;
 const FORMAT_NUMBER = 1;
 const FORMAT_STRING = 2;
+const FORMAT_UNDEFINED = 3;
 /** Strings longer than this go through the serializer (and, when large, the host queue). */
 const MAX_PLAIN_STRING = 1024;
 /** Larger messages go through the host queue, so one cannot fill the ring. */
@@ -85,9 +91,12 @@ export class Ring {
     } else if (typeof value === 'string' && value.length <= MAX_PLAIN_STRING) {
       format = FORMAT_STRING;
       length = value.length * 2;
+    } else if (value === undefined) {
+      format = FORMAT_UNDEFINED;
+      length = 0;
     } else {
       try {
-        const s = new Serializer();
+        const s = new (v8().Serializer)();
         s.writeHeader();
         s.writeValue(value);
         data = s.releaseBuffer();
@@ -118,7 +127,7 @@ export class Ring {
     const at = tail + RECORD_HEADER;
     if (format === FORMAT_NUMBER) view.setFloat64(at, value as number, true);
     else if (format === FORMAT_STRING) this.text.write(value as string, at, length, 'utf16le');
-    else this.bytes.set(data!, at);
+    else if (format === FORMAT_V8) this.bytes.set(data!, at);
     Atomics.store(h, TAIL, (tail + need) % RING_BYTES);
     Atomics.add(h, USED, waste + need);
     return true;
@@ -149,9 +158,9 @@ export class Ring {
     let value: unknown;
     if (format === FORMAT_NUMBER) value = view.getFloat64(at, true);
     else if (format === FORMAT_STRING) value = this.text.toString('utf16le', at, at + len);
-    else {
+    else if (format === FORMAT_V8) {
       // A copy: the space is the sender's again once released.
-      const d = new Deserializer(this.bytes.slice(at, at + len));
+      const d = new (v8().Deserializer)(this.bytes.slice(at, at + len));
       d.readHeader();
       value = d.readValue();
     }
