@@ -100,7 +100,7 @@ describe('mini command line', () => {
     }
   });
 
-  it('node:test runs the tests of a file run as the program; --test says it is not supported yet', () => {
+  it('node:test runs the tests of a file run as the program', () => {
     const file = script(
       [
         "const test = require('node:test');",
@@ -119,14 +119,45 @@ describe('mini command line', () => {
     expect(theirs.lines).toContain('# pass 1');
     expect(theirs.lines).toContain('# fail 1');
     expect(report(mini([file]))).toEqual(theirs);
-    const refused = mini(['--test', file]);
-    expect(refused.status).toBe(9);
-    expect(refused.stderr).toBe('mini: --test is not supported yet: run the test file itself (mini file.test.js); node:test works there\n');
-    const brk = mini(['--inspect-brk', file]);
-    expect([brk.status, brk.stderr]).toEqual([
-      9,
-      'mini: --inspect-brk is not supported yet: --inspect attaches a debugger to a running program\n',
-    ]);
+  });
+
+  it("--test finds the test files as node does and runs each in a mini child process; the report and exit code are node's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mini-test-runner-'));
+    writeFileSync(
+      join(dir, 'a.test.js'),
+      [
+        "const test = require('node:test');",
+        // First: a failure's stack from a later test ends in an async frame, which mini's loop frames crowd out.
+        "test('fails', () => { throw new Error('no'); });",
+        // Each file's process is the runner's execPath: mini runs them.
+        "test('runs', () => { console.log('in', require('node:path').basename(process.execPath)); });",
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'b-test.mjs'), "import test from 'node:test'; test(\"in an ES module 'quoted'\", async () => {});\n");
+    writeFileSync(join(dir, 'helper.js'), "throw new Error('never run');\n");
+    const inDir = (cmd: string, args: string[]) => {
+      const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: process.env, timeout: 60_000 });
+      const stdout = r.stdout.replace(/duration_ms:? [\d.]+/g, 'duration_ms X').replace(/\([\d.]+ms\)/g, '(X)');
+      return { status: r.status, stdout, stderr: r.stderr };
+    };
+    for (const args of [
+      ['--test'],
+      ['--test', '--test-reporter=spec', 'b-test.mjs'],
+      // A pattern with spaces and quotes reaches each file's process whole.
+      ['--test', '--test-name-pattern', "ES module 'quoted'", '--test-reporter', 'spec'],
+      ['--test', 'missing.js'],
+    ]) {
+      const ours = inDir(MINI, args);
+      const theirs = inDir(process.execPath, args);
+      expect(ours.stdout).toBe(theirs.stdout.replace('# in node', '# in mini'));
+      expect([ours.status, ours.stderr]).toEqual([theirs.status, theirs.stderr]);
+    }
+    const all = inDir(MINI, ['--test']);
+    expect([all.status, all.stdout]).toEqual([1, expect.stringContaining('# in mini\n')]);
+    expect(all.stdout).toContain('# pass 2\n# fail 1\n');
+    expect(inDir(MINI, ['--test', '--test-name-pattern', "ES module 'quoted'", '--test-reporter', 'spec']).stdout).toContain(
+      "\u2714 in an ES module 'quoted'",
+    );
   });
 
   it("--enable-source-maps maps a program's stacks and uncaught-error header through its source maps, CommonJS and ES module", () => {

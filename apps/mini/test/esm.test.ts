@@ -87,8 +87,13 @@ describe('ES module packages from npm, on mini', () => {
     expect(theirs.stdout).toContain('1 failing');
     expect(ours).toEqual(theirs);
   });
-  it("mocha 12's failure report, stack frames included, the same as node's", () => {
-    const mocha = require.resolve('mocha/bin/mocha.js');
+  // mocha 10 (the line many projects still pin) and 12, the latest.
+  it.each([
+    ['10', 'mocha-10'],
+    ['12', 'mocha'],
+  ])("mocha %s's failure report, stack frames included, the same as node's", (version, name) => {
+    const mocha = require.resolve(`${name}/bin/mocha.js`);
+    expect((require(`${name}/package.json`) as { version: string }).version.split('.')[0]).toBe(version);
     const untimed = (r: Run): Run => ({ ...r, stdout: r.stdout.replace(/ \(\d+m?s\)/g, '') });
     const cwd = resolve(__dirname, 'fixtures', 'mocha');
     const theirs = untimed(node([mocha, 'stacks.spec.js'], { cwd }));

@@ -14,6 +14,22 @@ export interface RunOptions {
   envFiles?: string[];
   /** -c/--check: check the script's syntax without running it. */
   check?: boolean;
+  /**
+   * --inspect-brk[=[host:]port], as given: the launcher starts the host's
+   * inspector with --inspect on the same address; the runtime waits for a
+   * debugger and pauses on the main module's first statement.
+   */
+  inspectBrk?: string;
+}
+
+/** Options of node's test runner that mini reads itself (the rest are the host's). */
+export interface TestOptions {
+  /**
+   * --test-name-pattern and --test-only, which the launcher leaves to mini
+   * when --test is given: they are for the test files' processes, in
+   * process.execArgv as node shows them.
+   */
+  testFileFlags?: string[];
 }
 
 /** Options that take a value, given as `--opt value` or `--opt=value` (-r only the first way). */
@@ -29,12 +45,15 @@ export type Action =
   | ({ kind: 'eval'; code: string; print: boolean; args: string[] } & RunOptions)
   /** The program comes on stdin: `mini -`, or no script with stdin not a terminal. */
   | ({ kind: 'stdin'; dash: boolean; args: string[] } & RunOptions)
+  /** --test: the files (or folders) to run, none for node's default search. */
+  | ({ kind: 'test'; files: string[] } & RunOptions & TestOptions)
   | { kind: 'version' }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
 export function parseCommandLine(argv: string[]): Action {
-  const run: RunOptions = {};
+  const run: RunOptions & TestOptions = {};
+  let testing = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--trace-loop' || arg.startsWith('--trace-loop=')) {
@@ -50,13 +69,17 @@ export function parseCommandLine(argv: string[]): Action {
       (run[list] ??= []).push(value);
       continue;
     }
-    // Node's --test runs each file in a child process its runner spawns with the host's own
-    // child_process; node:test itself works, in the file that requires it.
-    if (arg === '--test' || arg.startsWith('--test-')) {
-      return { kind: 'error', message: `${arg} is not supported yet: run the test file itself (mini file.test.js); node:test works there` };
+    if (arg === '--test') {
+      testing = true;
+      continue;
+    }
+    if (arg.startsWith('--test-name-pattern=') || arg === '--test-only') {
+      (run.testFileFlags ??= []).push(arg);
+      continue;
     }
     if (arg === '--inspect-brk' || arg.startsWith('--inspect-brk=')) {
-      return { kind: 'error', message: `${arg} is not supported yet: --inspect attaches a debugger to a running program` };
+      run.inspectBrk = arg;
+      continue;
     }
     if (arg === '-c' || arg === '--check') {
       run.check = true;
@@ -90,9 +113,12 @@ export function parseCommandLine(argv: string[]): Action {
         return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2), ...run };
       default:
         if (arg.startsWith('-')) return { kind: 'error', message: `bad option: ${arg}` };
+        // As node: with --test every argument from the first that is not an option names test files.
+        if (testing) return { kind: 'test', files: argv.slice(i), ...run };
         return { kind: 'script', script: arg, args: argv.slice(i + 1), ...run };
     }
   }
+  if (testing) return { kind: 'test', files: [], ...run };
   return { kind: 'stdin', dash: false, args: [], ...run };
 }
 
@@ -111,6 +137,8 @@ Options:
   --import module       load an ES module before the script
   --env-file=file       set the variables in file in process.env
   -c, --check           check the script's syntax without running it
+  --test [files]        run the test files with node:test, each in its own
+                        process (node's default patterns when none given)
   --trace-loop[=file]   record each loop iteration, phase and callback
                         (Trace Event Format; default mini-trace-<pid>.json)
   -v, --version         print mini's version

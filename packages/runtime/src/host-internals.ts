@@ -12,3 +12,18 @@ const hostRequire = createRequire(__filename);
 export function hostInternal<T>(id: string): T {
   return hostRequire(id) as T;
 }
+
+/**
+ * One of the host's internal bindings ('inspector'). The module that reaches
+ * them warns once that it is for node's tests; that warning is not the
+ * program's.
+ */
+export function hostBinding<T>(name: string): T {
+  const warn = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return hostInternal<{ internalBinding(name: string): T }>('internal/test/binding').internalBinding(name);
+  } finally {
+    process.emitWarning = warn;
+  }
+}

@@ -23,6 +23,7 @@ import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
 import { codedError, defineLazy } from '@mini/sys';
+import { hostBinding } from './host-internals.js';
 import { dressProcess } from './process.js';
 
 export const VERSION = '0.1.0';
@@ -74,13 +75,15 @@ export function boot(opts: BootOptions): void {
   // Before the Environment: its loop's first iteration is already in the trace.
   if (action.traceLoop !== undefined) (require('./trace-loop.js') as typeof import('./trace-loop.js')).traceLoopTo(action.traceLoop);
   const script = action.kind === 'script' ? path.resolve(action.script) : undefined;
-  const args = action.kind === 'stdin' && action.dash ? ['-', ...action.args] : action.args;
+  // --test: process.argv names the files as given, node's runner resolves them.
+  const args = action.kind === 'test' ? action.files : action.kind === 'stdin' && action.dash ? ['-', ...action.args] : action.args;
   const { env, proc, moduleSystem, entryTurn } = setUpRuntime({
     execPath: opts.execPath,
     workerEntry: opts.workerEntry,
     script,
     args,
     hostExecPath,
+    inspectBrk: action.inspectBrk,
   });
 
   // The loop starts from the host's first check phase, not from here: the
@@ -91,6 +94,11 @@ export function boot(opts: BootOptions): void {
   // handler keeps the process alive; the exception itself goes to the host
   // untouched (never caught and rethrown, which would report our line).
   env.driver.schedule();
+  if (action.kind === 'test') {
+    proc.execArgv.push('--test', ...(action.testFileFlags ?? []));
+    (require('./test-runner.js') as typeof import('./test-runner.js')).runTests(env.registry);
+    return;
+  }
   // A trace shows the main module as the slice before the loop's first iteration (ended by the trace if it throws).
   const tr = tracing.tracer;
   tr?.begin('main module', 'startup', { file: script ?? (stdinCode !== undefined ? '[stdin]' : '[eval]') });
@@ -99,6 +107,8 @@ export function boot(opts: BootOptions): void {
     tr?.end();
     return;
   }
+  // --inspect-brk: nothing of the program runs before a debugger has attached and said to go on.
+  if (action.inspectBrk !== undefined) (require('node:inspector') as typeof import('node:inspector')).waitForDebugger();
   // -r modules load before the main one; --import modules are evaluated first, the main one after them.
   moduleSystem.Module._preloadModules(action.preloadRequire);
   if (action.preloadImport !== undefined && action.preloadImport.length > 0) {
@@ -122,6 +132,8 @@ interface RuntimeSetup {
   hostExecPath: string;
   /** Set in a worker thread: what its parent handed it. */
   worker?: import('@mini/worker').WorkerBootstrap;
+  /** --inspect-brk, as given. */
+  inspectBrk?: string | undefined;
 }
 
 /** Steps 1–4 of the boot: the Environment, the registry, process and globals, the module loader. */
@@ -130,7 +142,7 @@ function setUpRuntime(setup: RuntimeSetup) {
   // A worker's parentPort and stdio need its loop, and its process needs them.
   const worker = setup.worker && (require('@mini/worker') as typeof import('@mini/worker')).startWorkerSide(setup.worker);
   const proc = dressProcess({ execPath: setup.execPath, script: setup.script, args: setup.args, registry: env.registry, worker });
-  hideHostFlags(proc);
+  hideHostFlags(proc, setup.inspectBrk);
   const console = createConsole(proc);
 
   registerBuiltins(env.registry, {
@@ -210,6 +222,15 @@ function setUpRuntime(setup: RuntimeSetup) {
     process: proc,
     execPath: setup.hostExecPath,
     entryTurn,
+    // Node's own pause on a main module's first statement, reason "Break on start".
+    ...(setup.inspectBrk !== undefined && {
+      callMainAndPause: (fn, thisArg, args) =>
+        hostBinding<{ callAndPauseOnStart(fn: unknown, thisArg: unknown, ...args: unknown[]): unknown }>('inspector').callAndPauseOnStart(
+          fn,
+          thisArg,
+          ...args,
+        ),
+    }),
   });
 
   return { env, proc, moduleSystem, entryTurn };
@@ -244,7 +265,7 @@ export function bootWorker(): void {
 /** The main module, -e/-p code or the program from stdin, run as node runs each. */
 function runEntry(
   moduleSystem: ReturnType<typeof createModuleSystem>,
-  action: Exclude<ReturnType<typeof parseCommandLine>, { kind: 'version' | 'help' | 'error' }>,
+  action: Exclude<ReturnType<typeof parseCommandLine>, { kind: 'version' | 'help' | 'error' | 'test' }>,
   script: string | undefined,
   stdinCode: string | undefined,
 ): void {
@@ -278,8 +299,12 @@ function importInOrder(moduleSystem: ReturnType<typeof createModuleSystem>, spec
 /** Flags the launcher gives the host for our own use, not the program's: node's execArgv would not show them. */
 const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules', '--expose-internals']);
 
-function hideHostFlags(proc: NodeJS.Process): void {
+function hideHostFlags(proc: NodeJS.Process, inspectBrk: string | undefined): void {
   proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
+  if (inspectBrk === undefined) return;
+  // The host's --inspect stands for the --inspect-brk it was given as.
+  const given = proc.execArgv.indexOf(inspectBrk.replace('--inspect-brk', '--inspect'));
+  if (given >= 0) proc.execArgv[given] = inspectBrk;
 }
 
 function hostVmWithoutModules(): Record<string, unknown> {

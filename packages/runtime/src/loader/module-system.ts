@@ -33,7 +33,15 @@ import { types } from 'node:util';
 import type hostModule from 'node:module';
 
 const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
-import { compileWrapped, compileWrapper, containsModuleSyntax, defaultWrapper, stripBOM, type DynamicImport } from './compile.js';
+import {
+  compileWrapped,
+  compileWrapper,
+  containsModuleSyntax,
+  defaultWrapper,
+  stripBOM,
+  type DynamicImport,
+  type ModuleWrapper,
+} from './compile.js';
 // Their top levels only declare: the work (V8's module API, the lexer) starts with the first module.
 import { commonJSExportNames } from './esm/cjs-exports.js';
 import { EsmLoader } from './esm/loader.js';
@@ -74,6 +82,11 @@ export interface ModuleSystemOptions {
   preserveSymlinks?: boolean;
   /** Calls back from the loop's poll phase, where an ES module entry runs (see EsmHost.entryTurn). */
   entryTurn?: (callback: () => void) => void;
+  /**
+   * --inspect-brk: calls the main module's compiled wrapper (the first time
+   * it is compiled), pausing a debugger on its first statement.
+   */
+  callMainAndPause?: (fn: ModuleWrapper, thisArg: unknown, args: unknown[]) => unknown;
 }
 
 export interface ResolveOptions {
@@ -170,6 +183,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     ReflectApply(emit, proc, [message, type, code]);
   };
   const resolver = new Resolver({ preserveSymlinks: options.preserveSymlinks ?? false, emitWarning });
+  let pauseMain = options.callMainAndPause;
 
   let esmLoader: EsmLoader | undefined;
   /** The ES module loader, made on first use: a program without ES modules does not load it. */
@@ -447,7 +461,13 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       }
       typelessFiles.delete(this);
       const exports: unknown = this.exports;
-      return Reflect.apply(fn, exports, [exports, makeRequire(this), this, filename, path.dirname(filename)]);
+      const args = [exports, makeRequire(this), this, filename, path.dirname(filename)];
+      if (pauseMain !== undefined && this === mainModule) {
+        const call = pauseMain;
+        pauseMain = undefined;
+        return call(fn, exports, args);
+      }
+      return Reflect.apply(fn, exports, args);
     }
 
     static _load(request: string, parent: CjsModule | null | undefined, isMain: boolean): unknown {
