@@ -13,7 +13,7 @@ export { Socket as SocketClass, type SocketOptions } from './socket.js';
 export { Server as ServerClass, type ServerOptions } from './server.js';
 export { normalizeArgs } from './args.js';
 export { setSystemLookup, type LookupFunction } from './lookup.js';
-export { UDP } from './handles/udp.js';
+export { UDP, UdpSendRequest } from './handles/udp.js';
 export { handleForFd } from './handles/fd-type.js';
 export { createServerHandle } from './server.js';
 export { setClusterWorker, type ClusterWorker, type ListenHandle, type ServerQuery, type GetServerCallback } from './cluster-hook.js';

@@ -16,13 +16,20 @@
  *   attempts exhausted ── ECONNREFUSED if the last failure was a refusal,
  *                         else ETIMEOUT
  *
- * Sockets: one connected UDP socket per server, opened by the first query
+ * Sockets: one connected UDP handle per server, opened by the first query
  * that needs it and closed as soon as no query is in flight, so an idle
  * channel (or one just cancelled or timed out) holds no fd. A connected
  * socket is what lets the kernel's ICMP "port unreachable" come back as
- * ECONNREFUSED, and it filters answers from other sources. TCP, used only
- * for a truncated answer, is one connection per query, closed when the
- * query ends.
+ * ECONNREFUSED, and it filters answers from other sources. A query is sent
+ * at once (uv_udp_try_send), queued only when the kernel says EAGAIN. TCP,
+ * used only for a truncated answer, is one connection per query, closed
+ * when the query ends.
+ *
+ * Timeouts: one timer per channel, as c-ares has one timeout structure,
+ * set for the earliest deadline of the queries in flight. An answered query
+ * costs no timer work; when the timer fires, the queries past their
+ * deadline move on (in deadline order, as timers of their own would) and
+ * it is set again for the next.
  *
  * Messages are encoded and decoded with dns2's `Packet` codec only.
  * Anything the codec cannot decode (a short header, a record that fails)
@@ -32,7 +39,8 @@
  * from a loop callback (a socket, a timer) or a nextTick, as in Node.
  */
 import { Timer, defaultLoop, type Loop } from '@mini/loop';
-import { ConnectReq, TCP, WriteReq, dgram, type StreamHandle } from '@mini/net';
+import { ConnectReq, TCP, UDP, UdpSendRequest, WriteReq, type StreamHandle } from '@mini/net';
+import { UV_EAGAIN, UV_ENOBUFS } from '@mini/sys';
 import { packetCodec, type Packet } from './packet.js';
 import type { Server } from './config.js';
 
@@ -96,22 +104,31 @@ function encodeQuestion(name: string, type: number, id: number): Buffer | undefi
   return message;
 }
 
-/** One server's UDP socket, shared by every query sent there. */
+/** A resolver's socket: Node's are c-ares' own, which process.getActiveResourcesInfo() does not list. */
+class ResolverSocket extends UDP {
+  override resourceName(): string | undefined {
+    return undefined;
+  }
+}
+
+/** One server's UDP handle, shared by every query sent there. */
 interface Connection {
-  socket: dgram.Socket;
-  server: Server;
-  connected: boolean;
-  /** Messages waiting for the connect to finish. */
-  waiting: Buffer[];
-  /** The send callback, one per socket rather than one per message. */
-  onSent: (err: Error | null) => void;
+  handle: UDP;
+  family: 4 | 6;
+  /** The one-element list a send takes, reused. */
+  readonly bufs: Buffer[];
+  /** A queued send's callback (one per handle rather than one per message). */
+  readonly onSent: (status: number) => void;
 }
 
 class Query {
   attempt = 0;
   refused = false;
-  timer: Timer | undefined;
   tcp: TCP | undefined;
+  /** When the current attempt times out, in loop ms. */
+  deadline = 0;
+  /** The order attempts were started in: ties between deadlines go by it. */
+  armed = 0;
   constructor(
     readonly id: number,
     readonly name: string,
@@ -140,7 +157,14 @@ export class Channel {
   localAddress6: string | undefined;
   private readonly queries = new Map<number, Query>();
   private readonly connections = new Map<number, Connection>();
+  /** Servers whose socket failed, their queries to move on at the next tick (once per server). */
+  private readonly failing = new Set<number>();
   private nextFirst = 0;
+  /** The channel's one timer, while a query is in flight; `timerDue` is when it fires. */
+  private timer: Timer | undefined;
+  private timerDue = 0;
+  private attempts = 0;
+  private readonly onTimer = (): void => this.expire();
 
   constructor(
     options: ChannelOptions,
@@ -190,11 +214,36 @@ export class Channel {
   private sendAttempt(query: Query): void {
     const index = this.serverIndex(query);
     const round = Math.floor(query.attempt / this.servers.length);
-    const timer = (query.timer ??= new Timer(this.loop));
-    timer.start(() => this.nextAttempt(query), this.timeout * 2 ** round, 0);
+    const timeout = this.timeout * 2 ** round;
+    query.deadline = this.loop.now() + timeout;
+    query.armed = this.attempts++;
+    if (this.timer === undefined) this.timer = new Timer(this.loop);
+    if (!this.timer.isActive() || query.deadline < this.timerDue) this.arm(query.deadline);
     const conn = this.connection(index);
-    if (conn.connected) this.sendOn(conn, query.message);
-    else conn.waiting.push(query.message);
+    if (conn !== undefined) this.sendOn(index, conn, query.message);
+  }
+
+  private arm(due: number): void {
+    this.timerDue = due;
+    this.timer!.start(this.onTimer, due - this.loop.now(), 0);
+  }
+
+  /** The timer fired: every query past its deadline moves on; the timer is set for the next deadline. */
+  private expire(): void {
+    const now = this.loop.now();
+    let expired: Query[] | undefined;
+    for (const query of this.queries.values()) {
+      if (query.deadline <= now) (expired ??= []).push(query);
+    }
+    if (expired !== undefined) {
+      expired.sort((a, b) => a.deadline - b.deadline || a.armed - b.armed);
+      for (const query of expired) if (this.queries.get(query.id) === query && query.deadline <= now) this.nextAttempt(query);
+    }
+    // A callback may have started queries (and set the timer) or ended them all.
+    if (this.queries.size === 0 || this.timer === undefined) return;
+    let next = Infinity;
+    for (const query of this.queries.values()) if (query.deadline < next) next = query.deadline;
+    if (!this.timer.isActive() || next < this.timerDue) this.arm(next);
   }
 
   private nextAttempt(query: Query): void {
@@ -220,10 +269,12 @@ export class Channel {
 
   private finish(query: Query, status: QueryStatus, answer: Packet | undefined, deferred: boolean): void {
     this.queries.delete(query.id);
-    query.timer?.close();
-    query.timer = undefined;
     this.closeTcp(query);
-    if (this.queries.size === 0) this.closeConnections();
+    if (this.queries.size === 0) {
+      this.closeConnections();
+      this.timer?.close();
+      this.timer = undefined;
+    }
     if (deferred) process.nextTick(query.callback, status, answer);
     else query.callback(status, answer);
   }
@@ -237,53 +288,67 @@ export class Channel {
 
   // ---- UDP -------------------------------------------------------------------
 
-  private connection(index: number): Connection {
+  /** The server's handle, made and connected on first use; undefined while it is failing. */
+  private connection(index: number): Connection | undefined {
     const existing = this.connections.get(index);
     if (existing !== undefined) return existing;
+    if (this.failing.has(index)) return undefined;
     const server = this.servers[index]!;
-    const socket = dgram.createSocket(server.family === 6 ? 'udp6' : 'udp4');
+    const handle = new ResolverSocket(this.loop);
     const conn: Connection = {
-      socket,
-      server,
-      connected: false,
-      waiting: [],
+      handle,
+      family: server.family,
+      bufs: [],
       // A failed send (the kernel may report an earlier refusal here) fails the server.
-      onSent: (err) => {
-        if (err && this.connections.get(index) === conn) this.serverFailed(index);
+      onSent: (status) => {
+        if (status < 0) this.failLater(index, conn);
       },
     };
-    this.connections.set(index, conn);
-    socket.on('message', (msg: Buffer) => this.onAnswer(index, msg));
-    // A refusal (ICMP port unreachable) arrives as a receive error.
-    socket.on('error', () => this.serverFailed(index));
     const local = server.family === 6 ? this.localAddress6 : this.localAddress4;
-    if (local !== undefined) socket.bind({ address: local, port: 0 });
-    socket.connect(server.port, server.address, (err?: unknown) => {
-      if (this.connections.get(index) !== conn) return;
-      if (err) {
-        this.dropConnection(index);
-        this.serverFailed(index);
-        return;
-      }
-      conn.connected = true;
-      for (const message of conn.waiting.splice(0)) this.sendOn(conn, message);
-    });
+    let err = local !== undefined ? handle.bind(server.family, local, 0, 0) : 0;
+    if (err === 0) err = handle.connect(server.family, server.address, server.port);
+    // A refusal (ICMP port unreachable) arrives as a receive error.
+    if (err === 0) err = handle.recvStart((nread, msg) => (nread < 0 ? this.failLater(index, conn) : this.onAnswer(index, msg!)));
+    this.connections.set(index, conn);
+    if (err !== 0) {
+      this.failLater(index, conn);
+      return undefined;
+    }
     return conn;
   }
 
-  private sendOn(conn: Connection, message: Buffer): void {
-    conn.socket.send(message, conn.onSent);
+  /**
+   * The server at `index` failed: its socket goes, and its queries move on
+   * from the next tick (never from inside `query`), once however many
+   * sends and receives reported it.
+   */
+  private failLater(index: number, conn: Connection): void {
+    if (this.connections.get(index) !== conn) return;
+    this.dropConnection(index);
+    this.failing.add(index);
+    process.nextTick(() => {
+      this.failing.delete(index);
+      this.serverFailed(index);
+    });
+  }
+
+  private sendOn(index: number, conn: Connection, message: Buffer): void {
+    conn.bufs[0] = message;
+    let n = conn.handle.trySend(conn.bufs, conn.family);
+    if (n === UV_EAGAIN || n === UV_ENOBUFS) {
+      // The kernel's buffer is full, or sends are queued already: wait in line.
+      n = conn.handle.send(new UdpSendRequest(this.loop), conn.bufs, conn.family, undefined, undefined, conn.onSent);
+    }
+    if (n < 0) this.failLater(index, conn);
   }
 
   private dropConnection(index: number): void {
     const conn = this.connections.get(index);
     if (conn === undefined) return;
     this.connections.delete(index);
-    conn.socket.removeAllListeners('message');
-    // Errors after we stopped listening are nobody's.
-    conn.socket.removeAllListeners('error');
-    conn.socket.on('error', () => {});
-    conn.socket.close();
+    // Errors after this are nobody's.
+    conn.handle.recvStop();
+    conn.handle.close();
   }
 
   private closeConnections(): void {
@@ -306,7 +371,9 @@ export class Channel {
     const question = packet.questions[0];
     if (
       packet.errors.length === 0 &&
-      (question === undefined || question.type !== query.type || question.name.toLowerCase() !== query.name.toLowerCase())
+      (question === undefined ||
+        question.type !== query.type ||
+        (question.name !== query.name && question.name.toLowerCase() !== query.name.toLowerCase()))
     ) {
       return;
     }

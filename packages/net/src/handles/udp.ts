@@ -112,7 +112,7 @@ export class UDP extends FdHandle {
     return 'UDP';
   }
 
-  override resourceName(): string {
+  override resourceName(): string | undefined {
     return 'UDPWrap';
   }
 
