@@ -91,6 +91,34 @@ describe('UDP handle', () => {
     });
   });
 
+  it('trySendMany sends a burst in order, 64 datagrams per call; EDESTADDRREQ unconnected, EAGAIN behind queued sends', async () => {
+    await new Promise<void>((resolve) => {
+      onLoop(() => {
+        const rx = new UDP();
+        rx.bind(4, '127.0.0.1', 0, 0);
+        const port = (rx.getsockname() as RemoteInfo).port;
+        const tx = new UDP();
+        expect(tx.trySendMany([Buffer.from('x')])).toBe(-89);
+        expect(tx.connect(4, '127.0.0.1', port)).toBe(0);
+        expect(tx.trySendMany([])).toBe(0);
+        // Sizes vary, so that each lands at its own offset of the staging buffer.
+        const burst = Array.from({ length: 150 }, (_, i) => Buffer.from(`${i}:${'.'.repeat(i % 7)}`));
+        expect(tx.trySendMany(burst)).toBe(150);
+        const got: string[] = [];
+        rx.recvStart((n, buf) => {
+          got.push(buf!.toString());
+          if (got.length < 150) return;
+          expect(got).toEqual(burst.map(String));
+          // A queued send goes first: a burst waits behind it.
+          tx.send(new UdpSendRequest(tx.loop), [Buffer.from('q')], 4, undefined, undefined, () => {});
+          expect(tx.trySendMany([Buffer.from('y')])).toBe(-11);
+          rx.close();
+          tx.close(resolve);
+        });
+      });
+    });
+  });
+
   it('the send queue waits for EPOLLOUT when the kernel pushes back, in order, and cancels on close', async () => {
     // A Unix datagram pair pushes back once the peer's queue is full (UDP on
     // loopback never does: it drops instead).

@@ -20,10 +20,13 @@
  * that needs it and closed as soon as no query is in flight, so an idle
  * channel (or one just cancelled or timed out) holds no fd. A connected
  * socket is what lets the kernel's ICMP "port unreachable" come back as
- * ECONNREFUSED, and it filters answers from other sources. A query is sent
- * at once (uv_udp_try_send), queued only when the kernel says EAGAIN. TCP,
- * used only for a truncated answer, is one connection per query, closed
- * when the query ends.
+ * ECONNREFUSED, and it filters answers from other sources. Queries made
+ * in one turn of the loop (the 32 answers a wakeup reads start 32 more) go
+ * out together before the loop polls again (from an idle handle): one
+ * sendmmsg, and one wakeup of the server, rather than one of each per
+ * query; queued only when the kernel says EAGAIN. TCP, used only for a
+ * truncated answer, is one connection per query, closed when the query
+ * ends.
  *
  * Timeouts: one timer per channel, as c-ares has one timeout structure,
  * set for the earliest deadline of the queries in flight. An answered query
@@ -38,9 +41,9 @@
  * Callbacks never run synchronously from `query` or `cancel`: they come
  * from a loop callback (a socket, a timer) or a nextTick, as in Node.
  */
-import { Timer, defaultLoop, type Loop } from '@mini/loop';
+import { Idle, Timer, defaultLoop, type Loop } from '@mini/loop';
 import { ConnectReq, TCP, UDP, UdpSendRequest, WriteReq, type StreamHandle } from '@mini/net';
-import { UV_EAGAIN, UV_ENOBUFS } from '@mini/sys';
+import { UV_EAGAIN } from '@mini/sys';
 import { packetCodec, type Packet } from './packet.js';
 import type { Server } from './config.js';
 
@@ -115,8 +118,8 @@ class ResolverSocket extends UDP {
 interface Connection {
   handle: UDP;
   family: 4 | 6;
-  /** The one-element list a send takes, reused. */
-  readonly bufs: Buffer[];
+  /** Queries waiting for the channel's idle handle, to go out as one batch. */
+  outbox: Buffer[];
   /** A queued send's callback (one per handle rather than one per message). */
   readonly onSent: (status: number) => void;
 }
@@ -165,6 +168,9 @@ export class Channel {
   private timerDue = 0;
   private attempts = 0;
   private readonly onTimer = (): void => this.expire();
+  /** Sends the outboxes before the loop polls again; started while one has queries. */
+  private idle: Idle | undefined;
+  private readonly onIdle = (): void => this.flushOutboxes();
 
   constructor(
     options: ChannelOptions,
@@ -220,7 +226,7 @@ export class Channel {
     if (this.timer === undefined) this.timer = new Timer(this.loop);
     if (!this.timer.isActive() || query.deadline < this.timerDue) this.arm(query.deadline);
     const conn = this.connection(index);
-    if (conn !== undefined) this.sendOn(index, conn, query.message);
+    if (conn !== undefined) this.sendOn(conn, query.message);
   }
 
   private arm(due: number): void {
@@ -274,6 +280,8 @@ export class Channel {
       this.closeConnections();
       this.timer?.close();
       this.timer = undefined;
+      this.idle?.close();
+      this.idle = undefined;
     }
     if (deferred) process.nextTick(query.callback, status, answer);
     else query.callback(status, answer);
@@ -298,7 +306,7 @@ export class Channel {
     const conn: Connection = {
       handle,
       family: server.family,
-      bufs: [],
+      outbox: [],
       // A failed send (the kernel may report an earlier refusal here) fails the server.
       onSent: (status) => {
         if (status < 0) this.failLater(index, conn);
@@ -332,14 +340,32 @@ export class Channel {
     });
   }
 
-  private sendOn(index: number, conn: Connection, message: Buffer): void {
-    conn.bufs[0] = message;
-    let n = conn.handle.trySend(conn.bufs, conn.family);
-    if (n === UV_EAGAIN || n === UV_ENOBUFS) {
-      // The kernel's buffer is full, or sends are queued already: wait in line.
-      n = conn.handle.send(new UdpSendRequest(this.loop), conn.bufs, conn.family, undefined, undefined, conn.onSent);
+  private sendOn(conn: Connection, message: Buffer): void {
+    conn.outbox.push(message);
+    // An idle handle, not a prepare one: while it is started the loop does
+    // not block before it runs, however the loop is driven.
+    this.idle ??= new Idle(this.loop);
+    this.idle.start(this.onIdle);
+  }
+
+  private flushOutboxes(): void {
+    this.idle?.stop();
+    for (const [index, conn] of this.connections) {
+      if (conn.outbox.length > 0) this.flush(index, conn);
     }
-    if (n < 0) this.failLater(index, conn);
+  }
+
+  private flush(index: number, conn: Connection): void {
+    const messages = conn.outbox;
+    conn.outbox = [];
+    let sent = conn.handle.trySendMany(messages);
+    // The kernel's buffer is full, or sends are queued already: the rest wait in line.
+    if (sent === UV_EAGAIN) sent = 0;
+    if (sent < 0) return this.failLater(index, conn);
+    for (let i = sent; i < messages.length; i++) {
+      const r = conn.handle.send(new UdpSendRequest(this.loop), [messages[i]!], conn.family, undefined, undefined, conn.onSent);
+      if (r < 0) return this.failLater(index, conn);
+    }
   }
 
   private dropConnection(index: number): void {

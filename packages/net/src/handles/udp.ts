@@ -49,7 +49,9 @@ import {
   SO_REUSEADDR,
   SO_SNDBUF,
   SOCK_DGRAM,
+  SEND_MANY_MAX,
   SOCKADDR_MAX,
+  sendMany,
   socket as sock,
   SOL_SOCKET,
   unistd,
@@ -105,6 +107,11 @@ const EMPTY = Buffer.alloc(0);
 // the next read.
 let recvPool: Buffer | undefined;
 const recvAddr = Buffer.alloc(SOCKADDR_MAX);
+// trySendMany's datagrams, copied end to end for one native call.
+const SEND_STAGE_SIZE = 64 * 1024;
+let sendStage: Buffer | undefined;
+const sendLengths = new Uint32Array(SEND_MANY_MAX);
+const sendLengthBytes = new Uint8Array(sendLengths.buffer);
 const recvAddrLen = Buffer.alloc(4);
 
 export class UDP extends FdHandle {
@@ -299,6 +306,40 @@ export class UDP extends FdHandle {
     if (typeof dest === 'number') return dest;
     const n = this.sendNow(joinBuffers(bufs), dest);
     return n === UV_ENOBUFS ? UV_EAGAIN : n;
+  }
+
+  /**
+   * uv_udp_try_send2 on a connected socket: send `bufs` now, as many as the
+   * kernel takes, with one sendmmsg per 64. Returns how many were sent, or
+   * -errno when not even the first was (EAGAIN also when sends are queued:
+   * they go first).
+   */
+  trySendMany(bufs: readonly Buffer[]): number {
+    if (this.sendQueueCount !== 0) return UV_EAGAIN;
+    if (!this.connected) return UV_EDESTADDRREQ;
+    const stage = (sendStage ??= Buffer.allocUnsafeSlow(SEND_STAGE_SIZE));
+    let sent = 0;
+    while (sent < bufs.length) {
+      let n = 0;
+      let at = 0;
+      for (; sent + n < bufs.length && n < SEND_MANY_MAX; n++) {
+        const b = bufs[sent + n]!;
+        // A datagram is at most 64 KiB: the first always fits.
+        if (at + b.length > SEND_STAGE_SIZE) break;
+        stage.set(b, at);
+        sendLengths[n] = b.length;
+        at += b.length;
+      }
+      const r = sendMany().mini_send_many(this.fd, stage, sendLengthBytes, n);
+      if (r < 0) {
+        const err = lastError();
+        if (sent > 0) return sent;
+        return err === UV_ENOBUFS ? UV_EAGAIN : err;
+      }
+      sent += r;
+      if (r < n) break;
+    }
+    return sent;
   }
 
   /**

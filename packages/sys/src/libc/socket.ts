@@ -75,3 +75,11 @@ export const scmRights = libminiTable({
   mini_send_fd: 'long mini_send_fd(int sock, const void *buf, size_t len, int fd)',
   mini_recv_fds: 'long mini_recv_fds(int sock, _Out_ void *buf, size_t len, _Out_ int *fds, int max, _Out_ int *out)',
 });
+
+/** native/mmsg.c: a burst of datagrams to a connected socket's peer in one sendmmsg. */
+export const sendMany = libminiTable({
+  mini_send_many: 'int mini_send_many(int fd, const void *data, const void *lens, int n)',
+});
+
+/** Datagrams mini_send_many takes per call. */
+export const SEND_MANY_MAX = 64;
