@@ -1,11 +1,12 @@
 /*
- * Starting a child: posix_spawn, never fork() of this multi-threaded process.
- * glibc's posix_spawn clones with CLONE_VM | CLONE_VFORK, so nothing of the
- * parent's memory is copied and the parent waits only until the exec.
+ * Starting a child the way posix_spawn does, never fork() of this
+ * multi-threaded process: vfork (clone with CLONE_VM | CLONE_VFORK), so
+ * nothing of the parent's memory is copied and the parent waits only until
+ * the exec; the child makes system calls only, then execs.
  *
- * The child gets exactly the descriptors it is given, every signal at its
- * default disposition and an empty mask (ours blocks what the loop reads
- * from its signalfd, and a child would inherit that):
+ * The child gets exactly the descriptors it is given, default signal
+ * dispositions and an empty mask (ours blocks what the loop reads from its
+ * signalfd, and a child would inherit that):
  *
  *   stdio[i] >= 0   the parent's fd, as the child's fd i
  *   stdio[i] == -1  fd i closed
@@ -15,14 +16,11 @@
  *                   closed here after the spawn; ours (non-blocking) is
  *                   written back into stdio[i]
  *
- * Making the pairs here rather than one system call per FFI call from
- * above is what keeps a spawn's cost near posix_spawn's own; so is taking
- * the environment from environ when the child inherits ours, instead of
- * copying every variable out through process.env and back in a block.
- *
- * Every source fd is first copied above all targets, then onto its target,
- * so a source whose number is another slot's target is never overwritten
- * before it is used; closefrom then drops everything above the last slot.
+ * A spawn is one FFI call: the pairs are made here rather than with one
+ * call each from above, and a child that inherits our environment is
+ * given environ itself instead of every variable copied out through
+ * process.env and back in a block. What the child does before its exec
+ * the parent waits for, so it does no more than it must (see spawn_child).
  *
  * A bare file name is looked up in the PATH of the child's environment (as
  * libuv does), not ours. Arguments and environment arrive as NUL-separated
@@ -33,7 +31,6 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -113,64 +110,10 @@ static int make_pipes(const int *stdio, int n, int *slots, int *ours) {
   return 0;
 }
 
-static int build_actions(posix_spawn_file_actions_t *fa, const char *cwd, const int *stdio, int n) {
-  int r = posix_spawn_file_actions_init(fa);
-  if (r != 0) return r;
-  int base = n;
-  for (int i = 0; i < n; i++)
-    if (stdio[i] >= base) base = stdio[i] + 1;
-  for (int i = 0; i < n && r == 0; i++)
-    if (stdio[i] >= 0) r = posix_spawn_file_actions_adddup2(fa, stdio[i], base + i);
-  for (int i = 0; i < n && r == 0; i++) {
-    if (stdio[i] >= 0) r = posix_spawn_file_actions_adddup2(fa, base + i, i);
-    else if (stdio[i] == -2) r = posix_spawn_file_actions_addopen(fa, i, "/dev/null", i == 0 ? O_RDONLY : O_RDWR, 0);
-    else r = posix_spawn_file_actions_addclose(fa, i);
-  }
-  if (r == 0) r = posix_spawn_file_actions_addclosefrom_np(fa, n);
-  /* After the descriptors: a relative source path was the parent's, the program's path is the child's. */
-  if (r == 0 && cwd != NULL && cwd[0] != '\0') r = posix_spawn_file_actions_addchdir_np(fa, cwd);
-  if (r != 0) posix_spawn_file_actions_destroy(fa);
-  return r;
-}
-
 static const char *path_of(char *const envp[]) {
   for (int i = 0; envp[i] != NULL; i++)
     if (strncmp(envp[i], "PATH=", 5) == 0) return envp[i] + 5;
   return DEFAULT_PATH;
-}
-
-/* posix_spawn of `file`, searched in the child's PATH when it has no slash; 0 or an errno. */
-static int spawn_found(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr,
-                       char *const argv[], char *const envp[]) {
-  if (strchr(file, '/') != NULL) return posix_spawn(pid, file, fa, attr, argv, envp);
-  const char *path = path_of(envp);
-  size_t flen = strlen(file);
-  int seen_eacces = 0;
-  const char *p = path;
-  for (;;) {
-    const char *end = strchr(p, ':');
-    size_t dlen = end ? (size_t)(end - p) : strlen(p);
-    char *candidate = malloc(dlen + flen + 2);
-    if (candidate == NULL) return ENOMEM;
-    if (dlen == 0) {
-      memcpy(candidate, file, flen + 1);
-    } else {
-      memcpy(candidate, p, dlen);
-      candidate[dlen] = '/';
-      memcpy(candidate + dlen + 1, file, flen + 1);
-    }
-    /* An absolute candidate that is not there costs a stat, not a vfork. */
-    int r;
-    if (candidate[0] == '/' && access(candidate, F_OK) != 0) r = errno;
-    else r = posix_spawn(pid, candidate, fa, attr, argv, envp);
-    free(candidate);
-    if (r == 0) return 0;
-    if (r == EACCES) seen_eacces = 1;
-    else if (r != ENOENT && r != ENOTDIR) return r;
-    if (end == NULL) break;
-    p = end + 1;
-  }
-  return seen_eacces ? EACCES : ENOENT;
 }
 
 /* The child's pid, with out[0] = a pidfd for it; or -errno (the child is then killed and reaped). */
@@ -189,18 +132,10 @@ static int with_pidfd(pid_t pid, int *out) {
 }
 
 /*
- * posix_spawn cannot change credentials, so a child with a uid or gid is
- * started by hand, the way posix_spawn does it inside: vfork with every
- * signal blocked, then in the child default dispositions, the ids (raw
- * syscalls: glibc's setuid would try to change every thread of the
- * parent, whose memory the child still shares), the descriptors as in
- * build_actions, the directory, an empty mask and execve. An exec failure
- * comes back through a close-on-exec pipe as an errno.
- */
-/*
  * execve of `file`, searched in the PATH of `envp` when it has no slash,
- * as execvp does but with the child's PATH, after the credentials changed
- * (so a directory the new user cannot enter reads EACCES, as in libuv).
+ * as execvp does but with the child's PATH, after the credentials and the
+ * directory changed (so a directory the new user cannot enter reads
+ * EACCES, and a relative entry is the new directory's, as in libuv).
  * Returns the errno when nothing could be run.
  */
 static int exec_search(const char *file, char *const argv[], char *const envp[]) {
@@ -233,28 +168,67 @@ static int exec_search(const char *file, char *const argv[], char *const envp[])
   return seen_eacces ? EACCES : ENOENT;
 }
 
-/* The vfork child: runs on the parent's memory, so it only makes system calls, then execs or reports. */
-static void __attribute__((noinline, noreturn)) exec_child(const char *file, char *const argv[], char *const envp[], const char *cwd,
-                                                           const int *stdio, int n, int errfd, int flags, int uid, int gid) {
-  int base = n;
-  for (int i = 0; i < n; i++)
-    if (stdio[i] >= base) base = stdio[i] + 1;
+struct child {
+  const char *file;
+  char *const *argv;
+  char *const *envp;
+  const char *cwd;
+  const int *stdio;
+  int n;
+  int flags, uid, gid;
+  /* Set by the child when it could not exec: the parent reads it once the child is gone. */
+  volatile int err;
+};
+
+/*
+ * The vfork child: it runs on the parent's memory and stack, so it only
+ * makes system calls, then execs or leaves its errno in c->err and exits.
+ * Every signal is blocked from the parent's side of vfork until the mask
+ * is emptied just before the exec, by which time no disposition is a
+ * handler of the parent's any more.
+ */
+static void __attribute__((noinline, noreturn)) exec_child(struct child *c) {
+  const int *stdio = c->stdio;
+  int n = c->n;
   int err = 0;
+  /*
+   * Dispositions: 1..31 back to SIG_DFL, as libuv does (a handler would
+   * run on the parent's memory if its signal came before the exec; an
+   * ignored signal would stay ignored across it). The kernel resets every
+   * other handled signal at the exec.
+   */
   struct sigaction dfl;
   memset(&dfl, 0, sizeof dfl);
   dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < 65; sig++)
+  for (int sig = 1; sig < 32; sig++)
     if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &dfl, NULL);
-  if ((flags & MINI_SPAWN_SETSID) && setsid() < 0) err = errno;
-  if (!err && (flags & MINI_SPAWN_SETGID) && syscall(SYS_setgroups, 0, NULL) < 0 && errno != EPERM) err = errno;
-  if (!err && (flags & MINI_SPAWN_SETGID) && syscall(SYS_setgid, gid) < 0) err = errno;
-  if (!err && (flags & MINI_SPAWN_SETUID) && syscall(SYS_setuid, uid) < 0) err = errno;
+  if (c->flags & MINI_SPAWN_SETSID) {
+    if (setsid() < 0) err = errno;
+  } else if ((c->flags & MINI_SPAWN_SETPGROUP) && setpgid(0, 0) < 0) {
+    err = errno;
+  }
+  /* Raw system calls: glibc's setuid would try to change every thread of the parent, whose memory this child shares. */
+  if (!err && (c->flags & MINI_SPAWN_SETGID) && syscall(SYS_setgroups, 0, NULL) < 0 && errno != EPERM) err = errno;
+  if (!err && (c->flags & MINI_SPAWN_SETGID) && syscall(SYS_setgid, c->gid) < 0) err = errno;
+  if (!err && (c->flags & MINI_SPAWN_SETUID) && syscall(SYS_setuid, c->uid) < 0) err = errno;
+  /*
+   * A source that is itself one of the targets (0..n-1) is first copied
+   * above them all, so that no dup2 onto a target overwrites a source not
+   * yet used; any other source goes to its target directly, and one that
+   * already is its target only loses its close-on-exec flag.
+   */
+  int base = n;
+  for (int i = 0; i < n; i++)
+    if (stdio[i] >= base) base = stdio[i] + 1;
   for (int i = 0; i < n && !err; i++)
-    if (stdio[i] >= 0 && dup2(stdio[i], base + i) < 0) err = errno;
+    if (stdio[i] >= 0 && stdio[i] < n && stdio[i] != i && dup2(stdio[i], base + i) < 0) err = errno;
   for (int i = 0; i < n && !err; i++) {
-    if (stdio[i] >= 0) {
-      if (dup2(base + i, i) < 0) err = errno;
-    } else if (stdio[i] == -2) {
+    int src = stdio[i];
+    if (src == i) {
+      if (fcntl(i, F_SETFD, 0) < 0) err = errno;
+    } else if (src >= 0) {
+      if (dup2(src < n ? base + i : src, i) < 0) err = errno;
+    } else if (src == -2) {
       int fd = open("/dev/null", i == 0 ? O_RDONLY : O_RDWR);
       if (fd < 0) err = errno;
       else if (fd != i && (dup2(fd, i) < 0 || close(fd) < 0)) err = errno;
@@ -262,92 +236,46 @@ static void __attribute__((noinline, noreturn)) exec_child(const char *file, cha
       close(i);
     }
   }
-  /* Everything above the slots goes, but the error pipe, close-on-exec. */
-  if (!err) syscall(SYS_close_range, n, errfd - 1, 0);
-  if (!err) syscall(SYS_close_range, errfd + 1, ~0U, 0);
-  if (!err && cwd != NULL && cwd[0] != '\0' && chdir(cwd) < 0) err = errno;
+  /* Only the slots stay open; the descriptors above them are the parent's. */
+  if (!err) syscall(SYS_close_range, n, ~0U, 0);
+  /* After the descriptors: a relative source path was the parent's, the program's path is the child's. */
+  if (!err && c->cwd != NULL && c->cwd[0] != '\0' && chdir(c->cwd) < 0) err = errno;
   if (!err) {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    err = exec_search(file, argv, envp);
+    err = exec_search(c->file, c->argv, c->envp);
   }
-  while (write(errfd, &err, sizeof err) < 0 && errno == EINTR) {
-  }
+  c->err = err;
   _exit(127);
 }
 
-static int spawn_with_ids(pid_t *pid, const char *file, char *const argv[], char *const envp[], const char *cwd, const int *stdio, int n,
-                          int flags, int uid, int gid) {
-  int base = n;
-  for (int i = 0; i < n; i++)
-    if (stdio[i] >= base) base = stdio[i] + 1;
-  int errpipe[2];
-  if (pipe2(errpipe, O_CLOEXEC) < 0) return errno;
-  if (errpipe[1] < base + n) {
-    /* Keep the error pipe above every fd the child rearranges. */
-    int high = fcntl(errpipe[1], F_DUPFD_CLOEXEC, base + n);
-    close(errpipe[1]);
-    if (high < 0) {
-      close(errpipe[0]);
-      return errno;
-    }
-    errpipe[1] = high;
-  }
+/*
+ * vfork, as posix_spawn does inside (clone with CLONE_VM | CLONE_VFORK):
+ * nothing of the parent's memory is copied, and the parent waits only
+ * until the exec. Done here rather than through posix_spawn so that the
+ * child makes only the system calls it needs: no child stack mapped and
+ * unmapped per spawn (an unmap in a multi-threaded process is a TLB
+ * shootdown), no descriptor-limit check per file action, and 29 signal
+ * resets instead of 64. 0 with the pid, or the errno of a failed start.
+ */
+static int spawn_child(pid_t *pid, struct child *c) {
+  c->err = 0;
   sigset_t all, old;
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &old);
   pid_t child = vfork();
-  if (child == 0) exec_child(file, argv, envp, cwd, stdio, n, errpipe[1], flags, uid, gid);
+  if (child == 0) exec_child(c);
   int saved = errno;
   pthread_sigmask(SIG_SETMASK, &old, NULL);
-  close(errpipe[1]);
-  if (child < 0) {
-    close(errpipe[0]);
-    return saved;
-  }
-  int err = 0;
-  ssize_t got;
-  while ((got = read(errpipe[0], &err, sizeof err)) < 0 && errno == EINTR) {
-  }
-  close(errpipe[0]);
-  if (got == (ssize_t)sizeof err) {
+  if (child < 0) return saved;
+  if (c->err != 0) {
     siginfo_t info;
     waitid(P_PID, child, &info, WEXITED);
-    return err;
+    return c->err;
   }
   *pid = child;
   return 0;
-}
-
-static int spawn_child(pid_t *pid, const char *file, char *const argv[], char *const envp[], const char *cwd, const int *stdio, int n,
-                       int flags, int uid, int gid) {
-  if (flags & (MINI_SPAWN_SETUID | MINI_SPAWN_SETGID)) return spawn_with_ids(pid, file, argv, envp, cwd, stdio, n, flags, uid, gid);
-  posix_spawn_file_actions_t fa;
-  posix_spawnattr_t attr;
-  int r = build_actions(&fa, cwd, stdio, n);
-  if (r != 0) return r;
-  r = posix_spawnattr_init(&attr);
-  if (r != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    return r;
-  }
-  sigset_t all, none;
-  sigfillset(&all);
-  sigdelset(&all, SIGKILL);
-  sigdelset(&all, SIGSTOP);
-  sigemptyset(&none);
-  short sflags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
-  if (flags & MINI_SPAWN_SETSID) sflags |= POSIX_SPAWN_SETSID;
-  else if (flags & MINI_SPAWN_SETPGROUP) sflags |= POSIX_SPAWN_SETPGROUP;
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr, sflags);
-  r = spawn_found(pid, file, &fa, &attr, argv, envp);
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&fa);
-  return r;
 }
 
 #define MAX_STDIO 256
@@ -373,7 +301,10 @@ API int mini_spawn(const char *file, const char *args, int argc, const char *env
   char **envp = (flags & MINI_SPAWN_ENVIRON) ? environ_with(env, envc) : split(env, envc);
   pid_t pid = -1;
   if (argv == NULL || envp == NULL) r = ENOMEM;
-  else r = spawn_child(&pid, file, argv, envp, cwd, slots, nstdio, flags, uid, gid);
+  else {
+    struct child c = {.file = file, .argv = argv, .envp = envp, .cwd = cwd, .stdio = slots, .n = nstdio, .flags = flags, .uid = uid, .gid = gid};
+    r = spawn_child(&pid, &c);
+  }
   free(argv);
   free(envp);
   for (int i = 0; i < nstdio; i++)
