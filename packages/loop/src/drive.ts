@@ -30,13 +30,11 @@ import {
   eventfd,
   hostActiveHandles,
   hostPoll,
-  hostTimerDeadline,
-  hostTimers,
+  HostTimerSet,
   hostLoopOfThisThread,
   hostUv,
   lastError,
   unistd,
-  type HostTimer,
   type PollWatcher,
 } from '@mini/sys';
 import { hideFromHooks } from './async-context.js';
@@ -78,7 +76,7 @@ export function ownThread(loop: Loop): Driver {
   hostWatcher.start(EPOLLIN);
 
   let hostDeadline = -1;
-  let timers: HostTimer[] | undefined;
+  const hostTimers = new HostTimerSet(hostLoop);
   // The host registers a watcher with the kernel only when it next polls, so
   // a host handle started from one of our callbacks (process.stdin, say)
   // would never wake our epoll. When the host's count of active handles
@@ -94,15 +92,18 @@ export function ownThread(loop: Loop): Driver {
           return 0;
         }
       }
-      // A positive host timeout is its next timer. 0 means the host is
-      // mid-turn (its immediate queue is running us), which would spin, or
-      // that it has no active handle: its timers may all be unref'd
-      // (AbortSignal.timeout's is) and still due while we keep the process
-      // alive, so they are asked for themselves.
-      const host = hostUv.uv_backend_timeout(hostLoop);
-      hostDeadline = -1;
-      if (host > 0) hostDeadline = loop.now() + host;
-      else if (ours !== 0) hostDeadline = hostTimerDeadline((timers ??= hostTimers(hostLoop)));
+      // Our poll does not block: the host's timers cannot be kept waiting by it.
+      if (ours === 0) {
+        hostDeadline = -1;
+        return 0;
+      }
+      // The host's earliest timer, unref'd ones included (AbortSignal.timeout's
+      // is, and may be due while we keep the process alive), read from its
+      // structs rather than asked of uv_backend_timeout on every poll. The
+      // host's clock is CLOCK_MONOTONIC_COARSE, up to a millisecond behind
+      // ours: a yield made sooner would find its timer not yet due.
+      const due = hostTimers.deadline();
+      hostDeadline = due < 0 ? -1 : due + 1;
       if (hostDeadline < 0) return ours;
       const wait = Math.max(0, hostDeadline - loop.now());
       if (ours < 0 || wait < ours) {

@@ -31,7 +31,6 @@ const UV_HANDLE_ACTIVE = 0x4;
 /** A host timer seen through its struct: reading it is a memory load, not a call. */
 export interface HostTimer {
   readonly words: Uint32Array;
-  readonly timeout: BigUint64Array;
 }
 
 /** Where uv_walk's callback puts the handles of the walk in progress. */
@@ -57,7 +56,7 @@ export function hostTimers(loop: bigint): HostTimer[] {
   for (const handle of loopHandles(loop)) {
     if (hostUv.uv_handle_get_type(handle) !== UV_TIMER) continue;
     const memory = viewMemory(handle, TIMER_TIMEOUT_OFFSET + 8);
-    const timer = { words: new Uint32Array(memory), timeout: new BigUint64Array(memory, TIMER_TIMEOUT_OFFSET, 1) };
+    const timer = { words: new Uint32Array(memory) };
     // The layout read here is the one uv_handle_get_type answered from.
     if (timer.words[TIMER_TYPE_OFFSET / 4] === UV_TIMER) timers.push(timer);
   }
@@ -73,11 +72,57 @@ export function hostTimers(loop: bigint): HostTimer[] {
 export function hostTimerDeadline(timers: readonly HostTimer[]): number {
   let deadline = -1;
   for (const timer of timers) {
-    if ((timer.words[TIMER_FLAGS_OFFSET / 4]! & UV_HANDLE_ACTIVE) === 0) continue;
-    const due = Number(timer.timeout[0]!);
+    const words = timer.words;
+    if ((words[TIMER_FLAGS_OFFSET / 4]! & UV_HANDLE_ACTIVE) === 0) continue;
+    // Two words rather than the BigUint64Array: no BigInt on every poll.
+    const due = words[TIMER_TIMEOUT_OFFSET / 4]! + words[TIMER_TIMEOUT_OFFSET / 4 + 1]! * 4294967296;
     if (deadline < 0 || due < deadline) deadline = due;
   }
   return deadline;
+}
+
+/**
+ * uv_loop_t begins `void *data; unsigned int active_handles; struct
+ * uv__queue handle_queue;` (uv.h, public across 1.x; UV_LOOP_PRIVATE_FIELDS
+ * come later): the count of active handles at 8, and the queue's `prev`,
+ * its last handle, at 24. Every new handle is inserted there.
+ */
+const ACTIVE_HANDLES_OFFSET = 8;
+const HANDLE_QUEUE_TAIL_OFFSET = 24;
+
+/**
+ * The host loop's timers, read on every blocking poll without a call: the
+ * handles are walked again only when the loop's last handle changed (one was
+ * made, or the last one closed) or the count of its active handles did, so
+ * a timer made after the first walk is seen too.
+ */
+export class HostTimerSet {
+  private readonly head: Uint32Array;
+  private tailLo = -1;
+  private tailHi = -1;
+  private active = -1;
+  private timers: HostTimer[] = [];
+  private readonly loop: bigint;
+
+  constructor(loop: bigint) {
+    this.loop = loop;
+    this.head = new Uint32Array(viewMemory(loop, HANDLE_QUEUE_TAIL_OFFSET + 8));
+  }
+
+  /** When the earliest active host timer is due (see hostTimerDeadline), or -1. */
+  deadline(): number {
+    const head = this.head;
+    const lo = head[HANDLE_QUEUE_TAIL_OFFSET / 4]!;
+    const hi = head[HANDLE_QUEUE_TAIL_OFFSET / 4 + 1]!;
+    const active = head[ACTIVE_HANDLES_OFFSET / 4]!;
+    if (lo !== this.tailLo || hi !== this.tailHi || active !== this.active) {
+      this.tailLo = lo;
+      this.tailHi = hi;
+      this.active = active;
+      this.timers = hostTimers(this.loop);
+    }
+    return hostTimerDeadline(this.timers);
+  }
 }
 
 /**
@@ -90,13 +135,6 @@ export function hostLoopOfThisThread(): bigint | null {
   if (hostUv.napi_get_uv_event_loop(hostNodeEnv(), new Uint8Array(out.buffer)) !== 0 || out[0] === 0n) return null;
   return out[0]!;
 }
-
-/**
- * uv_loop_t starts `void *data; unsigned int active_handles; …` (uv.h,
- * UV_LOOP_PRIVATE_FIELDS come later), so the count of the host's active
- * handles sits at offset 8 on 64-bit Linux.
- */
-const ACTIVE_HANDLES_OFFSET = 8;
 
 let view: { loop: bigint; words: Uint32Array } | undefined;
 
