@@ -9,14 +9,13 @@ import { defaultLoop } from '@mini/loop';
 import { fsReq, validatedPath } from '@mini/fs';
 import { FsEvent, UV_RENAME } from '../handles/fs-event.js';
 import { watchStartError } from './errors.js';
-import { decodeFilename, filenameEncoding, type FilenameEncoding } from './options.js';
+import { decodeFilename, filenameEncoding } from './options.js';
 
 export const kFSWatchStart = Symbol('kFSWatchStart');
 
 export class FSWatcher extends EventEmitter {
   _handle: FsEvent | null;
   private started = false;
-  private encoding: FilenameEncoding = 'utf8';
 
   constructor() {
     super();
@@ -27,9 +26,16 @@ export class FSWatcher extends EventEmitter {
     const handle = this._handle;
     if (handle === null || this.started) return;
     const path = validatedPath(filename, 'filename');
-    this.encoding = filenameEncoding(encoding);
+    const nameEncoding = filenameEncoding(encoding);
+    // Events on the watched path itself all carry the handle's one basename: decoded once (a string; a Buffer is copied each time).
+    let lastName: Buffer | null = null;
+    let lastDecoded: string | Buffer | null = null;
     const status = handle.start(fsReq.pathBytes(path), (_status, events, name) => {
-      this.emit('change', events & UV_RENAME ? 'rename' : 'change', decodeFilename(name, this.encoding));
+      if (name !== lastName || nameEncoding === 'buffer') {
+        lastName = name;
+        lastDecoded = decodeFilename(name, nameEncoding);
+      }
+      this.emit('change', events & UV_RENAME ? 'rename' : 'change', lastDecoded);
     });
     if (status < 0) throw watchStartError(status, path);
     this.started = true;

@@ -11,9 +11,12 @@
  * the watch is removed when its last handle stops. The fd is created with
  * the first watch and stays for the loop's life (as libuv's does).
  *
- * Costs: one read per readiness event (repeated until EAGAIN) into one
- * buffer reused for the loop's life; events are decoded in JS, with no
- * further FFI call, and a Buffer is made only for a name an event carries.
+ * Costs: one read per readiness event into one buffer reused for the
+ * loop's life. A read that left room for one more event of any size took
+ * the whole queue, so it is not repeated to see EAGAIN (a system call per
+ * event saved): the epoll set is level-triggered, and what arrives later
+ * reports the fd ready again. Events are decoded in JS, with no further FFI
+ * call, and a Buffer is made only for a name an event carries.
  */
 import { IoWatcher, type Loop } from '@mini/loop';
 import {
@@ -48,6 +51,8 @@ export interface Watch {
 
 /** 64 KiB holds ~4000 events without names; the kernel never splits one across reads. */
 const READ_BUFFER_SIZE = 64 * 1024;
+/** The largest event: its header and a name of NAME_MAX bytes and a NUL. */
+const MAX_EVENT_SIZE = INOTIFY_EVENT_SIZE + 256;
 
 export class Inotify {
   readonly loop: Loop;
@@ -121,6 +126,7 @@ export class Inotify {
       this.at = 0;
       this.end = n;
       if (!this.dispatch()) return;
+      if (n <= READ_BUFFER_SIZE - MAX_EVENT_SIZE) break;
     }
     if (this.overflowed) {
       this.overflowed = false;
