@@ -85,6 +85,40 @@ export function streamHandleForFd(fd: number): StreamHandle {
 
 type Chunk = { chunk: Buffer | string; encoding: BufferEncoding };
 
+/**
+ * Where a write of strings, or of several chunks (an http head and its
+ * body), is laid out as the bytes that go on the wire: strings are encoded
+ * straight into it, with no Buffer of their own, and the handle sends it at
+ * once (see writeTransient). A write that may not fit goes as it came.
+ */
+const STAGE_SIZE = 64 * 1024;
+const stage = Buffer.allocUnsafeSlow(STAGE_SIZE);
+/** Encodings whose bytes never outnumber three per UTF-16 unit, and which Buffer#write encodes as Buffer.from does. */
+const STAGED_ENCODINGS = new Set<string>(['utf8', 'utf-8', 'latin1', 'binary', 'ascii']);
+
+/** Encode `s` into the stage at `at`; the new end, or -1 when it may not fit or is not a plain encoding. */
+function stageString(s: string, encoding: BufferEncoding, at: number): number {
+  if (at + s.length * 3 > STAGE_SIZE || !STAGED_ENCODINGS.has(encoding)) return -1;
+  return s.length === 0 ? at : at + stage.write(s, at, encoding);
+}
+
+/** Lay `chunks` out in the stage; their byte count, or -1 when they may not fit. */
+function stageChunks(chunks: Chunk[]): number {
+  let at = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const { chunk, encoding } = chunks[i]!;
+    if (typeof chunk === 'string') {
+      at = stageString(chunk, encoding, at);
+      if (at < 0) return -1;
+    } else {
+      if (at + chunk.byteLength > STAGE_SIZE) return -1;
+      stage.set(chunk, at);
+      at += chunk.byteLength;
+    }
+  }
+  return at;
+}
+
 export class Socket extends adoptable(Duplex) {
   connecting = false;
   _handle: StreamHandle | null = null;
@@ -633,15 +667,21 @@ export class Socket extends adoptable(Duplex) {
       return;
     }
     this._unrefTimer();
-    let bufs: Uint8Array[];
-    if (writev) {
-      bufs = (data as Chunk[]).map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk));
-    } else {
-      bufs = [typeof data === 'string' ? Buffer.from(data, encoding) : (data as Uint8Array)];
-    }
     const req = new WriteReq(handle.loop);
     req.oncomplete = (status) => this.afterWrite(status, cb);
-    const err = handle.writev(req, bufs);
+    let err: number;
+    const staged = writev ? stageChunks(data as Chunk[]) : typeof data === 'string' ? stageString(data, encoding, 0) : -1;
+    if (staged >= 0) {
+      err = handle.writeTransient(req, stage, staged);
+    } else {
+      let bufs: Uint8Array[];
+      if (writev) {
+        bufs = (data as Chunk[]).map(({ chunk, encoding: enc }) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk));
+      } else {
+        bufs = [typeof data === 'string' ? Buffer.from(data, encoding) : (data as Uint8Array)];
+      }
+      err = handle.writev(req, bufs);
+    }
     if (err < 0) {
       cb(errnoException(err, 'write'));
       return;

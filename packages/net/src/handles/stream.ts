@@ -130,6 +130,12 @@ export abstract class StreamHandle extends FdHandle {
   protected server = false;
   /** Data (nread > 0, a fresh Buffer), UV_EOF, or a negative errno. */
   onread: ((nread: number, buf?: Buffer) => void) | undefined;
+  /**
+   * Set by a reader that copies what it keeps (a TLS layer feeding
+   * OpenSSL): onread then lends the read buffer itself, valid only during
+   * the call, its first `nread` bytes the data.
+   */
+  transientReads = false;
   /** A listener's new connection, or a negative errno from accept. */
   onconnection: ((status: number, handle?: StreamHandle) => void) | undefined;
   bytesRead = 0;
@@ -294,8 +300,11 @@ export abstract class StreamHandle extends FdHandle {
     for (let i = 0; i < 32 && this.reading; i++) {
       const n = this.receivedFds === undefined ? unistd.read(this.fd, readPool, READ_BUFFER_SIZE) : this.readWithFds();
       if (n > 0) {
-        const buf = Buffer.allocUnsafe(n);
-        readPool.copy(buf, 0, 0, n);
+        let buf = readPool;
+        if (!this.transientReads) {
+          buf = Buffer.allocUnsafe(n);
+          readPool.copy(buf, 0, 0, n);
+        }
         this.bytesRead += n;
         this.deliverRead(n, buf);
         if (n < READ_BUFFER_SIZE) {
@@ -365,6 +374,20 @@ export abstract class StreamHandle extends FdHandle {
     this.writeQueueSize += req.remaining;
     this.updateWatch();
     return 0;
+  }
+
+  /**
+   * Write `data[0..length)`, bytes the caller reuses as soon as this
+   * returns (a staging buffer): what the kernel takes now is never copied,
+   * and only a rest that has to wait is copied before it is queued.
+   */
+  writeTransient(req: WriteReq, data: Uint8Array, length: number): number {
+    const err = this.writev(req, [length === data.byteLength ? data : data.subarray(0, length)]);
+    if (err === 0 && req.async) {
+      req.chunks[0] = Buffer.from(req.chunks[0]!.subarray(req.offset));
+      req.offset = 0;
+    }
+    return err;
   }
 
   writeBuffer(req: WriteReq, buf: Uint8Array, sendHandle?: FdHandle): number {

@@ -68,6 +68,11 @@ export class JSStreamHandle {
     return 0;
   }
 
+  /** The stream keeps what it is given until it is written: a copy of the caller's bytes. */
+  writeTransient(req: WriteReq, data: Uint8Array, length: number): number {
+    return this.writev(req, [Buffer.from(data.subarray(0, length))]);
+  }
+
   shutdown(req: ShutdownReq): number {
     req.start();
     this.stream.end(() => {

@@ -8,7 +8,7 @@
  * ssl.h (SSL_CTX_set_min_proto_version, BIO_ctrl_pending, …) are their
  * *_ctrl calls with the command numbers below.
  */
-import { bindTable, nativeCallback, readPointer, viewMemory, type Pointer } from '@mini/sys';
+import { bindTable, libminiTable, nativeCallback, readPointer, viewMemory, type Pointer } from '@mini/sys';
 
 export const ssl = bindTable({
   TLS_method: 'void *TLS_method()',
@@ -95,6 +95,31 @@ export const ssl = bindTable({
   ERR_func_error_string: 'char *ERR_func_error_string(unsigned long e)',
   ERR_print_errors: 'void ERR_print_errors(void *bio)',
 });
+
+/**
+ * The record pump's steady state, one call per direction (libmini's
+ * native/tls.c): feed received records and read the cleartext they carry,
+ * or write cleartext and take the records it made. `info` receives the
+ * SSL_get_error that stopped the work (0: none), the bytes still in the
+ * write BIO, and (writing) what SSL_write returned.
+ */
+const pumpTable = libminiTable({
+  mini_tls_init: 'int mini_tls_init()',
+  mini_tls_read:
+    'int mini_tls_read(void *ssl, void *rbio, void *wbio, _In_opt_ void *input, int len, _Out_ void *out, int cap, _Out_ void *info)',
+  mini_tls_write: 'int mini_tls_write(void *ssl, void *wbio, const void *data, int len, _Out_ void *out, int cap, _Out_ void *info)',
+});
+
+let pump: ReturnType<typeof pumpTable> | undefined;
+
+export function recordPump(): ReturnType<typeof pumpTable> {
+  if (pump === undefined) {
+    const bound = pumpTable();
+    if (bound.mini_tls_init() !== 0) throw new Error('libmini: the node binary does not export the OpenSSL functions tls needs');
+    pump = bound;
+  }
+  return pump;
+}
 
 // ssl.h / bio.h / x509_vfy.h numbers (OpenSSL 3.0).
 export const SSL_ERROR_NONE = 0;

@@ -19,9 +19,11 @@
  *
  * Every event runs one `cycle`: feed what arrived, advance the handshake
  * or read cleartext until OpenSSL wants more, then send what it wrote in
- * one parent write. A steady request/response costs per direction one
- * BIO_write + two SSL_read (data, then "want read") + one BIO_read, or
- * one SSL_write + one BIO_read.
+ * one parent write. Once the handshake is done, a steady request/response
+ * costs one FFI call per direction (libmini's record pump: BIO_write and
+ * the SSL_reads, or SSL_write and the BIO_read), and no copy of the
+ * records on either side: the parent lends its read buffer (transientReads)
+ * and sends ours at once (writeTransient).
  *
  * The handshake finishing is reported before the records it produced are
  * sent, as Node does: a client that rejects the certificate closes
@@ -34,6 +36,7 @@ import { sslError, verifyError, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, type OpenS
 import {
   nativeCallback,
   newMemBio,
+  recordPump,
   selectedAlpn,
   sessionDer,
   sessionFromDer,
@@ -61,6 +64,9 @@ export interface ParentHandle {
   readStart(): number;
   readStop(): number;
   writev(req: WriteReq, chunks: Uint8Array[]): number;
+  writeTransient(req: WriteReq, data: Uint8Array, length: number): number;
+  /** Set: onread may lend its buffer, valid only during the call (we copy what we keep). */
+  transientReads?: boolean;
   shutdown(req: ShutdownReq): number;
   close(cb?: () => void): void;
   ref(): void;
@@ -78,6 +84,9 @@ const readPool = Buffer.allocUnsafeSlow(READ_SIZE);
 /** Records on their way out are read from OpenSSL into this, then copied to a buffer of their size. */
 const OUT_POOL_SIZE = 64 * 1024;
 const outPool = Buffer.allocUnsafeSlow(OUT_POOL_SIZE);
+/** What the record pump reports: the SSL_get_error that stopped it, bytes left in the write BIO, SSL_write's result. */
+const pumpInfo = new Int32Array(3);
+const pumpInfoBytes = new Uint8Array(pumpInfo.buffer);
 
 /** Accept whatever chain the peer sends: the JS layer judges the verify result after the handshake, as Node's. */
 const acceptAny = nativeCallback('int mini_verify_accept(int ok, void *ctx)', (() => 1) as (...args: never[]) => unknown);
@@ -169,6 +178,7 @@ export class TLSWrap {
   private attachParent(parent: ParentHandle): void {
     this.parent = parent;
     parent.owner = this.ownerObject;
+    parent.transientReads = true;
     parent.onread = (nread, buf) => this.onParentRead(nread, buf);
   }
 
@@ -219,8 +229,7 @@ export class TLSWrap {
   private onParentRead(nread: number, buf?: Buffer): void {
     if (this.ssl === null || this.closed) return;
     if (nread > 0 && buf !== undefined) {
-      ssl.BIO_write(this.encIn, buf, buf.length);
-      this.cycle();
+      this.cycle(buf, nread);
       return;
     }
     if (nread === 0) return;
@@ -229,22 +238,34 @@ export class TLSWrap {
     this.deliver(nread);
   }
 
-  private cycle(): void {
+  /** `input`: records just received (`inputLength` bytes, lent by the parent), fed to OpenSSL first. */
+  private cycle(input?: Uint8Array, inputLength = 0): void {
     const s = this.ssl;
-    if (s === null || this.closed || this.failed || !this.started) return;
+    if (s === null || this.closed) return;
+    if (inputLength > 0 && (this.inCycle || this.failed || !this.started || !this.established || !this.readingClear())) {
+      // Not going straight into the record pump: OpenSSL keeps the bytes until they are wanted.
+      ssl.BIO_write(this.encIn, input!, inputLength);
+      inputLength = 0;
+    }
+    if (this.failed || !this.started) return;
     if (this.inCycle) {
       // Asked from inside a cycle (an SNI answer given synchronously): once more after this one.
       this.again = true;
       return;
     }
     this.inCycle = true;
+    this.outPending = -1;
     try {
       if (!this.established && !this.handshake(s)) return;
       if (this.closed) return;
       this.flushPending();
-      if (this.closed) return;
-      this.clearOut(s);
-      this.encOut_();
+      if (this.closed) {
+        if (inputLength > 0) ssl.BIO_write(this.encIn, input!, inputLength);
+        return;
+      }
+      this.clearOut(s, input, inputLength);
+      // The pump said whether OpenSSL wrote anything meanwhile (a ticket, an alert): ask only if it did not say.
+      if (this.outPending !== 0) this.encOut_();
     } finally {
       this.inCycle = false;
       if (this.again) {
@@ -255,6 +276,13 @@ export class TLSWrap {
   }
 
   private again = false;
+  /** Bytes in the write BIO as the last record pump left it; -1 when unknown. */
+  private outPending = -1;
+
+  /** Whether cleartext is wanted now (clearOut's condition). */
+  private readingClear(): boolean {
+    return this.reading && !this.closed && !this.eofDelivered;
+  }
 
   /** Advance the handshake; true once it is complete. */
   private handshake(s: Pointer): boolean {
@@ -296,21 +324,41 @@ export class TLSWrap {
     drainTicks();
   }
 
-  /** Read cleartext while the reader wants it. */
-  private clearOut(s: Pointer): void {
+  /**
+   * Read cleartext while the reader wants it, after feeding `input`: each
+   * pump call reads until OpenSSL wants more records or the pool is full.
+   */
+  private clearOut(s: Pointer, input?: Uint8Array, inputLength = 0): void {
+    const pump = recordPump();
     // No ERR_clear_error per call: the queue only fills on a failure, and sslError() empties it then.
-    while (this.reading && !this.closed && !this.eofDelivered) {
-      const n = ssl.SSL_read(s, readPool, READ_SIZE);
+    while (this.readingClear()) {
+      const n = pump.mini_tls_read(
+        s,
+        this.encIn,
+        this.encOut,
+        inputLength > 0 ? input! : null,
+        inputLength,
+        readPool,
+        READ_SIZE,
+        pumpInfoBytes,
+      );
+      inputLength = 0;
+      // Read before delivering: the reader's callback may run another pump.
+      const e = pumpInfo[0]!;
+      this.outPending = pumpInfo[1]!;
       if (n > 0) {
         const buf = Buffer.allocUnsafe(n);
         readPool.copy(buf, 0, 0, n);
         this.bytesRead += n;
         this.onread?.(n, buf);
         drainTicks();
-        continue;
+        // Delivering may have written (or closed): what the write BIO holds is no longer known.
+        this.outPending = -1;
       }
-      const e = ssl.SSL_get_error(s, n);
+      // The pool filled up before OpenSSL ran out: go on.
+      if (e === 0) continue;
       if (e === SSL_ERROR_WANT_READ || e === SSL_ERROR_WANT_WRITE || e === SSL_ERROR_WANT_X509_LOOKUP) return;
+      if (this.closed || this.eofDelivered) return;
       if (e === SSL_ERROR_ZERO_RETURN) {
         // close_notify: the peer's end of the stream.
         this.deliver(UV_EOF);
@@ -338,20 +386,23 @@ export class TLSWrap {
   private encOut_(onQueued?: (status: number) => void): number {
     if (this.ssl === null || this.parent.isClosing()) return NOTHING;
     // One BIO_read into the pool says both whether there is anything and what (-1: empty).
-    let n = ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE);
-    if (n <= 0) return NOTHING;
-    let data: Buffer;
+    return this.sendRecords(ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE), onQueued);
+  }
+
+  /** Send the `n` bytes of records read into the pool, and any the write BIO still holds beyond them. */
+  private sendRecords(n: number, onQueued?: (status: number) => void): number {
+    if (n <= 0 || this.parent.isClosing()) return NOTHING;
+    const req = new WriteReq(this.loop);
+    if (onQueued !== undefined) req.oncomplete = (status) => onQueued(status);
+    let err: number;
     if (n < OUT_POOL_SIZE) {
-      data = Buffer.allocUnsafe(n);
-      outPool.copy(data, 0, 0, n);
+      // All of it: the parent copies only what it cannot send now.
+      err = this.parent.writeTransient(req, outPool, n);
     } else {
       const parts = [Buffer.from(outPool)];
       while ((n = ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE)) > 0) parts.push(Buffer.from(outPool.subarray(0, n)));
-      data = Buffer.concat(parts);
+      err = this.parent.writev(req, [Buffer.concat(parts)]);
     }
-    const req = new WriteReq(this.loop);
-    if (onQueued !== undefined) req.oncomplete = (status) => onQueued(status);
-    const err = this.parent.writev(req, [data]);
     if (err < 0) return err;
     return req.async ? QUEUED : SENT;
   }
@@ -396,6 +447,13 @@ export class TLSWrap {
     return this.encrypt(req, chunks, false);
   }
 
+  /** As writev, for bytes the caller reuses once this returns: encrypted at once, or copied to wait for the handshake. */
+  writeTransient(req: WriteReq, data: Uint8Array, length: number): number {
+    const view = length === data.byteLength ? data : data.subarray(0, length);
+    if (!this.established || this.waitingCert || this.pending.length > 0) return this.writev(req, [Buffer.from(view)]);
+    return this.writev(req, [view]);
+  }
+
   /**
    * Cleartext into records into one parent write; the request completes
    * with it: inside the call (req.async false) when the parent took it all.
@@ -404,8 +462,10 @@ export class TLSWrap {
   private encrypt(req: WriteReq, chunks: Uint8Array[], queued: boolean): number {
     const s = this.ssl!;
     const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    // SSL_write and the BIO_read of its records, in one call.
+    const out = recordPump().mini_tls_write(s, this.encOut, data, data.byteLength, outPool, OUT_POOL_SIZE, pumpInfoBytes);
     if (data.byteLength > 0) {
-      const n = ssl.SSL_write(s, data, data.byteLength);
+      const n = pumpInfo[2]!;
       if (n <= 0) {
         const err = sslError();
         this.failed = true;
@@ -417,7 +477,7 @@ export class TLSWrap {
       }
       this.bytesWritten += n;
     }
-    const status = this.encOut_((st) => this.completeWrite(req, st));
+    const status = this.sendRecords(out, (st) => this.completeWrite(req, st));
     if (status < 0) {
       if (!queued) return status;
       this.completeWrite(req, status);
