@@ -7,7 +7,10 @@ import { defineLazy } from '@mini/sys';
 import * as timers from '@mini/timers';
 import { UNDICI_GLOBALS, type Undici } from './fetch.js';
 
-export function installGlobals(console: Console, undici: () => Undici): void {
+/** The message classes node exposes as lazy globals; ours, from our worker_threads. */
+const MESSAGING_GLOBALS = ['BroadcastChannel', 'MessageChannel', 'MessagePort'] as const;
+
+export function installGlobals(console: Console, undici: () => Undici, builtin: (id: string) => unknown): void {
   const g = globalThis as Record<string, unknown>;
   const define = (name: string, value: unknown) =>
     Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: true });
@@ -25,6 +28,8 @@ export function installGlobals(console: Console, undici: () => Undici): void {
     return undici().fetch(input, init);
   });
   for (const name of UNDICI_GLOBALS) defineLazy(g, name, () => undici()[name], false);
+  // Read on first use, as node's: a program that never touches them does not load worker_threads.
+  for (const name of MESSAGING_GLOBALS) defineLazy(g, name, () => (builtin('worker_threads') as Record<string, unknown>)[name], false);
 }
 
 /** `require('timers')` as Node shapes it. */

@@ -208,7 +208,11 @@ function setUpRuntime(setup: RuntimeSetup) {
     return netPackage;
   };
   let undici: Undici | undefined;
-  installGlobals(console, () => (undici ??= loadUndici((id) => env.registry.load(id))));
+  installGlobals(
+    console,
+    () => (undici ??= loadUndici((id) => env.registry.load(id))),
+    (id) => env.registry.load(id),
+  );
   (require('./perf-hooks.js') as typeof import('./perf-hooks.js')).installPerformanceGlobal();
   // An eventfd wakeup is a callback from the poll phase, as libuv's uv_async.
   const entryTurn = (callback: () => void): void => {

@@ -4,12 +4,14 @@
  */
 import * as hostThreads from 'node:worker_threads';
 import { codedError } from '@mini/sys';
+import { BroadcastChannel } from './broadcast-channel.js';
 import { MessageChannel, MessagePort, receiveMessageOnPort } from './message-port.js';
 import { Worker } from './worker.js';
 import { workerSide } from './worker-thread.js';
 
 export { Worker, setWorkerHost, type WorkerHost, type WorkerOptions } from './worker.js';
 export { MessageChannel, MessagePort, receiveMessageOnPort } from './message-port.js';
+export { BroadcastChannel } from './broadcast-channel.js';
 export { becomeWorker, startWorkerSide, workerSide, type WorkerThreadSide } from './worker-thread.js';
 export { isWorkerBootstrap, type WorkerBootstrap } from './bootstrap.js';
 
@@ -34,7 +36,7 @@ export function createWorkerThreads(): Record<string, unknown> {
     Worker,
     parentPort: side === undefined ? null : side.parentPort,
     workerData: side === undefined ? null : side.workerData,
-    BroadcastChannel: notYetClass('BroadcastChannel'),
+    BroadcastChannel,
     setEnvironmentData: hostThreads.setEnvironmentData,
     getEnvironmentData: hostThreads.getEnvironmentData,
   };
@@ -49,14 +51,4 @@ function notYet(name: string): () => never {
   return () => {
     throw codedError('ERR_MINI_NOT_IMPLEMENTED', name);
   };
-}
-
-function notYetClass(name: string): new () => object {
-  const cls = class {
-    constructor() {
-      throw codedError('ERR_MINI_NOT_IMPLEMENTED', name);
-    }
-  };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
 }

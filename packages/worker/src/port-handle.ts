@@ -121,9 +121,15 @@ export function thisThreadSlot(): number {
   return threadWake().slot;
 }
 
-/** The ports of this thread, and the one watcher that wakes them all. */
+/** What a wakeup of this thread looks at: a port's end, a BroadcastChannel. */
+export interface WakeTarget {
+  /** Deliver what came for it, if anything did. */
+  check(): void;
+}
+
+/** The ports (and broadcast channels) of this thread, and the one watcher that wakes them all. */
 class PortHub {
-  readonly ports = new Set<PortHandle>();
+  readonly ports = new Set<WakeTarget>();
   private readonly watcher: IoWatcher;
   private readonly drainBuf = new Uint8Array(8);
 
@@ -158,6 +164,15 @@ export function watchThreadWake(loop: Loop): void {
   hubOf(loop);
 }
 
+/** Look at `target` on each wakeup of this thread, from now until unwatchWakeups. */
+export function watchWakeups(loop: Loop, target: WakeTarget): void {
+  hubOf(loop).ports.add(target);
+}
+
+export function unwatchWakeups(loop: Loop, target: WakeTarget): void {
+  hubOf(loop).ports.delete(target);
+}
+
 function hubOf(loop: Loop): PortHub {
   let hub = hubs.get(loop);
   if (hub === undefined) {
@@ -178,7 +193,7 @@ export interface PortEvents {
   adopt(port: HostMessagePort, state: Int32Array, end: number): void;
 }
 
-export class PortHandle extends Handle {
+export class PortHandle extends Handle implements WakeTarget {
   readonly host: HostMessagePort;
   readonly state: Int32Array;
   readonly end: number;
