@@ -112,6 +112,9 @@ export abstract class Handle {
 export class Request {
   readonly loop: Loop;
   private inFlight = false;
+  /** Neighbours in the loop's RequestQueue, while listed. */
+  queuePrev: Request | null = null;
+  queueNext: Request | null = null;
 
   constructor(loop: Loop) {
     this.loop = loop;
@@ -139,6 +142,41 @@ export class Request {
     this.inFlight = false;
     this.loop.activeRequests--;
     // Still listed while its callback runs, as Node's request is until the callback returns.
-    if (this.resourceName() !== undefined) this.loop.finishedRequests.push(this);
+    if (this.resourceName() !== undefined) this.loop.requestFinished(this);
+  }
+}
+
+/**
+ * The loop's requests in flight that Node lists, oldest first: a doubly
+ * linked list through the requests (libuv's and Node's queues are
+ * intrusive too). A request is in it at most once.
+ */
+export class RequestQueue {
+  head: Request | null = null;
+  tail: Request | null = null;
+  private listed = 0;
+
+  get size(): number {
+    return this.listed;
+  }
+
+  add(req: Request): void {
+    if (req.queuePrev !== null || this.head === req) return;
+    req.queueNext = null;
+    req.queuePrev = this.tail;
+    if (this.tail === null) this.head = req;
+    else this.tail.queueNext = req;
+    this.tail = req;
+    this.listed++;
+  }
+
+  remove(req: Request): void {
+    if (req.queuePrev === null && this.head !== req) return;
+    if (req.queuePrev === null) this.head = req.queueNext;
+    else req.queuePrev.queueNext = req.queueNext;
+    if (req.queueNext === null) this.tail = req.queuePrev;
+    else req.queueNext.queuePrev = req.queuePrev;
+    req.queuePrev = req.queueNext = null;
+    this.listed--;
   }
 }

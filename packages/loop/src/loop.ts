@@ -16,7 +16,7 @@
  */
 import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR, hrtime } from '@mini/sys';
 import { bindAsyncContext, runInAsyncContext } from './async-context.js';
-import { Handle, type Request } from './handle.js';
+import { Handle, RequestQueue, type Request } from './handle.js';
 import { EpollBackend, IoWatcher } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
 import { Timer, TimerHeap } from './timer.js';
@@ -91,9 +91,15 @@ export class Loop {
    * check, wakeups, the pool's port) have no such name and are not here.
    */
   readonly handleQueue = new Set<Handle>();
-  readonly requestQueue = new Set<Request>();
+  /**
+   * The requests, as a list through the requests themselves: thousands
+   * come and go per second (a lookup, a read), and a Set entry each cost a
+   * hash and a rehash now and then.
+   */
+  readonly requestQueue = new RequestQueue();
   /** Requests finished during the callback being run: Node lists them until it returns (and its ticks ran). */
-  readonly finishedRequests: Request[] = [];
+  private readonly finishedRequests: (Request | undefined)[] = [];
+  private finishedCount = 0;
   nextTimerId = 0;
   /** Cached loop time in ms, as uv_now. */
   private time = 0;
@@ -151,7 +157,7 @@ export class Loop {
    */
   activeResourceNames(): string[] {
     const names: string[] = [];
-    for (const req of this.requestQueue) names.push(req.resourceName()!);
+    for (let req = this.requestQueue.head; req !== null; req = req.queueNext) names.push(req.resourceName()!);
     for (const handle of this.handleQueue) if (handle.hasRef()) names.push(handle.resourceName()!);
     return names;
   }
@@ -548,10 +554,20 @@ export class Loop {
     this.releaseFinishedRequests();
   }
 
+  /** A request's callback is about to run: it leaves the list once the callback has returned. */
+  requestFinished(req: Request): void {
+    this.finishedRequests[this.finishedCount++] = req;
+  }
+
   releaseFinishedRequests(): void {
-    if (this.finishedRequests.length === 0) return;
-    for (const req of this.finishedRequests) this.requestQueue.delete(req);
-    this.finishedRequests.length = 0;
+    const n = this.finishedCount;
+    if (n === 0) return;
+    const finished = this.finishedRequests;
+    for (let i = 0; i < n; i++) {
+      this.requestQueue.remove(finished[i]!);
+      finished[i] = undefined;
+    }
+    this.finishedCount = 0;
   }
 
   /**

@@ -63,6 +63,12 @@ export interface WorkBackend {
   release(): readonly RefusedSubmission[];
   /** Send what an open hold recorded so far; what could not be queued is still returned by the last `release()`. */
   flush(): void;
+  /**
+   * `view` as a request argument worked out once (its native address, or
+   * the view itself inline), for memory its owner keeps alive and reuses
+   * in request after request.
+   */
+  pin(view: ArrayBufferView): WorkArg;
   /** 0, or UV_EBUSY when a thread already runs it. */
   cancel(port: PortHandle, slot: number): number;
   /** Read the port's eventfd and copy up to `max` completions into `out`; returns how many. */
@@ -197,6 +203,10 @@ class NativeBackend implements WorkBackend {
       this.bases.set(view.buffer, base);
     }
     return base + view.byteOffset;
+  }
+
+  pin(view: ArrayBufferView): WorkArg {
+    return this.address(view);
   }
 
   submit(port: PortHandle, slot: number, fn: number, kind: number, args: readonly WorkArg[]): number {
@@ -345,6 +355,10 @@ class InlineBackend implements WorkBackend {
     p.done.push({ slot, err: result < 0 ? lastErrno() : 0, result });
     if (p.done.length === 1) unistd.write(p.wakeFd, this.one, 8);
     return 0;
+  }
+
+  pin(view: ArrayBufferView): WorkArg {
+    return view;
   }
 
   cancel(): number {

@@ -4,7 +4,7 @@
  * (n + 1) / 2 threads, so a dead name server cannot starve file work).
  * Answers are libuv statuses: 0, a UV_EAI_* code, or a UV_E* errno.
  */
-import { WorkFunction, queueWork, type Loop } from '@mini/loop';
+import { WorkFunction, pinnedWorkArg, queueWork, type Loop } from '@mini/loop';
 import { NI_MAXHOST, NI_MAXSERV, NI_NAMEREQD, addrinfoHints, eaiStatus, encodeInet, type ResolvedAddress, type WorkArg } from '@mini/sys';
 
 const fn = {
@@ -25,16 +25,17 @@ const FIRST_CAPACITY = 16;
  * Hints by family and flags, made once: a pool thread reads them, and a
  * buffer the pool has seen before costs no FFI call to find its address.
  */
-const hintsCache = new Map<number, Uint8Array>();
+const hintsCache = new Map<number, { hints: Uint8Array; arg: WorkArg }>();
 
-function hintsFor(family: 0 | 4 | 6, flags: number): Uint8Array {
+function hintsFor(family: 0 | 4 | 6, flags: number): WorkArg {
   const key = flags * 8 + family;
-  let hints = hintsCache.get(key);
-  if (hints === undefined) {
-    hints = addrinfoHints(family, flags);
-    hintsCache.set(key, hints);
+  let entry = hintsCache.get(key);
+  if (entry === undefined) {
+    const hints = addrinfoHints(family, flags);
+    entry = { hints, arg: pinnedWorkArg(hints) };
+    hintsCache.set(key, entry);
   }
-  return hints;
+  return entry.arg;
 }
 
 /** A name's room in a request: the 255 bytes libuv allows, and its terminating NUL. */
@@ -53,6 +54,9 @@ const SLOTS_PER_CHUNK = 32;
 class LookupSlot {
   readonly name: Buffer;
   readonly out: Buffer;
+  /** The two as the pool passes them, worked out once. */
+  private readonly nameArg: WorkArg;
+  private readonly outArg: WorkArg;
   /** The name now written in `name` (a program asks for the same few names). */
   written = '';
   /** The arguments of mini_getaddrinfo, filled per request. */
@@ -69,7 +73,9 @@ class LookupSlot {
     this.name = Buffer.from(chunk, offset, NAME_ROOM);
     this.out = Buffer.from(chunk, offset + NAME_ROOM, OUT_ROOM);
     this.answer = this.out;
-    this.args = [this.name, null, this.out, FIRST_CAPACITY];
+    this.nameArg = pinnedWorkArg(this.name);
+    this.outArg = pinnedWorkArg(this.out);
+    this.args = [this.nameArg, null, this.outArg, FIRST_CAPACITY];
     this.done = (result, errno) => this.onDone(result, errno);
   }
 
@@ -81,9 +87,9 @@ class LookupSlot {
       const n = this.name.write(hostname, 0, NAME_ROOM - 1, 'utf8');
       this.name[n] = 0;
       this.written = hostname;
-      this.args[0] = this.name;
+      this.args[0] = this.nameArg;
     } else {
-      this.written = '';
+      // `name` keeps what it holds, and `written` stays true of it.
       this.args[0] = Buffer.from(hostname + '\0');
     }
   }
@@ -91,7 +97,7 @@ class LookupSlot {
   submit(capacity: number): void {
     this.capacity = capacity;
     this.answer = capacity === FIRST_CAPACITY ? this.out : Buffer.allocUnsafe(4 + capacity * RECORD);
-    this.args[2] = this.answer;
+    this.args[2] = capacity === FIRST_CAPACITY ? this.outArg : this.answer;
     this.args[3] = capacity;
     queueWork(this.loop!, fn.getaddrinfo, this.args, this.done);
   }
@@ -115,10 +121,7 @@ class LookupSlot {
     this.loop = undefined;
     this.answer = this.out;
     this.args[1] = null;
-    if (this.args[0] !== this.name) {
-      this.args[0] = this.name;
-      this.written = '';
-    }
+    this.args[0] = this.nameArg;
     freeSlots.push(this);
     cb(status, status === 0 ? addresses : []);
   }

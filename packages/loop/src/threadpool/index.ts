@@ -1,3 +1,3 @@
-export { queueWork, threadsStarted, threadpoolBackend, releaseThreadpool, settleThreadpool } from './pool.js';
+export { queueWork, pinnedWorkArg, threadsStarted, threadpoolBackend, releaseThreadpool, settleThreadpool } from './pool.js';
 export { threadpoolSize } from './config.js';
 export { WorkFunction, WorkRequest, type WorkCallback } from './work-request.js';

@@ -39,6 +39,8 @@ import { registerPoolTraceSource, tracing } from '../trace/tracer.js';
 import { threadpoolSize } from './config.js';
 import { WorkRequest, type WorkCallback, type WorkFunction, type WorkScheduler } from './work-request.js';
 
+const NO_ARGS: readonly WorkArg[] = [];
+
 /** Completions taken per drain; more wait for the next poll (the port rewakes itself). */
 const DRAIN_MAX = 256;
 
@@ -215,7 +217,7 @@ class WorkPort extends Handle implements WorkScheduler {
     this.freeSlots.push(slot);
     this.inFlight--;
     req.slot = -1;
-    req.args = [];
+    req.args = NO_ARGS;
     req.finish();
     // loop.invoke without a closure per completion.
     const tr = tracing.tracer;
@@ -250,6 +252,16 @@ function portOf(loop: Loop): WorkPort {
  */
 export function queueWork(loop: Loop, fn: WorkFunction, args: readonly WorkArg[], done: WorkCallback): WorkRequest {
   return portOf(loop).submit(fn, args, done);
+}
+
+/**
+ * `view` as a pool argument, its address worked out once: for memory that
+ * its owner keeps alive, and in place, for as long as it passes the result
+ * to requests (dns.lookup's reused slots), so that no request pays to find
+ * the address again.
+ */
+export function pinnedWorkArg(view: ArrayBufferView): WorkArg {
+  return pool().pin(view);
 }
 
 /** Threads running now (none before the first request). */
