@@ -1,4 +1,4 @@
-export { Loop, RunMode, type PollBridge } from './loop.js';
+export { Loop, RunMode, type LoopOptions, type PollBridge } from './loop.js';
 export { Handle, Request } from './handle.js';
 export { Idle, Prepare, Check } from './phase-handles.js';
 export { Timer } from './timer.js';

@@ -121,16 +121,24 @@ export class EpollBackend {
   private watchers: (IoWatcher | undefined)[] = [];
   private watcherCount = 0;
   private readonly ctlBuf = Buffer.alloc(EPOLL_EVENT_SIZE);
-  private readonly eventsBuf = Buffer.alloc(EPOLL_EVENT_SIZE * MAX_EVENTS);
+  private readonly eventsBuf: Buffer;
   /** u32 view: events at [i*stride], data (the fd) at [i*stride + dataSlot]. */
-  private readonly eventWords = new Uint32Array(this.eventsBuf.buffer, this.eventsBuf.byteOffset, this.eventsBuf.length / 4);
+  private readonly eventWords: Uint32Array;
   private readonly stride = EPOLL_EVENT_SIZE / 4;
   private readonly dataSlot = EPOLL_DATA_OFFSET / 4;
   /** While dispatching: index past the last event of this batch, for invalidation. */
   private batchEnd = 0;
   private batchPos = 0;
 
-  constructor() {
+  /**
+   * `maxEvents`: how many ready events one wait reads. A loop that watches
+   * a few fds (spawnSync's) takes a small buffer: a 12 KiB one is an
+   * ArrayBuffer allocation of its own, which cost more than the rest of
+   * such a loop's setup. Level-triggered, events beyond it come next wait.
+   */
+  constructor(private readonly maxEvents = MAX_EVENTS) {
+    this.eventsBuf = Buffer.alloc(EPOLL_EVENT_SIZE * maxEvents);
+    this.eventWords = new Uint32Array(this.eventsBuf.buffer, this.eventsBuf.byteOffset, this.eventsBuf.length / 4);
     const fd = epoll.epoll_create1(EPOLL_CLOEXEC);
     if (fd < 0) throw errnoException(lastError(), 'epoll_create1');
     this.fd = fd;
@@ -193,7 +201,7 @@ export class EpollBackend {
 
   /** Wait up to `timeout` ms (-1 forever); returns the number of ready events or -errno. */
   wait(timeout: number): number {
-    return check(epoll.epoll_wait(this.fd, this.eventsBuf, MAX_EVENTS, timeout));
+    return check(epoll.epoll_wait(this.fd, this.eventsBuf, this.maxEvents, timeout));
   }
 
   /** Dispatch `n` events from the last wait; returns how many watchers ran. */

@@ -75,8 +75,13 @@ function ioEventName(events: number): string {
   return 'write';
 }
 
+export interface LoopOptions {
+  /** Ready events read per wait (see EpollBackend); the default suits a loop with many fds. */
+  maxEvents?: number;
+}
+
 export class Loop {
-  readonly backend = new EpollBackend();
+  readonly backend: EpollBackend;
   readonly timerHeap = new TimerHeap();
   readonly idleHandles = new PhaseQueue();
   readonly prepareHandles = new PhaseQueue();
@@ -126,7 +131,8 @@ export class Loop {
   /** Called when work is added while the loop is not running, so a driver can come back. */
   wakeHook: (() => void) | undefined;
 
-  constructor() {
+  constructor(options: LoopOptions = {}) {
+    this.backend = new EpollBackend(options.maxEvents);
     this.updateTime();
   }
 

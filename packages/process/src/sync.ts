@@ -53,8 +53,11 @@ interface Run {
 }
 
 /** Run the child to its end on a loop of its own. */
+/** Ready events per wait on a sync child's loop: its pidfd, its pipes and little else are there. */
+const SYNC_LOOP_EVENTS = 16;
+
 function runSync(n: ReturnType<typeof normalizeSpawnArguments>, opts: SpawnSyncOptions, killSignal: number): Run {
-  const loop = new Loop();
+  const loop = new Loop({ maxEvents: SYNC_LOOP_EVENTS });
   const run: Run = { status: 0, termSignal: 0, error: 0, pid: 0, output: [] };
   const stdioOption = opts.stdio ?? 'pipe';
   const specs = normalizeStdio(stdioOption, true);

@@ -54,8 +54,11 @@ export interface ProcessOptions {
 
 /** NUL-terminated strings back to back, for one buffer through the FFI (none has a NUL of its own: the API refuses them). */
 function block(strings: readonly string[]): Buffer {
-  return Buffer.from(strings.length === 0 ? '\0' : `${strings.join('\0')}\0`);
+  return strings.length === 0 ? EMPTY_BLOCK : Buffer.from(`${strings.join('\0')}\0`);
 }
+
+/** An empty block (the native side only reads it): an inherited environment adds nothing. */
+const EMPTY_BLOCK = Buffer.from('\0');
 
 /** mini_spawn's out: the pidfd. */
 const spawnOut = new Int32Array(1);
