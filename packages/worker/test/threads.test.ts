@@ -23,6 +23,12 @@ describe('worker threads', () => {
     expect(after.tasks).toBe(before.tasks);
   });
 
+  test('workers ended by an uncaught error wait for their requests on the pool: no fd is left open', { timeout: 180_000 }, async () => {
+    const r = JSON.parse(await mini('uncaught-settle.js', '99')) as { before: number; after: number; errors: Record<string, number> };
+    expect(r.errors).toEqual({ 'top level': 33, 'in a timer': 33, rejected: 33 });
+    expect(r.after).toBe(r.before);
+  });
+
   test("pino's worker transport writes through our fs from its worker thread", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mini-pino-'));
     try {
