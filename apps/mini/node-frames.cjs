@@ -4,7 +4,8 @@
 // module's top level…), by doing each for real and reading the structured
 // stack. Written to dist/node-frames.json with the node version they hold
 // for; the launcher (src/launch.ts) puts them where our loop's frames
-// were, so a stack on mini reads as the same program's stack on that node.
+// were, so a stack on mini reads as the same program's stack on that node;
+// and the header of its report for an uncaught error of its own making.
 // Run as the main module by build.mjs: `node node-frames.cjs OUT`.
 'use strict';
 const fs = require('node:fs');
@@ -97,7 +98,7 @@ function expect(kind) {
   };
 }
 function finish() {
-  fs.writeFileSync(process.argv[2], JSON.stringify({ version: process.version, kinds }, null, 1) + '\n');
+  fs.writeFileSync(process.argv[2], JSON.stringify({ version: process.version, kinds, headers: uncaughtHeaders() }, null, 1) + '\n');
 }
 
 setTimeout(expect('timeout'), 1);
@@ -147,3 +148,36 @@ web.listen(0, '127.0.0.1', () => {
     res.on('end', () => web.close());
   });
 });
+
+/**
+ * The header node's uncaught-error report opens with (where the error was
+ * thrown: file:line, the source line, a caret) for errors of node's own
+ * making: everything before the report's first blank line. Keyed as
+ * src/launch.ts finds them: a coded error by its code (and the first word
+ * of its message where node throws the code at two places), `codedError`
+ * for one node's argument validators throw, an errno error by its syscall.
+ */
+function uncaughtHeaders() {
+  const { spawnSync } = require('node:child_process');
+  const scenarios = {
+    codedError: "setTimeout('not a function')",
+    MODULE_NOT_FOUND: null,
+    ERR_UNKNOWN_BUILTIN_MODULE: "require('node:no-such-builtin')",
+    ERR_INVALID_FD_TYPE: "new (require('net').Socket)({ fd: 2147483647 })",
+    ERR_TTY_INIT_FAILED: "require('tty').ReadStream(2147483647)",
+    ERR_SOCKET_BAD_TYPE: "require('dgram').createSocket('no-such-type')",
+    ERR_INVALID_IP_ADDRESS: "require('dns').setServers(['not an address'])",
+    'ERR_INVALID_HTTP_TOKEN Method': "require('http').request({ method: 'no good' })",
+    'syscall kill': 'process.kill(2147483647)',
+    'syscall watch': "require('fs').watch('/no-such-dir/x')",
+    'syscall spawnSync': "require('child_process').execFileSync('/no-such-dir/x')",
+  };
+  const headers = {};
+  for (const [key, code] of Object.entries(scenarios)) {
+    const args = code === null ? [require('node:path').join(__dirname, 'no-such-module.js')] : ['-e', code];
+    const { stderr } = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    // An error that refers to itself (spawnSync's) reads "<ref *1> " before it: the report's, not the header's.
+    headers[key] = stderr.slice(0, stderr.indexOf('\n\n') + 1).replace(/^<ref \*\d+> /, '');
+  }
+  return headers;
+}

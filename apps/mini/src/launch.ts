@@ -44,29 +44,86 @@ type PrepareStackTrace = (global: object, error: Error, trace: CallSite[]) => un
  */
 function hideRuntimeFrames(): void {
   const hostRequire = createRequire(__filename);
-  let nodePrepare: PrepareStackTrace | undefined;
-  let setCallback: ((callback: PrepareStackTrace) => void) | undefined;
+  let nodeErrors: { prepareStackTraceCallback?: PrepareStackTrace; fatalExceptionStackEnhancers?: FatalEnhancers } = {};
+  let bindings: { errors: Record<string, unknown>; util: Record<string, unknown> } | undefined;
   const warn = process.emitWarning;
   try {
-    nodePrepare = (hostRequire('internal/errors') as { prepareStackTraceCallback?: PrepareStackTrace }).prepareStackTraceCallback;
+    nodeErrors = hostRequire('internal/errors') as typeof nodeErrors;
     // Its one warning (an internal API) is for programs, not for us.
     process.emitWarning = () => {};
     const { internalBinding } = hostRequire('internal/test/binding') as { internalBinding(name: string): Record<string, unknown> };
-    setCallback = internalBinding('errors')['setPrepareStackTraceCallback'] as typeof setCallback;
+    bindings = { errors: internalBinding('errors'), util: internalBinding('util') };
   } catch {
     // A host without them: the frames stay.
   } finally {
     process.emitWarning = warn;
   }
-  if (typeof nodePrepare !== 'function' || typeof setCallback !== 'function') return;
-  const prepare = nodePrepare;
+  const prepare = nodeErrors.prepareStackTraceCallback;
+  const setCallback = bindings?.errors['setPrepareStackTraceCallback'] as ((callback: PrepareStackTrace) => void) | undefined;
+  if (typeof prepare !== 'function' || typeof setCallback !== 'function') return;
   setCallback((global, error, trace) => prepare(global, error, nodeView(trace)));
+
+  const enhancers = nodeErrors.fatalExceptionStackEnhancers;
+  const setEnhancers = bindings!.errors['setEnhanceStackForFatalException'] as ((before: Enhancer, after: Enhancer) => void) | undefined;
+  const arrow = (bindings!.util['privateSymbols'] as Record<string, symbol> | undefined)?.['arrow_message_private_symbol'];
+  if (enhancers === undefined || typeof setEnhancers !== 'function' || arrow === undefined) return;
+  setEnhancers((error) => {
+    readsAsNode(error, arrow);
+    return enhancers.beforeInspector(error);
+  }, enhancers.afterInspector);
+}
+
+type Enhancer = (error: unknown) => unknown;
+interface FatalEnhancers {
+  beforeInspector: Enhancer;
+  afterInspector: Enhancer;
+}
+
+/**
+ * The uncaught-error report's header (the thrower's file:line, source line
+ * and caret) is the host's "arrow", which it takes from where the error was
+ * last thrown and keeps on the error, then reads after calling these
+ * enhancers. For an error our bundle threw, the header node prints for the
+ * same error (learnt from it at build) stands in: its validators' rethrow
+ * for a coded error, its loader's for a module that is not found, the line
+ * that throws it for the errors node throws elsewhere.
+ */
+function readsAsNode(error: unknown, arrow: symbol): void {
+  if (typeof error !== 'object' || error === null) return;
+  const holder = error as Record<symbol, unknown> & { code?: unknown };
+  const ours = holder[arrow];
+  if (typeof ours !== 'string' || !ours.startsWith(`${INTERNAL_NAME}:`)) return;
+  const headers = recorded().headers;
+  const key = headerKeys(error).find((name) => name in headers);
+  if (key === undefined) return;
+  const header = headers[key]!;
+  holder[arrow] = header;
+  // Code run by vm.runInThisContext (-e, stdin) has the header put in front of its stack already.
+  const stack = (error as { stack?: unknown }).stack;
+  if (typeof stack === 'string' && stack.startsWith(ours)) (error as { stack: string }).stack = header + stack.slice(ours.length);
+}
+
+/** Where to look for node's header of an error, most precise first (node-frames.cjs records them so). */
+function headerKeys(error: object): string[] {
+  const { code, message, syscall } = error as { code?: unknown; message?: unknown; syscall?: unknown };
+  if (typeof code === 'string' && (code.startsWith('ERR_') || code === 'MODULE_NOT_FOUND')) {
+    const firstWord = typeof message === 'string' ? message.split(' ', 1)[0] : '';
+    return [`${code} ${firstWord}`, code, ...(code.startsWith('ERR_') ? ['codedError'] : [])];
+  }
+  // An errno error: 'spawnSync /bin/x' is spawnSync's.
+  return typeof syscall === 'string' ? [`syscall ${syscall.split(' ', 1)[0]}`] : [];
 }
 
 /** A frame node-frames.cjs recorded: its text and its answers to CallSite's questions. */
 type RecordedFrame = Record<string, unknown> & { text: string };
-/** Node's frames for each dispatch, read on the first stack formatted; empty for another node than the one they came from. */
-let nodeFrames: Record<string, CallSite[]> | undefined;
+/** What node-frames.cjs learnt, read on first use; empty for another node than the one it came from. */
+interface Recorded {
+  /** Node's frames for each dispatch. */
+  frames: Record<string, CallSite[]>;
+  /** Node's uncaught-error headers, by kind of error. */
+  headers: Record<string, string>;
+}
+let recordedFromNode: Recorded | undefined;
 
 /** CallSite's questions, and what a stand-in answers when its record has none. */
 const UNANSWERED: Record<string, unknown> = {
@@ -119,19 +176,24 @@ function standIn(frame: RecordedFrame): CallSite {
   return new StandInCallSite(frame) as unknown as CallSite;
 }
 
-function loadNodeFrames(): Record<string, CallSite[]> {
+function recorded(): Recorded {
+  if (recordedFromNode !== undefined) return recordedFromNode;
   const frames: Record<string, CallSite[]> = {};
+  let headers: Record<string, string> = {};
   try {
     const saved = JSON.parse(readFileSync(join(__dirname, 'node-frames.json'), 'utf8')) as {
       version: string;
       kinds: Record<string, RecordedFrame[]>;
+      headers: Record<string, string>;
     };
-    if (saved.version !== process.version) return frames;
-    for (const [kind, list] of Object.entries(saved.kinds)) frames[kind] = list.map(standIn);
+    if (saved.version === process.version) {
+      for (const [kind, list] of Object.entries(saved.kinds)) frames[kind] = list.map(standIn);
+      headers = saved.headers;
+    }
   } catch {
     // Not built: our frames are only dropped.
   }
-  return frames;
+  return (recordedFromNode = { frames, headers });
 }
 
 /**
@@ -181,7 +243,7 @@ function nodeView(trace: CallSite[]): CallSite[] {
     if (sync.length > 0 && sync[sync.length - 1]!.getFunctionName() === 'runNextTicks') sync.pop();
     return [...sync, ...awaiting];
   }
-  nodeFrames ??= loadNodeFrames();
+  const nodeFrames = recorded().frames;
   const view: CallSite[] = [];
   for (let i = 0; i <= lowest; i++) {
     const site = trace[i]!;
