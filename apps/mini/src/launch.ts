@@ -222,11 +222,17 @@ function dispatchOf(trace: CallSite[], from: number, to: number, bottom: boolean
     const site = trace[i]!;
     // A function assigned to a property has no name of its own: the property's name stands for it.
     const fn = site.getFunctionName() || (site.getMethodName() ?? '');
-    if (fn === '_compile' && site.getTypeName() === 'Module') return bottom ? 'mainModule' : 'required';
+    if (fn === '_compile' && site.getTypeName() === 'Module') return bottom || runsMain(trace, i, to) ? 'mainModule' : 'required';
     const kind = DISPATCH[`${site.getTypeName() ?? ''}.${fn}`] ?? DISPATCH[fn];
     if (kind !== undefined) return kind;
   }
   return undefined;
+}
+
+/** Whether a run through the module loader reached it from runMain (the main module), not from a require(). */
+function runsMain(trace: CallSite[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if ((trace[i]!.getFunctionName() || trace[i]!.getMethodName()) === 'runMain') return true;
+  return false;
 }
 
 function nodeView(trace: CallSite[]): CallSite[] {
@@ -236,7 +242,18 @@ function nodeView(trace: CallSite[]): CallSite[] {
   if (asyncFrom < 0) asyncFrom = trace.length;
   const awaiting = trace.slice(asyncFrom).filter((site) => site.getFileName() !== shownName);
   let lowest = asyncFrom - 1;
-  while (lowest >= 0 && !ours(lowest)) lowest--;
+  // A trace Error.stackTraceLimit cut before the launcher (this file, which
+  // started the bundle, and the host's frames below it) has the program's
+  // frames, or the middle of a run of ours, at its end.
+  const limit = Error.stackTraceLimit;
+  const cut =
+    asyncFrom === trace.length &&
+    typeof limit === 'number' &&
+    trace.length >= limit &&
+    !trace.some((site) => site.getFileName() === __filename);
+  while (!cut && lowest >= 0 && !ours(lowest)) lowest--;
+  // A frame of ours, or one the limit cut off (where, after the host's nextTick drain, only ours can be).
+  const oursOrCut = (i: number): boolean => ours(i) || (cut && i >= asyncFrom);
   if (lowest < 0) {
     // Our frames beyond the limit: the host's nextTick drain, last, is there because our loop called it.
     const sync = trace.slice(0, asyncFrom);
@@ -251,7 +268,7 @@ function nodeView(trace: CallSite[]): CallSite[] {
       // The run: our frames and llhttp's wasm frames between them. Below the lowest run is the launcher.
       let end = i;
       while (end < lowest && (ours(end + 1) || trace[end + 1]!.getFileName()?.startsWith('wasm://') === true)) end++;
-      const kind = dispatchOf(trace, i, end, end === lowest);
+      const kind = dispatchOf(trace, i, end, end === lowest && !cut);
       i = end;
       if (kind === undefined) continue;
       view.push(...(nodeFrames[kind] ?? []));
@@ -262,8 +279,8 @@ function nodeView(trace: CallSite[]): CallSite[] {
     }
     const fn = site.getFunctionName();
     // The host's nextTick drain, there because our loop called it: node calls it as process's method, from native code.
-    if (fn === 'runNextTicks' && ours(i + 1)) continue;
-    if (fn === 'processTicksAndRejections' && trace[i + 1]?.getFunctionName() === 'runNextTicks' && ours(i + 2)) {
+    if (fn === 'runNextTicks' && oursOrCut(i + 1)) continue;
+    if (fn === 'processTicksAndRejections' && trace[i + 1]?.getFunctionName() === 'runNextTicks' && oursOrCut(i + 2)) {
       view.push(asProcessMethod(site));
       continue;
     }
@@ -272,7 +289,6 @@ function nodeView(trace: CallSite[]): CallSite[] {
   view.push(...awaiting);
   // An error of our own making with no program frame (a refused connection, a missing main module): its first frame.
   if (view.length === 0) return trace.slice(0, 1);
-  const limit = Error.stackTraceLimit;
   return typeof limit === 'number' && view.length > limit ? view.slice(0, limit) : view;
 }
 

@@ -10,6 +10,7 @@
  * what keeps the loop alive and what tells poll not to block.
  */
 import { Check, Idle, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
+import { ReflectApply } from '@mini/sys';
 import { executionAsyncId } from 'node:async_hooks';
 import { kAsyncId, kTriggerId, newAsyncId } from './timeout.js';
 
@@ -191,7 +192,10 @@ export class ImmediateQueue {
       if (tr !== null) tr.callbackBegin('Immediate', callback);
       try {
         const argv = immediate._argv;
-        runInAsyncContext(Immediate.contextOf(immediate), callback, immediate, argv ?? NO_ARGS);
+        const context = Immediate.contextOf(immediate);
+        // As a timeout's: processImmediate's frame, not a helper's, is the first below the callback.
+        if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
+        else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         immediate._onImmediate = null;

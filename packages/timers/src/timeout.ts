@@ -11,6 +11,7 @@
  */
 import { Timer, captureAsyncContext, drainTicks, runInAsyncContext, tracing, type AsyncContext, type Loop } from '@mini/loop';
 import { TimersList, PriorityQueue, append, compareLists, isEmpty, peek, remove, type ListNode } from './timer-list.js';
+import { ReflectApply } from '@mini/sys';
 import { executionAsyncId } from 'node:async_hooks';
 
 /** The arguments of a callback started without any (one array for all). */
@@ -323,7 +324,11 @@ export class TimerQueue {
       if (tr !== null) tr.callbackBegin(timer._repeat ? 'Interval' : 'Timeout', callback);
       try {
         const args = timer._timerArgs;
-        runInAsyncContext(Timeout.contextOf(timer), callback, timer, args ?? NO_ARGS);
+        const context = Timeout.contextOf(timer);
+        // Called from here when no context is tracked: the callback's first frame below is then
+        // listOnTimeout's, as on node, so a stack cut by Error.stackTraceLimit still shows it.
+        if (context === undefined) ReflectApply(callback, timer, args ?? NO_ARGS);
+        else runInAsyncContext(context, callback, timer, args ?? NO_ARGS);
       } finally {
         if (tr !== null) tr.callbackEnd();
         if (timer._repeat && timer._idleTimeout !== -1) {

@@ -341,28 +341,21 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
     return require;
   }
 
-  /** Loads a module already in the cache; a failure takes it out again. */
-  function loadCached(mod: CjsModule, filename: string, parent: CjsModule | null | undefined): unknown {
-    let threw = true;
-    try {
-      mod.load(filename);
-      threw = false;
-    } finally {
-      if (threw) {
-        delete Module._cache[filename];
-        const siblings = parent?.children;
-        const index = siblings ? siblings.indexOf(mod) : -1;
-        if (siblings && index !== -1) siblings.splice(index, 1);
-      } else if (
-        mod.exports !== null &&
-        typeof mod.exports === 'object' &&
-        !types.isProxy(mod.exports) &&
-        Object.getPrototypeOf(mod.exports) === circularWarningProto
-      ) {
-        Object.setPrototypeOf(mod.exports, Object.prototype);
-      }
+  /** After a cached module's load: a failure takes it out of the cache again. */
+  function settleLoad(mod: CjsModule, filename: string, parent: CjsModule | null | undefined, threw: boolean): void {
+    if (threw) {
+      delete Module._cache[filename];
+      const siblings = parent?.children;
+      const index = siblings ? siblings.indexOf(mod) : -1;
+      if (siblings && index !== -1) siblings.splice(index, 1);
+    } else if (
+      mod.exports !== null &&
+      typeof mod.exports === 'object' &&
+      !types.isProxy(mod.exports) &&
+      Object.getPrototypeOf(mod.exports) === circularWarningProto
+    ) {
+      Object.setPrototypeOf(mod.exports, Object.prototype);
     }
-    return mod.exports;
   }
 
   let wrapperPatched = false;
@@ -478,31 +471,37 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       }
       const filename = Module._resolveFilename(request, parent, isMain);
       const cached = Module._cache[filename];
+      let mod: CjsModule;
       if (cached !== undefined && cachedByEsm.has(cached) && !cached.loaded) {
         // Created by an import that read its export names: it runs now, once.
         cachedByEsm.delete(cached);
-        if (isMain) {
-          mainModule = cached;
-          setOwn(proc, 'mainModule', cached);
-          cached.id = '.';
+        mod = cached;
+      } else {
+        if (cached !== undefined) {
+          updateChildren(parent, cached, true);
+          return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
         }
-        return loadCached(cached, filename, parent);
+        // After the cache, so require.cache['fs'] can stand in for a builtin.
+        if (canBeRequiredWithoutScheme(filename)) return builtins.load(filename);
+        mod = new Module(filename, parent);
+        Module._cache[filename] = mod;
       }
-      if (cached !== undefined) {
-        updateChildren(parent, cached, true);
-        return cached.loaded ? cached.exports : exportsForCircularRequire(cached);
-      }
-      // After the cache, so require.cache['fs'] can stand in for a builtin.
-      if (canBeRequiredWithoutScheme(filename)) return builtins.load(filename);
-
-      const mod = new Module(filename, parent);
       if (isMain) {
         mainModule = mod;
         setOwn(proc, 'mainModule', mod);
         mod.id = '.';
       }
-      Module._cache[filename] = mod;
-      return loadCached(mod, filename, parent);
+      // Loaded here rather than in a helper: the frames between a module's
+      // top level and its require() are node's six, which replace them one
+      // for one, so Error.stackTraceLimit cuts a stack where it cuts node's.
+      let threw = true;
+      try {
+        mod.load(filename);
+        threw = false;
+      } finally {
+        settleLoad(mod, filename, parent, threw);
+      }
+      return mod.exports;
     }
 
     static _resolveFilename(
