@@ -126,6 +126,14 @@ async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0'): Prom
     });
   });
   // The target's title and url are the host's first argument: on mini the launcher's entry (dist/main.js).
+  // The program runs on its own (without -brk, or once resumed): what follows waits until it has.
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => (stdout.includes(text) ? resolve() : setTimeout(check, 10));
+      check();
+    });
+  const ran = () => printed('ready');
+  if (flag === '--inspect=0') await ran();
   const targets = (await getJson(`http://127.0.0.1:${port}/json/list`)) as Array<{ type: string; webSocketDebuggerUrl: string }>;
   const saw: unknown[] = [targets.map((target) => target.type)];
   const socket = new WebSocket(targets[0]!.webSocketDebuggerUrl);
@@ -140,6 +148,7 @@ async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0'): Prom
     saw.push(['paused', paused['reason'], session.scripts.get(frame.location.scriptId) === url, frame.location.lineNumber, stdout]);
     saw.push(['before the first line', await session.evaluate('typeof counter')]);
     await session.call('Debugger.resume');
+    await ran();
   }
   // Answered while the program's loop waits for its minute-long timer.
   saw.push(['evaluate', await session.evaluate('counter + 41')]);
@@ -162,6 +171,8 @@ async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0'): Prom
     (onFrame['result'] as { value: unknown }).value,
   ]);
   await session.call('Debugger.resume');
+  // Once the callback has gone on past the breakpoint (an evaluation sent at once may still meet the pause).
+  await printed('tick 1');
   saw.push(['after resume', await session.evaluate('counter')]);
   await session.evaluate('finish()');
   socket.close();
@@ -170,7 +181,7 @@ async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0'): Prom
 }
 
 describe('a debugger on a program running on our loop', () => {
-  it('--inspect: evaluates, stops at a breakpoint hit from a timer, resumes, as on node', async () => {
+  it('--inspect: evaluates, stops at a breakpoint hit from a timer, resumes, as on node', { timeout: 90_000 }, async () => {
     const theirs = await debug(process.execPath, '--inspect=0');
     expect(theirs).toEqual([
       ['node'],
@@ -184,7 +195,7 @@ describe('a debugger on a program running on our loop', () => {
     expect(await debug(MINI, '--inspect=0')).toEqual(theirs);
   });
 
-  it("--inspect-brk: waits for the debugger and pauses on the program's first line, not on mini's", async () => {
+  it("--inspect-brk: waits for the debugger and pauses on the program's first line, not on mini's", { timeout: 90_000 }, async () => {
     const theirs = await debug(process.execPath, '--inspect-brk=0');
     expect(theirs.slice(0, 3)).toEqual([['node'], ['paused', 'Break on start', true, 0, ''], ['before the first line', 'undefined']]);
     expect(await debug(MINI, '--inspect-brk=0')).toEqual(theirs);

@@ -71,6 +71,11 @@ function onMessage(message) {
   else if (message.id !== undefined) pending.get(message.id)(message.result);
   else if (waiting.has(message.method)) waiting.get(message.method)(message.params);
 }
+const printed = (text) =>
+  new Promise((resolve) => {
+    const check = () => (stdout.includes(text) ? resolve() : setTimeout(check, 10));
+    check();
+  });
 const event = (method) => new Promise((resolve) => waiting.set(method, resolve));
 const evaluate = async (expression) => (await call('Runtime.evaluate', { expression, returnByValue: true })).result.value;
 
@@ -89,6 +94,7 @@ async function session(send, close) {
   console.log('paused', start.reason, scripts.get(where.scriptId) === pathToFileURL(file).href, where.lineNumber, JSON.stringify(stdout));
   console.log('before the first line', await evaluate('typeof counter'));
   await call('Debugger.resume');
+  await printed('ready');
   console.log('evaluate', await evaluate('counter + 41'));
   const breakpoint = await call('Debugger.setBreakpointByUrl', { url: pathToFileURL(file).href, lineNumber: 3 });
   console.log('breakpoint', breakpoint.locations.map((l) => l.lineNumber));
@@ -98,6 +104,8 @@ async function session(send, close) {
   const onFrame = await call('Debugger.evaluateOnCallFrame', { callFrameId: frame.callFrameId, expression: 'counter', returnByValue: true });
   console.log('hit', frame.functionName, frame.location.lineNumber, onFrame.result.value);
   await call('Debugger.resume');
+  // Once the callback has gone on past the breakpoint (an evaluation sent at once may still meet the pause).
+  await printed('tick 1');
   console.log('after resume', await evaluate('counter'));
   await evaluate('finish()');
   close();
