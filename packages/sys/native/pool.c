@@ -412,12 +412,19 @@ API int mini_work_submit(struct submission *subs, int n) {
   unsigned slow_free = slow_limit > slow_running ? slow_limit - slow_running : 0;
   unsigned slow_new = (unsigned)(queued - fast);
   unsigned runnable = (unsigned)fast + (slow_new < slow_free ? slow_new : slow_free);
-  while (idle_threads > wakeups && runnable > 0) {
-    wakeups++;
+  unsigned wake = 0;
+  while (idle_threads > wakeups + wake && runnable > 0) {
+    wake++;
     runnable--;
-    pthread_cond_signal(&cond);
   }
+  wakeups += wake;
   pthread_mutex_unlock(&lock);
+  /* Signalled after the unlock: a thread woken while the loop still held
+   * the lock could only block on it again, and on two cores the wakee
+   * often preempts the loop right there, so each submit cost the loop two
+   * switches. The count is taken under the lock; a thread that starts
+   * waiting meanwhile just takes one of these signals and finds the work. */
+  for (unsigned i = 0; i < wake; i++) pthread_cond_signal(&cond);
   return queued;
 }
 
