@@ -25,10 +25,12 @@
 import type { Interface } from 'node:readline';
 import { Readable, Writable, finished, type ReadableOptions, type WritableOptions } from 'node:stream';
 import { deprecate } from 'node:util';
+import { defaultLoop } from '@mini/loop';
 import { codedError, validateBoolean, validateFunction, validateInteger, type SystemError, promiseThen, ReflectApply } from '@mini/sys';
 import { getOptions, validatedFd, validatedPath } from './args.js';
 import * as cbfs from './fs.js';
 import { FileHandle } from './promises.js';
+import * as req from './req.js';
 
 type Done = (err?: Error | null) => void;
 
@@ -250,7 +252,7 @@ const readMethods: ThisType<ReadStream> & Record<string, unknown> = {
     }
     const buf = Buffer.allocUnsafeSlow(n);
     this[kBusy] = true;
-    call(this, 'read', this.fd, buf, 0, n, this.pos ?? null, (err: SystemError | null, got?: number) => {
+    const done = (err: SystemError | null, got?: number) => {
       this[kBusy] = false;
       if (this.destroyed) {
         this.emit(IO_DONE, err);
@@ -273,7 +275,12 @@ const readMethods: ThisType<ReadStream> & Record<string, unknown> = {
       } else {
         this.push(null);
       }
-    });
+    };
+    // Our own read takes these arguments as they are (an open fd, a whole
+    // fresh buffer, a position or the file's own): straight to the request,
+    // without fs.read's checks and views, once per chunk.
+    if (this[kFs] === OUR_FS) req.read(defaultLoop(), this.fd!, buf, n, this.pos ?? -1, done);
+    else call(this, 'read', this.fd, buf, 0, n, this.pos ?? null, done);
   },
 
   _destroy(err: Error | null, cb: Done): void {
