@@ -124,6 +124,9 @@ export class Worker extends EventEmitter {
   private exited = false;
   private exitCode: number | undefined;
   private online = false;
+  /** The parent's stream a worker's stdout / stderr is piped into with its first chunk, until then. */
+  private stdoutTo: (() => NodeJS.WritableStream) | undefined;
+  private stderrTo: (() => NodeJS.WritableStream) | undefined;
 
   constructor(filename: string | URL, options: WorkerOptions = {}) {
     super();
@@ -131,14 +134,9 @@ export class Worker extends EventEmitter {
     const what = validateOptions(filename, options);
     const loop = defaultLoop();
 
-    // The channel between this object and the thread's parentPort: our end
-    // delivers on our loop and never keeps it alive (the thread handle does).
+    // The channel between this object and the thread's parentPort.
     const hostChannel = new HostMessageChannel();
     const state = newChannelState();
-    this.port = adoptPort(hostChannel.port1, state, 0, () => this.portEvents());
-    const handle = portHandle(this.port)!;
-    handle.unref();
-    handle.start();
 
     const userPorts: MessagePort[] = [];
     for (const item of options.transferList ?? []) if (isMessagePort(item)) userPorts.push(item);
@@ -184,9 +182,17 @@ export class Worker extends EventEmitter {
       });
     } catch (err) {
       retireSlot(this.slot);
-      handle.close();
+      hostChannel.port1.close();
       throw err;
     }
+    // Our end, made ours once the thread is on its way (what the thread needs
+    // comes first: its start is what the program waits for). It delivers on
+    // our loop and never keeps it alive (the thread handle does); what the
+    // worker sends before is waiting in the channel, and the adoption looks.
+    this.port = adoptPort(hostChannel.port1, state, 0, () => this.portEvents());
+    const handle = portHandle(this.port)!;
+    handle.unref();
+    handle.start();
     for (const p of userPorts) portHandle(p)?.detach();
     this.threadId = this.hostWorker.threadId;
     // The host's Worker must not keep the process alive: our thread handle decides.
@@ -197,8 +203,12 @@ export class Worker extends EventEmitter {
 
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
-    if (options.stdout !== true) this.stdout.pipe(host.stdout() as Writable, { end: false });
-    if (options.stderr !== true) this.stderr.pipe(host.stderr() as Writable, { end: false });
+    // Unless asked for, a worker's output goes to the parent's stdout and
+    // stderr, piped there with its first chunk: a worker that prints nothing
+    // costs no stream of the parent's at its start.
+    const parent = host;
+    if (options.stdout !== true) this.stdoutTo = () => parent.stdout();
+    if (options.stderr !== true) this.stderrTo = () => parent.stderr();
     if (options.stdin === true) {
       const h = handle;
       this.stdin = new Writable({
@@ -225,8 +235,15 @@ export class Worker extends EventEmitter {
       },
       onControl: (kind, payload) => {
         if (kind === Kind.ONLINE) this.markOnline();
-        else if (kind === Kind.STDOUT) this.stdout.push(payload as Buffer | string);
-        else if (kind === Kind.STDERR) this.stderr.push(payload as Buffer | string);
+        else if (kind === Kind.STDOUT) {
+          if (this.stdoutTo !== undefined) this.stdout.pipe(this.stdoutTo() as Writable, { end: false });
+          this.stdoutTo = undefined;
+          this.stdout.push(payload as Buffer | string);
+        } else if (kind === Kind.STDERR) {
+          if (this.stderrTo !== undefined) this.stderr.pipe(this.stderrTo() as Writable, { end: false });
+          this.stderrTo = undefined;
+          this.stderr.push(payload as Buffer | string);
+        }
       },
       onClose: () => {},
       adopt: (p, s, e) => adoptPort(p, s, e),

@@ -3,17 +3,19 @@
 // channel while something else keeps the process alive.
 const kept = new BroadcastChannel('life');
 const loose = new BroadcastChannel('life').unref();
-loose.onmessage = (e) => console.log('unref channel got', e.data);
-kept.postMessage('hello');
 const again = new BroadcastChannel('other');
 again.unref();
 again.ref();
-setTimeout(() => {
-  console.log('closing the ref one');
-  kept.close();
+loose.onmessage = (e) => {
+  console.log('unref channel got', e.data);
   setTimeout(() => {
-    console.log('closing the re-ref one');
-    again.close();
+    console.log('closing the ref one');
+    kept.close();
+    setTimeout(() => {
+      console.log('closing the re-ref one');
+      again.close();
+    }, 10);
   }, 10);
-}, 30);
+};
+kept.postMessage('hello');
 process.on('exit', () => console.log('exit with the unref channel open'));
