@@ -49,6 +49,12 @@ export class IoWatcher {
    * made by another thread): never in the fd ledger.
    */
   borrowed = false;
+  /**
+   * Run after every other watcher ready in the same wait, as libuv runs its
+   * signal watcher, and with it child exits: a child's pipes reach their
+   * end before its 'exit', as in Node, whichever the kernel listed first.
+   */
+  runsLast = false;
 
   constructor(loop: Loop, fd: number, callback: IoCallback, label: string | null = 'I/O') {
     this.loop = loop;
@@ -208,6 +214,7 @@ export class EpollBackend {
   dispatch(n: number, loop: Loop): number {
     const words = this.eventWords;
     let ran = 0;
+    let last: (IoWatcher | number)[] | undefined;
     this.batchEnd = n;
     try {
       for (let i = 0; i < n; i++) {
@@ -217,19 +224,35 @@ export class EpollBackend {
         if (fd === 0xffffffff) continue;
         const w = this.watchers[fd];
         if (w === undefined) continue;
-        let ev = words[base]!;
-        // Errors and hangups are delivered to whichever side is watched, as libuv does.
-        if (ev & (0x008 | 0x010)) ev |= w.events & (0x001 | 0x004);
-        ev &= w.events | 0x008 | 0x010;
-        if (ev === 0) continue;
-        ran++;
-        loop.invokeIo(w, ev);
+        if (w.runsLast) {
+          (last ??= []).push(w, words[base]!);
+          continue;
+        }
+        if (this.invoke(w, words[base]!, loop)) ran++;
       }
     } finally {
       this.batchEnd = 0;
       this.batchPos = 0;
     }
+    if (last !== undefined) {
+      for (let i = 0; i < last.length; i += 2) {
+        const w = last[i] as IoWatcher;
+        // Stopped or replaced by a callback of this batch: its event is stale.
+        if (this.watchers[w.fd] === w && this.invoke(w, last[i + 1] as number, loop)) ran++;
+      }
+    }
     return ran;
+  }
+
+  /** Run `w` for the events epoll reported, within what it wants; false when nothing was left to run. */
+  private invoke(w: IoWatcher, reported: number, loop: Loop): boolean {
+    let ev = reported;
+    // Errors and hangups are delivered to whichever side is watched, as libuv does.
+    if (ev & (0x008 | 0x010)) ev |= w.events & (0x001 | 0x004);
+    ev &= w.events | 0x008 | 0x010;
+    if (ev === 0) return false;
+    loop.invokeIo(w, ev);
+    return true;
   }
 
   close(): void {

@@ -110,6 +110,7 @@ export class Process extends Handle {
     // A trace lists each child the program starts, and names its exit callback.
     tracing.tracer?.instant('child process', { pid, file: options.file, args: options.args });
     this.watcher = new IoWatcher(this.loop, this.pidfd, () => this.onReadable(), 'child exit');
+    this.watcher.runsLast = true;
     this.watcher.context = captureAsyncContext('PROCESSWRAP');
     this.watcher.start(EPOLLIN);
     this.activate();

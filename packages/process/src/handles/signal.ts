@@ -57,6 +57,7 @@ class SignalFd {
     if (fd < 0) throw new Error(`signalfd failed (${fd})`);
     this.fd = fd;
     this.watcher = new IoWatcher(loop, fd, () => this.onReadable(), 'signal');
+    this.watcher.runsLast = true;
   }
 
   /** 0, or a negative errno when the signal cannot be routed. */
