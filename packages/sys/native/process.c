@@ -103,7 +103,8 @@ static int make_pipes(const int *stdio, int n, int *slots, int *ours) {
         }
       return err;
     }
-    fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK);
+    /* A new socket's status flags are O_RDWR alone, which F_SETFL ignores: no F_GETFL needed. */
+    fcntl(pair[0], F_SETFL, O_NONBLOCK);
     ours[i] = pair[0];
     slots[i] = pair[1];
   }
@@ -278,8 +279,6 @@ static int spawn_child(pid_t *pid, struct child *c) {
   return 0;
 }
 
-#define MAX_STDIO 256
-
 /*
  * Start a child. Returns its pid, or -errno; out[0] is a pidfd for it
  * (CLOEXEC), from which the loop learns the exit and waitid reaps it.
@@ -289,12 +288,16 @@ static int spawn_child(pid_t *pid, struct child *c) {
  */
 API int mini_spawn(const char *file, const char *args, int argc, const char *env, int envc, const char *cwd, int *stdio, int nstdio,
                    int flags, int uid, int gid, int *out) {
-  if (nstdio < 0 || nstdio > MAX_STDIO) return -EINVAL;
-  int slots[MAX_STDIO], ours[MAX_STDIO];
+  if (nstdio < 0) return -EINVAL;
+  /* The child's slots, then our ends: the parent's memory, read by the child before its exec. */
+  int *slots = malloc(sizeof(int) * (2 * (size_t)nstdio + 1));
+  if (slots == NULL) return -ENOMEM;
+  int *ours = slots + nstdio;
   int r = make_pipes(stdio, nstdio, slots, ours);
   if (r != 0) {
     for (int i = 0; i < nstdio; i++)
       if (stdio[i] == STDIO_PIPE) stdio[i] = -1;
+    free(slots);
     return -r;
   }
   char **argv = split(args, argc);
@@ -312,6 +315,7 @@ API int mini_spawn(const char *file, const char *args, int argc, const char *env
       close(slots[i]);
       stdio[i] = ours[i];
     }
+  free(slots);
   return r == 0 ? with_pidfd(pid, out) : -r;
 }
 
