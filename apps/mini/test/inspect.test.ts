@@ -107,9 +107,9 @@ const PROGRAM = [
 ].join('\n');
 
 /** Starts the program under `cmd` with `flag`, debugs it, and says what it saw. */
-async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0'): Promise<unknown[]> {
+async function debug(cmd: string, flag: '--inspect=0' | '--inspect-brk=0', name = 'app.js'): Promise<unknown[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mini-inspect-'));
-  const file = join(dir, 'app.js');
+  const file = join(dir, name);
   writeFileSync(file, PROGRAM);
   const url = pathToFileURL(file).href;
   const child = spawn(cmd, [flag, file], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -199,5 +199,11 @@ describe('a debugger on a program running on our loop', () => {
     const theirs = await debug(process.execPath, '--inspect-brk=0');
     expect(theirs.slice(0, 3)).toEqual([['node'], ['paused', 'Break on start', true, 0, ''], ['before the first line', 'undefined']]);
     expect(await debug(MINI, '--inspect-brk=0')).toEqual(theirs);
+  });
+
+  it('--inspect-brk with an ES module main: the pause is on its first line too', { timeout: 90_000 }, async () => {
+    const theirs = await debug(process.execPath, '--inspect-brk=0', 'app.mjs');
+    expect(theirs.slice(1, 2)).toEqual([['paused', 'Break on start', true, 0, '']]);
+    expect(await debug(MINI, '--inspect-brk=0', 'app.mjs')).toEqual(theirs);
   });
 });

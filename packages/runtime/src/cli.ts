@@ -15,9 +15,9 @@ export interface RunOptions {
   /** -c/--check: check the script's syntax without running it. */
   check?: boolean;
   /**
-   * --inspect-brk[=[host:]port], as given: the launcher starts the host's
-   * inspector with --inspect on the same address; the runtime waits for a
-   * debugger and pauses on the main module's first statement.
+   * --inspect-brk[=[host:]port], as given: the runtime opens the host's
+   * inspector on that address, waits for a debugger and pauses on the main
+   * module's first statement.
    */
   inspectBrk?: string;
 }

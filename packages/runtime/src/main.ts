@@ -108,7 +108,13 @@ export function boot(opts: BootOptions): void {
     return;
   }
   // --inspect-brk: nothing of the program runs before a debugger has attached and said to go on.
-  if (action.inspectBrk !== undefined) (require('node:inspector') as typeof import('node:inspector')).waitForDebugger();
+  // The host's inspector opens only now, already waiting: a debugger that
+  // attached during our boot could say to go on before anyone waited, and
+  // the wait would never end (the host forgets a go-on nobody waited for).
+  if (action.inspectBrk !== undefined) {
+    const { host, port } = inspectAddress(action.inspectBrk);
+    (require('node:inspector') as typeof import('node:inspector')).open(port, host, true);
+  }
   // -r modules load before the main one; --import modules are evaluated first, the main one after them.
   moduleSystem.Module._preloadModules(action.preloadRequire);
   if (action.preloadImport !== undefined && action.preloadImport.length > 0) {
@@ -305,10 +311,17 @@ const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules', '--expose-internals
 
 function hideHostFlags(proc: NodeJS.Process, inspectBrk: string | undefined): void {
   proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
-  if (inspectBrk === undefined) return;
-  // The host's --inspect stands for the --inspect-brk it was given as.
-  const given = proc.execArgv.indexOf(inspectBrk.replace('--inspect-brk', '--inspect'));
-  if (given >= 0) proc.execArgv[given] = inspectBrk;
+  // Ours, not the host's: node shows it among the engine's flags.
+  if (inspectBrk !== undefined) proc.execArgv.push(inspectBrk);
+}
+
+/** --inspect-brk[=[host:]port]'s address, node's defaults where it names none. */
+function inspectAddress(flag: string): { host: string; port: number } {
+  const value = flag.startsWith('--inspect-brk=') ? flag.slice('--inspect-brk='.length) : '';
+  const colon = value.lastIndexOf(':');
+  if (colon >= 0) return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
+  if (/^\d+$/.test(value)) return { host: '127.0.0.1', port: Number(value) };
+  return { host: value === '' ? '127.0.0.1' : value, port: 9229 };
 }
 
 function hostVmWithoutModules(): Record<string, unknown> {

@@ -33,15 +33,7 @@ import { types } from 'node:util';
 import type hostModule from 'node:module';
 
 const hostModuleExports = (): typeof hostModule => require('node:module') as typeof hostModule;
-import {
-  compileWrapped,
-  compileWrapper,
-  containsModuleSyntax,
-  defaultWrapper,
-  stripBOM,
-  type DynamicImport,
-  type ModuleWrapper,
-} from './compile.js';
+import { compileWrapped, compileWrapper, containsModuleSyntax, defaultWrapper, stripBOM, type DynamicImport } from './compile.js';
 // Their top levels only declare: the work (V8's module API, the lexer) starts with the first module.
 import { commonJSExportNames } from './esm/cjs-exports.js';
 import { EsmLoader } from './esm/loader.js';
@@ -86,7 +78,7 @@ export interface ModuleSystemOptions {
    * --inspect-brk: calls the main module's compiled wrapper (the first time
    * it is compiled), pausing a debugger on its first statement.
    */
-  callMainAndPause?: (fn: ModuleWrapper, thisArg: unknown, args: unknown[]) => unknown;
+  callMainAndPause?: (fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[]) => unknown;
 }
 
 export interface ResolveOptions {
@@ -209,6 +201,7 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
       },
       readFileAsync: (filename) => (builtins.load('fs') as typeof fs).promises.readFile(filename, 'utf8'),
       entryTurn: options.entryTurn,
+      callMainAndPause: options.callMainAndPause,
       emitWarning,
     });
     return esmLoader;

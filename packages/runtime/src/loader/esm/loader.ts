@@ -67,6 +67,8 @@ export interface EsmHost {
    * read through readFileAsync, which lands there too, only slower.
    */
   entryTurn?: ((callback: () => void) => void) | undefined;
+  /** --inspect-brk: calls the entry's evaluation, pausing a debugger on the first statement it runs. */
+  callMainAndPause?: ((fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[]) => unknown) | undefined;
   emitWarning(message: string, type?: string, code?: string): void;
 }
 
@@ -106,7 +108,7 @@ export class EsmLoader {
     if (entryTurn === undefined) {
       const record = await this.fetchAsync(pathToFileURL(filename), {}, true);
       await this.linkGraphAsync(record);
-      return this.evaluateAsync(record);
+      return this.evaluateAsync(record, this.host.callMainAndPause);
     }
     // The graph is read synchronously (the pool's start and a loop turn per
     // file cost a hello-world module ~5 ms); only its evaluation waits for
@@ -124,7 +126,7 @@ export class EsmLoader {
       this.deferredWarnings = undefined;
       for (const warn of warnings) warn();
     }
-    return this.evaluateAsync(record);
+    return this.evaluateAsync(record, this.host.callMainAndPause);
   }
 
   /** `--input-type=module -e code`: a module at file:///cwd/[eval1]. */
@@ -134,9 +136,9 @@ export class EsmLoader {
     return this.evaluateAsync(record);
   }
 
-  private evaluateAsync(record: ModuleRecord): Promise<unknown> {
+  private evaluateAsync(record: ModuleRecord, pausing?: EsmHost['callMainAndPause']): Promise<unknown> {
     const wrap = record.wrap;
-    if (wrap.getStatus() < Status.Linked) this.instantiate(record);
+    if (wrap.getStatus() < Status.Linked) this.instantiate(record, pausing);
     return wrap.evaluate(-1, false).then(
       () => wrap.getNamespace(),
       (err: unknown) => {
@@ -147,9 +149,9 @@ export class EsmLoader {
   }
 
   /** Instantiates a graph; true when it has top-level await. */
-  private instantiate(record: ModuleRecord): boolean {
+  private instantiate(record: ModuleRecord, pausing?: EsmHost['callMainAndPause']): boolean {
     try {
-      return record.wrap.instantiateSync();
+      return record.wrap.instantiateSync(pausing);
     } catch (err) {
       this.explainMissingExport(err, record);
       decorateLinkError(err);

@@ -69,11 +69,22 @@ export class ModuleWrap {
     else this.raw.link(raws);
   }
 
-  /** true: the graph has top-level await and must be evaluated asynchronously. */
-  instantiateSync(): boolean {
-    if (this.raw.instantiateSync !== undefined) return this.raw.instantiateSync();
-    this.raw.instantiate();
-    return this.raw.hasAsyncGraph === true;
+  /**
+   * true: the graph has top-level await and must be evaluated asynchronously.
+   * `pausing` (--inspect-brk) is given the host's own method to call: V8
+   * runs each module's start as it instantiates, so the debugger's pause on
+   * the next statement lands on the program's first line, as node's does.
+   */
+  instantiateSync(pausing?: (fn: (...args: never[]) => unknown, thisArg: unknown, args: unknown[]) => unknown): boolean {
+    const raw = this.raw;
+    if (pausing !== undefined) {
+      if (raw.instantiateSync !== undefined) return pausing(raw.instantiateSync, raw, []) as boolean;
+      pausing(raw.instantiate, raw, []);
+      return raw.hasAsyncGraph === true;
+    }
+    if (raw.instantiateSync !== undefined) return raw.instantiateSync();
+    raw.instantiate();
+    return raw.hasAsyncGraph === true;
   }
 
   evaluateSync(filename: string | undefined, parentFilename: string | undefined): unknown {
