@@ -33,7 +33,7 @@ import {
   ReflectApply,
   adoptable,
 } from '@mini/sys';
-import { clearTimeout, setTimeout, type Timeout } from '@mini/timers';
+import { clearTimeout, restartTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
 import { TCP, type AddressInfo } from './handles/tcp.js';
 import { Pipe } from './handles/pipe.js';
@@ -129,7 +129,14 @@ export class Socket extends adoptable(Duplex) {
   _pendingEncoding = '';
   server: unknown = null;
   _server: ConnectionCounter | null = null;
+  /**
+   * The idle timeout: one Timeout for the socket's life, started over by
+   * each setTimeout (an http server does so for every request) and kept,
+   * cleared, by setTimeout(0).
+   */
   private timer: Timeout | undefined;
+  private timerCleared = false;
+  private readonly fireTimeout = (): void => this.onTimeout();
   /** Set by setTimeout, a plain property as in Node (absent until then). */
   declare timeout: number | undefined;
   private finalBytesRead = 0;
@@ -311,14 +318,18 @@ export class Socket extends adoptable(Duplex) {
     validateNumber(msecs, 'msecs');
     if (msecs < 0 || !Number.isFinite(msecs)) throw codedError('ERR_OUT_OF_RANGE', 'msecs', 'a non-negative finite number', msecs);
     const ms = Math.min(msecs, TIMEOUT_MAX);
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
     this.timeout = ms;
     if (ms > 0) {
-      this.timer = setTimeout(() => this.onTimeout(), ms);
-      this.timer.unref();
+      if (this.timer === undefined) {
+        this.timer = setTimeout(this.fireTimeout, ms);
+        this.timer.unref();
+      } else {
+        restartTimeout(this.timer, ms, this.fireTimeout);
+      }
+      this.timerCleared = false;
+    } else if (this.timer !== undefined && !this.timerCleared) {
+      clearTimeout(this.timer);
+      this.timerCleared = true;
     }
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
@@ -335,7 +346,7 @@ export class Socket extends adoptable(Duplex) {
 
   /** Activity: restart the idle countdown. */
   _unrefTimer(): void {
-    this.timer?.refresh();
+    if (!this.timerCleared) this.timer?.refresh();
   }
 
   // ---- connecting ------------------------------------------------------------

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { defaultLoop } from '@mini/loop';
 import { createTimers, type Timers } from './api.js';
 import type { TimersPromises } from './promises.js';
+import { Timeout } from './timeout.js';
 
 export { createTimers, type Timers, type SetTimeout, type SetImmediate } from './api.js';
 export { Timeout, TimerQueue, TIMEOUT_MAX } from './timeout.js';
@@ -33,6 +34,11 @@ export const setInterval = function setInterval(_callback: unknown, _delay?: unk
 export const setImmediate = function setImmediate(_callback: unknown, _a1?: unknown, _a2?: unknown, _a3?: unknown) {
   return (timers().setImmediate as (...a: unknown[]) => unknown).apply(undefined, arguments as unknown as unknown[]);
 } as unknown as Timers['setImmediate'];
+
+/** Start `timer` over as a fresh setTimeout(callback, after) would be (see Timeout.restart). */
+export function restartTimeout(timer: Timeout, after: number, callback: (...args: unknown[]) => void): void {
+  Timeout.restart(timer, after, callback);
+}
 
 export function clearTimeout(timer: Parameters<Timers['clearTimeout']>[0]): void {
   timers().clearTimeout(timer);

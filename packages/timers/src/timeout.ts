@@ -51,7 +51,7 @@ export class Timeout implements ListNode {
   /** Private, as the context below: util.inspect shows the fields Node's Timeout has. */
   readonly #queue: TimerQueue;
   /** Where it was created: every run of its callback happens there. Private, so util.inspect shows what Node's shows. */
-  readonly #context: AsyncContext;
+  #context: AsyncContext;
 
   constructor(
     queue: TimerQueue,
@@ -91,6 +91,27 @@ export class Timeout implements ListNode {
   /** The async context its callback runs in (for the queue that runs it). */
   static contextOf(timer: Timeout): AsyncContext {
     return timer.#context;
+  }
+
+  /**
+   * Make `timer` the timeout a new setTimeout(callback, after) would be: a
+   * new id, the current async context, due `after` ms from now, with its
+   * ref state kept. Whatever it was doing is cleared first. A socket starts
+   * its idle timeout again for each request this way rather than making
+   * a Timeout each time.
+   */
+  static restart(timer: Timeout, after: number, callback: (...args: unknown[]) => void): void {
+    const queue = timer.#queue;
+    queue.unenroll(timer);
+    timer[kHasPrimitive] = false;
+    const ms = after * 1;
+    timer._idleTimeout = ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1;
+    timer._onTimeout = callback;
+    timer._timerArgs = undefined;
+    timer._repeat = null;
+    timer[kTriggerId] = executionAsyncId();
+    timer.#context = captureAsyncContext('Timeout');
+    queue.insertGuarded(timer, timer[kRefed]);
   }
 
   /** Restart the countdown from now, keeping the same callback and delay. */
