@@ -135,6 +135,8 @@ export class EpollBackend {
   /** While dispatching: index past the last event of this batch, for invalidation. */
   private batchEnd = 0;
   private batchPos = 0;
+  /** The run-last watchers (and their events) of a batch a throw left. */
+  private deferred: (IoWatcher | number)[] | undefined;
 
   /**
    * `maxEvents`: how many ready events one wait reads. A loop that watches
@@ -210,14 +212,23 @@ export class EpollBackend {
     return check(epoll.epoll_wait(this.fd, this.eventsBuf, this.maxEvents, timeout));
   }
 
-  /** Dispatch `n` events from the last wait; returns how many watchers ran. */
-  dispatch(n: number, loop: Loop): number {
+  /**
+   * Dispatch `n` events from the last wait, from index `from` on; returns
+   * how many watchers ran. A callback that throws leaves the events after
+   * its own for `resume()`: the exception goes to the uncaught handler and
+   * the rest of the batch still runs in this poll phase, as in libuv, not
+   * after the check and timers phases that an epoll wait would come back to.
+   */
+  dispatch(n: number, loop: Loop, from = 0): number {
     const words = this.eventWords;
     let ran = 0;
-    let last: (IoWatcher | number)[] | undefined;
+    // A resumed batch goes on with the watchers it had put off to its end.
+    let last: (IoWatcher | number)[] | undefined = from === 0 ? undefined : this.deferred;
+    this.deferred = undefined;
+    let done = false;
     this.batchEnd = n;
     try {
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         this.batchPos = i + 1;
         const base = i * this.stride;
         const fd = words[base + this.dataSlot]!;
@@ -230,9 +241,16 @@ export class EpollBackend {
         }
         if (this.invoke(w, words[base]!, loop)) ran++;
       }
+      done = true;
     } finally {
-      this.batchEnd = 0;
-      this.batchPos = 0;
+      // Left by a throw, batchPos..batchEnd are the events not yet
+      // dispatched; they stay invalidated as their watchers go until resumed.
+      if (done) {
+        this.batchEnd = 0;
+        this.batchPos = 0;
+      } else {
+        this.deferred = last;
+      }
     }
     if (last !== undefined) {
       for (let i = 0; i < last.length; i += 2) {
@@ -242,6 +260,16 @@ export class EpollBackend {
       }
     }
     return ran;
+  }
+
+  /** Whether a callback threw out of a batch whose later events have not run. */
+  get interrupted(): boolean {
+    return this.batchEnd !== 0;
+  }
+
+  /** Run the events a throwing callback left in the last batch. */
+  resume(loop: Loop): void {
+    if (this.batchEnd !== 0) this.dispatch(this.batchEnd, loop, this.batchPos);
   }
 
   /** Run `w` for the events epoll reported, within what it wants; false when nothing was left to run. */

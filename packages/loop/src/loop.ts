@@ -204,9 +204,11 @@ export class Loop {
       return alive;
     } finally {
       // An exception is on its way out: the next run goes on from the phase
-      // it left. One thrown in poll's dispatch resumes after poll, since
-      // level-triggered epoll reports the events not dispatched again.
-      if (!finished) this.interrupted = this.phase === Phase.POLL ? Phase.AFTER_POLL : this.phase;
+      // it left. One thrown in poll's dispatch goes on with the events of
+      // that batch not yet dispatched; one thrown elsewhere in poll, after it.
+      if (!finished) {
+        this.interrupted = this.phase !== Phase.POLL ? this.phase : this.backend.interrupted ? Phase.POLL : Phase.AFTER_POLL;
+      }
       // An exception on its way out ends the slices it unwinds.
       if (tr !== null) tr.unwindTo(depth);
       this.running = false;
@@ -273,7 +275,10 @@ export class Loop {
       this.phase = Phase.PREPARE;
       this.prepareHandles.run(this);
     }
-    if (from <= Phase.POLL) {
+    if (from === Phase.POLL) {
+      this.phase = Phase.POLL;
+      this.backend.resume(this);
+    } else if (from < Phase.POLL) {
       this.phase = Phase.POLL;
       let timeout = 0;
       if ((mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT) timeout = this.backendTimeout();
@@ -326,7 +331,12 @@ export class Loop {
       this.prepareHandles.run(this);
       tr.phaseEnd();
     }
-    if (from <= Phase.POLL) {
+    if (from === Phase.POLL) {
+      this.phase = Phase.POLL;
+      tr.phaseBegin('poll (dispatching)');
+      this.backend.resume(this);
+      tr.phaseEnd();
+    } else if (from < Phase.POLL) {
       this.phase = Phase.POLL;
       let timeout = 0;
       const waits = (mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT;
