@@ -14,7 +14,7 @@ import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from '
 import { OutgoingMessage, type HeaderList, type HeaderValue, type HttpSocket } from './outgoing.js';
 import { HTTPParser, RESPONSE, insecureHTTPParserFlag, type ParserOwner } from './parser/parser.js';
 import { maxHeaderSize } from './common.js';
-import { ReflectApply, invalidArgType, validateBoolean } from '@mini/sys';
+import { ReflectApply, codedError, invalidArgType, validateBoolean, validateString } from '@mini/sys';
 import { getTransport, type TransportSocket } from './transport.js';
 
 export interface RequestOptions extends ConnectOptions {
@@ -109,11 +109,11 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     }
     this.path = path;
 
-    const method = opts.method ?? 'GET';
-    if (typeof method !== 'string' || !checkIsHttpToken(method)) {
-      throw errorCode(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${String(method)}"]`);
-    }
-    this.method = method.toUpperCase();
+    // A method that is not a string is a type error; an empty one means GET.
+    const method: unknown = opts.method;
+    if (method != null) validateString(method, 'options.method');
+    if (method && !checkIsHttpToken(method)) throw codedError('ERR_INVALID_HTTP_TOKEN', 'Method', method);
+    this.method = method ? method.toUpperCase() : 'GET';
     this.useChunkedEncodingByDefault = !NO_BODY_BY_DEFAULT.has(this.method);
 
     if (cb) this.once('response', cb);

@@ -68,10 +68,7 @@ export interface UVExceptionContext {
 /** Node's `uvException`: "CODE: description, syscall 'path' -> 'dest'". */
 export function uvException(errno: number, ctx: UVExceptionContext): SystemError {
   const [code, description] = uvErrmap(errno, 'uvException');
-  let message = `${code}: ${description}, ${ctx.syscall}`;
-  if (ctx.path) message += ` '${ctx.path}'`;
-  if (ctx.dest) message += ` -> '${ctx.dest}'`;
-  const err = new Error(message) as SystemError;
+  const err = new Error(uvMessage(code, description, ctx)) as SystemError;
   err.errno = errno;
   err.code = code;
   err.syscall = ctx.syscall;
@@ -79,6 +76,31 @@ export function uvException(errno: number, ctx: UVExceptionContext): SystemError
   if (ctx.dest) err.dest = ctx.dest;
   Error.captureStackTrace(err, uvException);
   return err;
+}
+
+/**
+ * The same error as Node's JS layer makes it (fs.watch's): the properties
+ * come in the order `errno, syscall, code, path`, where the ones its
+ * binding makes (every other fs call's) read `errno, code, syscall, path`.
+ * A program that prints the keys or the whole error sees the difference.
+ */
+export function uvExceptionInJs(errno: number, ctx: UVExceptionContext): SystemError {
+  const [code, description] = uvErrmap(errno, 'uvException');
+  const err = new Error(uvMessage(code, description, ctx)) as SystemError;
+  err.errno = errno;
+  err.syscall = ctx.syscall;
+  err.code = code;
+  if (ctx.path) err.path = ctx.path;
+  if (ctx.dest) err.dest = ctx.dest;
+  Error.captureStackTrace(err, uvExceptionInJs);
+  return err;
+}
+
+function uvMessage(code: string, description: string, ctx: UVExceptionContext): string {
+  let message = `${code}: ${description}, ${ctx.syscall}`;
+  if (ctx.path) message += ` '${ctx.path}'`;
+  if (ctx.dest) message += ` -> '${ctx.dest}'`;
+  return message;
 }
 
 /** Node's `ErrnoException`: "syscall CODE", or "syscall CODE original". */
