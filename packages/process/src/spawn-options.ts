@@ -27,7 +27,7 @@ export interface SpawnOptions {
 }
 
 export interface NormalizedSpawn {
-  /** The program posix_spawn runs (the shell when `shell` is set). */
+  /** The program the child execs (the shell when `shell` is set). */
   file: string;
   /** argv, argv[0] included. */
   args: string[];

@@ -1,9 +1,10 @@
 /**
- * libuv's uv_process: one child, started by posix_spawn (native/process.c)
- * and watched through a pidfd in the loop's epoll set.
+ * libuv's uv_process: one child, started by native/process.c (vfork and
+ * exec, as posix_spawn does inside) and watched through a pidfd in the
+ * loop's epoll set.
  *
- *   spawn  → mini_spawn: posix_spawn with file actions for the stdio slots,
- *            default signal dispositions and an empty mask; a pidfd for it
+ *   spawn  → mini_spawn: the stdio slots, default signal dispositions and
+ *            an empty mask in the child; a pidfd for it
  *   exit   → the pidfd turns readable; waitid(P_PIDFD) reaps the child at
  *            once, so no zombie outlives the loop iteration that saw it
  *

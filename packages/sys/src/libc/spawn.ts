@@ -12,7 +12,7 @@ export const SPAWN_STDIO_CLOSE = -1;
 export const SPAWN_STDIO_DEVNULL = -2;
 export const SPAWN_STDIO_PIPE = -3;
 
-/** native/process.c: posix_spawn with our file actions and attributes, and waitid on a pidfd. */
+/** native/process.c: a child started by vfork and exec with its stdio slots, and waitid on a pidfd. */
 export const spawnNative = libminiTable({
   mini_spawn:
     'int mini_spawn(const char *file, const void *args, int argc, const void *env, int envc, const char *cwd, _Inout_ int *stdio, int nstdio, int flags, int uid, int gid, _Out_ int *out)',
