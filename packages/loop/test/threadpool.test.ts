@@ -174,6 +174,11 @@ describe('thread pool', () => {
       // Every thread busy until all n run: the victim cannot have been taken.
       const reqs = Array.from({ length: n }, () => queueWork(loop, probe, [busy, 200, n], done));
       const req = queueWork(loop, probe, [victim, 0, 0], done);
+      // A thread takes its item some time after the submit (late on a loaded
+      // machine): wait until all n have started, so reqs[0] is surely running
+      // and the victim surely queued for the 200 ms they sleep.
+      const deadline = Date.now() + 5000;
+      while (Atomics.load(busy, 2) < n && Date.now() < deadline);
       const first = req.cancel();
       const again = req.cancel();
       const running = reqs[0]!.cancel();
