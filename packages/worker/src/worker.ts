@@ -172,8 +172,10 @@ export class Worker extends EventEmitter {
         workerData: bootstrap,
         transferList: [hostChannel.port2, ...((options.transferList ?? []) as never[])],
         env: options.env as never,
-        // Our ES module loader needs V8's module API in the worker too; the worker hides the flag again.
-        execArgv: options.execArgv === undefined ? undefined : ['--experimental-vm-modules', ...options.execArgv],
+        // The launcher's own flags, which a worker given its own execArgv would
+        // lose: our ES module loader needs V8's module API, and BroadcastChannel
+        // and the stack formatter node's internals. The worker hides them again.
+        execArgv: options.execArgv === undefined ? undefined : ['--experimental-vm-modules', '--expose-internals', ...options.execArgv],
         resourceLimits: options.resourceLimits,
         trackUnmanagedFds: options.trackUnmanagedFds,
         name: options.name,
