@@ -126,7 +126,11 @@ export class Loop {
    */
   idleTime = 0;
   loopStart = -1;
-  /** Where a worker's loop publishes both for its parent's worker.performance: [idleTime, loopStart]. */
+  /**
+   * Where a worker's loop publishes both for its parent's worker.performance,
+   * and whether it is blocked in epoll_wait now (1) or running (0), which
+   * tells the parent that a wakeup it sent will be heard: [idleTime, loopStart, waiting].
+   */
   metrics: Float64Array | null = null;
   /** Called when work is added while the loop is not running, so a driver can come back. */
   wakeHook: (() => void) | undefined;
@@ -438,10 +442,15 @@ export class Loop {
       let n: number;
       if (timeout !== 0) {
         const [s0, ns0] = hrtime();
+        const metrics = this.metrics;
+        if (metrics !== null) metrics[2] = 1;
         n = this.backend.wait(timeout);
         const [s1, ns1] = hrtime();
         this.idleTime += (s1 - s0) * 1e3 + (ns1 - ns0) / 1e6;
-        if (this.metrics !== null) this.metrics[0] = this.idleTime;
+        if (metrics !== null) {
+          metrics[2] = 0;
+          metrics[0] = this.idleTime;
+        }
         this.time = s1 * 1000 + Math.floor(ns1 / 1e6);
       } else {
         n = this.backend.wait(0);

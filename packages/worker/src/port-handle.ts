@@ -101,6 +101,9 @@ let terminateCell: Int32Array | undefined;
 const hostProcess = process as unknown as { reallyExit(code: number): never };
 const reallyExit = hostProcess.reallyExit.bind(hostProcess);
 
+/** The terminate word once the worker has seen it and is ending itself. */
+export const TERMINATE_HEARD = 2;
+
 export function setTerminateCell(cell: Int32Array): void {
   terminateCell = cell;
 }
@@ -144,6 +147,8 @@ class PortHub {
     unistd.read(this.watcher.fd, this.drainBuf, 8);
     // A terminated worker ends as Node's does: code 1, no 'exit' event in the thread.
     if (terminateCell !== undefined && Atomics.load(terminateCell, 0) !== 0) {
+      // Heard: the parent leaves the rest to us (no V8 stop in the middle of the settle).
+      Atomics.store(terminateCell, 0, TERMINATE_HEARD);
       // The pool may still be reading into this thread's buffers: wait for it first.
       settleThreadpool(this.loop);
       reallyExit(1);

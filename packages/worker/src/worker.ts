@@ -26,7 +26,7 @@ import { Handle, Timer, defaultLoop, loopUtilization, type Loop, type LoopUtiliz
 import { codedError, unistd } from '@mini/sys';
 import type { WorkerBootstrap } from './bootstrap.js';
 import { adoptPort, postEnvelope, portHandle, isMessagePort, type MessagePort } from './message-port.js';
-import { Kind, newChannelState, type PortEvents } from './port-handle.js';
+import { Kind, TERMINATE_HEARD, newChannelState, type PortEvents } from './port-handle.js';
 import { claimSlot, newWakeFd, retireSlot, threadTable, wakeSlot } from './thread-table.js';
 
 /** Keeps the parent's loop alive while the worker runs (unless unref'd), as Node's Worker handle does. */
@@ -144,7 +144,7 @@ export class Worker extends EventEmitter {
     this.slot = claimSlot(wakeFd);
     this.ledger = new Int32Array(new SharedArrayBuffer(LEDGER_WORDS * 4));
     this.control = new Int32Array(new SharedArrayBuffer(4));
-    this.metrics = new Float64Array(new SharedArrayBuffer(16));
+    this.metrics = new Float64Array(new SharedArrayBuffer(24));
     this.metrics[1] = -1;
     const bootstrap: WorkerBootstrap = {
       miniWorker: true,
@@ -263,10 +263,23 @@ export class Worker extends EventEmitter {
     if (this.exited) return;
     const fallback = new Timer(defaultLoop());
     fallback.unref();
-    fallback.start(() => {
+    const check = (): void => {
+      if (this.exited || Atomics.load(this.control, 0) === TERMINATE_HEARD) {
+        if (!fallback.isClosing()) fallback.close();
+        return;
+      }
+      // Blocked in our epoll_wait, the worker hears the wakeup once it gets
+      // the CPU (on a loaded machine, maybe after the grace): look again. A
+      // V8 stop meanwhile would end it without waiting for its requests on
+      // the pool, which then write into freed memory and leave fds open.
+      if (this.metrics[2] === 1) {
+        fallback.start(check, TERMINATE_GRACE_MS);
+        return;
+      }
       fallback.close();
-      if (!this.exited) void this.hostWorker.terminate();
-    }, TERMINATE_GRACE_MS);
+      void this.hostWorker.terminate();
+    };
+    fallback.start(check, TERMINATE_GRACE_MS);
     this.once('exit', () => {
       if (!fallback.isClosing()) fallback.close();
     });
