@@ -22,8 +22,7 @@ import { Environment } from './environment.js';
 import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { createModuleSystem } from './loader/index.js';
-import { codedError, defineLazy } from '@mini/sys';
-import { hostBinding } from './host-internals.js';
+import { codedError, defineLazy, hostBinding } from '@mini/sys';
 import { dressProcess } from './process.js';
 
 export const VERSION = '0.1.0';

@@ -18,7 +18,7 @@
  * process' host, where node's runner would apply them to the files
  * themselves, and they reach the children through process.execArgv.
  */
-import { hostInternal } from './host-internals.js';
+import { hostInternal } from '@mini/sys';
 import type { BuiltinRegistry } from './registry.js';
 
 type GetOptionValue = (name: string) => unknown;

@@ -22,3 +22,4 @@ export * from './libc/termios.js';
 export * from './primordials.js';
 export * from './callable.js';
 export * from './lazy.js';
+export { hostBinding, hostInternal } from './host-internals.js';

@@ -20,6 +20,7 @@
  */
 import { receiveMessageOnPort as hostReceive, MessagePort as HostMessagePort } from 'node:worker_threads';
 import { Handle, type Loop } from '@mini/loop';
+import { hostBinding } from '@mini/sys';
 import { thisThreadSlot, unwatchWakeups, watchWakeups, type WakeTarget } from './port-handle.js';
 import { countBroadcastMember, wakeBroadcastMembers, wakeSlot } from './thread-table.js';
 
@@ -29,23 +30,9 @@ interface Messaging {
 
 let messaging: Messaging | undefined;
 
-/**
- * The host's messaging binding, through --expose-internals (which the
- * launcher passes and execArgv hides). Its loader warns once per thread
- * that it is for tests; that warning is not the program's.
- */
+/** The host's messaging binding, where its groups of BroadcastChannels by name are. */
 function hostMessaging(): Messaging {
-  if (messaging === undefined) {
-    const warn = process.emitWarning;
-    process.emitWarning = () => {};
-    try {
-      const { internalBinding } = require('internal/test/binding') as { internalBinding(name: string): unknown };
-      messaging = internalBinding('messaging') as Messaging;
-    } finally {
-      process.emitWarning = warn;
-    }
-  }
-  return messaging;
+  return (messaging ??= hostBinding<Messaging>('messaging'));
 }
 
 const hostProto = HostMessagePort.prototype as unknown as {

@@ -5,8 +5,7 @@
  * table, and print as "Error: Cannot find module 'x'"). The loader's ERR_*
  * errors come from `codedError` like everyone's.
  */
-
-import { hostInternal } from '../host-internals.js';
+import { hostInternal } from '@mini/sys';
 
 export interface ModuleNotFoundError extends Error {
   code: 'MODULE_NOT_FOUND';

@@ -7,7 +7,7 @@
  * formatting does the rest, as on node. Without the flag (or
  * process.setSourceMapsEnabled) nothing is read.
  */
-import { hostInternal } from '../host-internals.js';
+import { hostInternal } from '@mini/sys';
 
 type MaybeCacheSourceMap = (filename: string, content: string, module: object, isGeneratedSource: boolean) => void;
 

@@ -2,7 +2,7 @@
  * The host's internal modules and bindings that mini reaches through
  * --expose-internals (which the launcher passes and execArgv hides), for
  * what only node's own code does, such as caching a file's source map for
- * node's stack formatter.
+ * node's stack formatter or finding a BroadcastChannel's group by name.
  */
 import { createRequire } from 'node:module';
 
