@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { packageRoot } from '../paths.js';
 import { idleRss, reported, reportedFigures, reportedMs, wallTime, type Measure } from './measure.js';
-import { wrk } from './wrk.js';
+import { wrk, type WrkOptions } from './wrk.js';
 
 /**
  * The benchmark table. Each entry is a workload script (under `workloads/`)
@@ -43,6 +43,19 @@ const wrkMetrics: Metric[] = [
   { key: 'p50', label: 'p50', unit: 'ms' },
   { key: 'p99', label: 'p99', unit: 'ms' },
 ];
+
+/** A server workload under wrk (one thread): 3 s a run, 1 s with --quick; req/s, p50 and p99 rows. */
+function wrkRow(name: string, workload: string, o: Omit<WrkOptions, 'threads' | 'durationS'>): Benchmark {
+  return {
+    name,
+    unit: 'req/s',
+    workload,
+    measure: wrk({ ...o, threads: 1, durationS: 3 }),
+    quickMeasure: wrk({ ...o, threads: 1, durationS: 1 }),
+    metrics: wrkMetrics,
+    reps: { full: 3, quick: 1 },
+  };
+}
 
 export const benchmarks: Benchmark[] = [
   { name: 'startup (hello world)', unit: 'ms', workload: 'hello.js', measure: wallTime, reps: { full: 20, quick: 5 } },
@@ -117,42 +130,10 @@ export const benchmarks: Benchmark[] = [
     dns: true,
   },
   { name: 'idle RSS (1 s timer)', unit: 'MB', workload: 'idle.js', measure: idleRss(), reps: { full: 5, quick: 2 } },
-  {
-    name: 'http hello, wrk -c50',
-    unit: 'req/s',
-    workload: 'http-hello.js',
-    measure: wrk({ connections: 50, threads: 1, durationS: 3 }),
-    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1 }),
-    metrics: wrkMetrics,
-    reps: { full: 3, quick: 1 },
-  },
-  {
-    name: 'https hello, wrk -c50',
-    unit: 'req/s',
-    workload: 'https-hello.js',
-    measure: wrk({ connections: 50, threads: 1, durationS: 3, https: true }),
-    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1, https: true }),
-    metrics: wrkMetrics,
-    reps: { full: 3, quick: 1 },
-  },
-  {
-    name: 'http hello, wrk -c1',
-    unit: 'req/s',
-    workload: 'http-hello.js',
-    measure: wrk({ connections: 1, threads: 1, durationS: 3 }),
-    quickMeasure: wrk({ connections: 1, threads: 1, durationS: 1 }),
-    metrics: wrkMetrics,
-    reps: { full: 3, quick: 1 },
-  },
-  {
-    name: 'http hello on a 2-worker cluster, wrk -c50',
-    unit: 'req/s',
-    workload: 'http-hello-cluster.js',
-    measure: wrk({ connections: 50, threads: 1, durationS: 3 }),
-    quickMeasure: wrk({ connections: 50, threads: 1, durationS: 1 }),
-    metrics: wrkMetrics,
-    reps: { full: 3, quick: 1 },
-  },
+  wrkRow('http hello, wrk -c50', 'http-hello.js', { connections: 50 }),
+  wrkRow('https hello, wrk -c50', 'https-hello.js', { connections: 50, https: true }),
+  wrkRow('http hello, wrk -c1', 'http-hello.js', { connections: 1 }),
+  wrkRow('http hello on a 2-worker cluster, wrk -c50', 'http-hello-cluster.js', { connections: 50 }),
   {
     name: 'fetch GET, sequential',
     unit: 'req/s',
