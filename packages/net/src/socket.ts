@@ -132,10 +132,10 @@ export class Socket extends adoptable(Duplex) {
   /**
    * The idle timeout: one Timeout for the socket's life, started over by
    * each setTimeout (an http server does so for every request) and kept,
-   * cleared, by setTimeout(0).
+   * cleared, by setTimeout(0); a cleared Timeout ignores refresh() and a
+   * second clearTimeout.
    */
   private timer: Timeout | undefined;
-  private timerCleared = false;
   private readonly fireTimeout = (): void => this.onTimeout();
   /** Set by setTimeout, a plain property as in Node (absent until then). */
   declare timeout: number | undefined;
@@ -326,10 +326,8 @@ export class Socket extends adoptable(Duplex) {
       } else {
         restartTimeout(this.timer, ms, this.fireTimeout);
       }
-      this.timerCleared = false;
-    } else if (this.timer !== undefined && !this.timerCleared) {
+    } else if (this.timer !== undefined) {
       clearTimeout(this.timer);
-      this.timerCleared = true;
     }
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
@@ -346,7 +344,7 @@ export class Socket extends adoptable(Duplex) {
 
   /** Activity: restart the idle countdown. */
   _unrefTimer(): void {
-    if (!this.timerCleared) this.timer?.refresh();
+    this.timer?.refresh();
   }
 
   // ---- connecting ------------------------------------------------------------

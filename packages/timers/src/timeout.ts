@@ -61,14 +61,7 @@ export class Timeout implements ListNode {
     isRepeat: boolean,
     isRefed: boolean,
   ) {
-    // `* 1` rather than Number(): Node's coercion, so a Symbol throws as there.
-    let ms = (after as number) * 1;
-    if (!(ms >= 1 && ms <= TIMEOUT_MAX)) {
-      if (ms > TIMEOUT_MAX) {
-        process.emitWarning(`${ms} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
-      }
-      ms = 1;
-    }
+    const ms = delayOf(after);
     this.#queue = queue;
     this._idleTimeout = ms;
     this._idlePrev = this;
@@ -104,8 +97,7 @@ export class Timeout implements ListNode {
     const queue = timer.#queue;
     queue.unenroll(timer);
     timer[kHasPrimitive] = false;
-    const ms = after * 1;
-    timer._idleTimeout = ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1;
+    timer._idleTimeout = delayOf(after);
     timer._onTimeout = callback;
     timer._timerArgs = undefined;
     timer._repeat = null;
@@ -158,6 +150,17 @@ export class Timeout implements ListNode {
   [Symbol.dispose](): void {
     this.#queue.clearTimeout(this);
   }
+}
+
+/** A timeout's delay in ms as Node takes it: 1 for what is not in [1, TIMEOUT_MAX], with a warning when it is too large. */
+function delayOf(after: unknown): number {
+  // `* 1` rather than Number(): Node's coercion, so a Symbol throws as there.
+  const ms = (after as number) * 1;
+  if (ms >= 1 && ms <= TIMEOUT_MAX) return ms;
+  if (ms > TIMEOUT_MAX) {
+    process.emitWarning(`${ms} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+  }
+  return 1;
 }
 
 /** One loop's timeouts: Node's timerListMap + timerListQueue + the uv timer. */
