@@ -29,7 +29,7 @@ const TIMER_TIMEOUT_OFFSET = 128;
 const UV_HANDLE_ACTIVE = 0x4;
 
 /** A host timer seen through its struct: reading it is a memory load, not a call. */
-export interface HostTimer {
+interface HostTimer {
   readonly words: Uint32Array;
 }
 
@@ -51,7 +51,7 @@ function loopHandles(loop: bigint): bigint[] {
  * The host loop's timer handles. Node keeps all of its JS timers on one
  * uv_timer_t per environment, made at bootstrap, so one walk finds it.
  */
-export function hostTimers(loop: bigint): HostTimer[] {
+function hostTimers(loop: bigint): HostTimer[] {
   const timers: HostTimer[] = [];
   for (const handle of loopHandles(loop)) {
     if (hostUv.uv_handle_get_type(handle) !== UV_TIMER) continue;
@@ -69,7 +69,7 @@ export function hostTimers(loop: bigint): HostTimer[] {
  * too, which uv_backend_timeout does not: it answers 0 for a loop with no
  * active handle, whatever its timers.
  */
-export function hostTimerDeadline(timers: readonly HostTimer[]): number {
+function hostTimerDeadline(timers: readonly HostTimer[]): number {
   let deadline = -1;
   for (const timer of timers) {
     const words = timer.words;
