@@ -9,6 +9,9 @@ import { promises as hostDns } from 'node:dns';
 
 export const DNSMASQ = '/usr/sbin/dnsmasq';
 
+/** How long a dnsmasq may take to answer its first query. */
+const STARTUP_MS = 20_000;
+
 // ns1.test, and an SOA (ns1.test hostmaster.test 2024010101 3600 600 86400 300), as wire rdata.
 const NS_RDATA = '036e7331047465737400';
 const SOA_RDATA = '036e73310474657374000a686f73746d617374657204746573740078a3f17500000e1000000258000151800000012c';
@@ -44,13 +47,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Start dnsmasq; a port taken meanwhile (dnsmasq binds TCP too) means another try. */
+/** Thrown when dnsmasq exited before answering: most often its port was taken meanwhile. */
+class ExitedEarly extends Error {}
+
+/**
+ * Start dnsmasq; one that exits at once (a port taken meanwhile: dnsmasq binds
+ * TCP too) means another try on another port. Its exit is what counts, not its
+ * message: the exit can be seen before the stderr that says why.
+ */
 export async function startDnsmasq(): Promise<Dnsmasq> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await startOn(await freePort());
     } catch (err) {
-      if (attempt >= 5 || !String((err as Error).message).includes('in use')) throw err;
+      if (attempt >= 5 || !(err instanceof ExitedEarly)) throw err;
     }
   }
 }
@@ -74,14 +84,23 @@ async function startOn(port: number): Promise<Dnsmasq> {
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const server = `127.0.0.1:${port}`;
-  const probe = new hostDns.Resolver({ timeout: 100, tries: 1 });
+  const probe = new hostDns.Resolver({ timeout: 200, tries: 1 });
   probe.setServers([server]);
-  for (let i = 0; ; i++) {
+  // A deadline, not a count of tries: a refused probe fails at once, and the
+  // first start of a freshly installed dnsmasq on a cold machine can take
+  // seconds before it binds its port.
+  const deadline = Date.now() + STARTUP_MS;
+  for (;;) {
     try {
       await probe.resolve4('a.test');
       break;
     } catch (err) {
-      if (i > 50 || child.exitCode !== null) throw new Error(`dnsmasq did not start: ${stderr || String(err)}`, { cause: err });
+      const exited = child.exitCode !== null || child.signalCode !== null;
+      if (exited || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        const Failure = exited ? ExitedEarly : Error;
+        throw new Failure(`dnsmasq did not start: ${stderr || String(err)}`, { cause: err });
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   }
