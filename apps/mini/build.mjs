@@ -133,10 +133,12 @@ await build({
 // functions are compiled into the cache instead of on each program's first use.
 // It goes through the launcher: V8 accepts a cache only under the engine
 // flags it was made with, and the launcher adds its own.
-// The old cache goes first: V8 checks a cache against the source's length,
+// The old caches go first: V8 checks a cache against the source's length,
 // not its content (launch.ts also compares the bundle's mtime and size).
-rmSync(`${here}/dist/runtime.cache`, { force: true });
-rmSync(`${here}/dist/runtime-worker.cache`, { force: true });
+// Runs with engine flags of their own keep theirs in the -flags files.
+for (const name of ['runtime', 'runtime-worker', 'runtime-flags', 'runtime-worker-flags']) {
+  rmSync(`${here}/dist/${name}.cache`, { force: true });
+}
 // The frames this node shows under a program's callbacks, which stacks on mini show in place of our loop's.
 execFileSync(process.execPath, [`${here}/node-frames.cjs`, `${here}/dist/node-frames.json`], { stdio: 'inherit' });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";

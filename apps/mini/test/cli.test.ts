@@ -3,7 +3,7 @@
  * node does for the same command line.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -421,5 +421,20 @@ describe('the code cache', () => {
     writeFileSync(bundle, "process.stdout.write('other\\n');");
     expect(start()).toBe('other\n');
     expect(start()).toBe('other\n');
+  });
+
+  it('made under the launcher flags alone is left to runs with those flags', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'mini-cache-'));
+    cpSync(resolve(__dirname, '..', 'dist', 'main.js'), join(dist, 'main.js'));
+    writeFileSync(join(dist, 'runtime.js'), "process.stdout.write('ran\\n');");
+    const start = (...flags: string[]) => run(process.execPath, [...flags, join(dist, 'main.js')]).stdout;
+    expect(start()).toBe('ran\n');
+    const plain = readFileSync(join(dist, 'runtime.cache'));
+    // V8 rejects a cache made under other engine flags: such a run writes a cache of its own.
+    expect(start('--expose-gc')).toBe('ran\n');
+    expect(existsSync(join(dist, 'runtime-flags.cache'))).toBe(true);
+    expect(readFileSync(join(dist, 'runtime.cache')).equals(plain)).toBe(true);
+    expect(start('--experimental-vm-modules', '--expose-internals')).toBe('ran\n');
+    expect(readFileSync(join(dist, 'runtime.cache')).equals(plain)).toBe(true);
   });
 });

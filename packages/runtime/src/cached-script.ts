@@ -6,12 +6,23 @@
  * (another node), so it also holds every function that run compiled;
  * where the folder is read-only the script simply runs without one.
  *
+ * V8 also rejects a cache made under other engine flags. A run with flags
+ * of its own (`mini --expose-gc`) therefore keeps its cache in a file of
+ * its own (`runtime-flags.cache` beside `runtime.cache`): sharing one
+ * file, that run replaced the cache the build primed, and the next plain
+ * run replaced it again with only what it compiled itself (a hello world:
+ * no pool, no fs), so a program's first fs call took ~1 ms more after any
+ * flagged run (measured). A worker's execArgv stands for the process's
+ * flags: a worker given other flags than its process shares a file with
+ * the wrong runs, and only loses its cache.
+ *
  * Imported by the launcher too, so it uses node's builtins only (and the
  * CommonJS wrapper text, the loader's).
  */
 import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Script } from 'node:vm';
+import { LAUNCHER_FLAGS } from './launcher-flags.js';
 import { defaultWrapper } from './loader/compile.js';
 
 /**
@@ -31,7 +42,7 @@ export const realStackPaths = process.env['MINI_STACK_PATHS'] === '1';
 export interface CachedScriptOptions {
   /** The script's file. */
   file: string;
-  /** Where its cache lives. */
+  /** Where its cache lives under the launcher's flags alone (`x.cache`; with other flags, `x-flags.cache`). */
   cacheFile: string;
   /** The name its frames show in stack traces (the file's own path under MINI_STACK_PATHS=1). */
   shownAs: string;
@@ -60,11 +71,18 @@ function readSource(file: string): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
+/** `cacheFile`, or its sibling for runs whose host has engine flags beyond the launcher's. */
+function cacheFileForFlags(cacheFile: string): string {
+  for (const flag of process.execArgv) if (!LAUNCHER_FLAGS.has(flag)) return cacheFile.replace(/(\.cache)?$/, '-flags.cache');
+  return cacheFile;
+}
+
 /** The CommonJS wrapper function of `file`, compiled through its code cache. */
 export function compileCached(options: CachedScriptOptions): (...args: unknown[]) => unknown {
   const source = statSync(options.file);
   const useCache = !realStackPaths;
-  const cachedData = useCache ? readCache(options.cacheFile, source) : undefined;
+  const cacheFile = cacheFileForFlags(options.cacheFile);
+  const cachedData = useCache ? readCache(cacheFile, source) : undefined;
   const [head, tail] = defaultWrapper();
   const script = new Script(head + readSource(options.file) + tail, {
     filename: realStackPaths ? options.file : options.shownAs,
@@ -76,7 +94,7 @@ export function compileCached(options: CachedScriptOptions): (...args: unknown[]
         const header = Buffer.alloc(HEADER);
         header.writeDoubleLE(source.mtimeMs, 0);
         header.writeDoubleLE(source.size, 8);
-        writeFileSync(options.cacheFile, Buffer.concat([header, script.createCachedData()]));
+        writeFileSync(cacheFile, Buffer.concat([header, script.createCachedData()]));
       } catch {
         // Read-only install: run without a cache.
       }

@@ -21,6 +21,7 @@ import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
+import { LAUNCHER_FLAGS } from './launcher-flags.js';
 import { createModuleSystem } from './loader/index.js';
 import { codedError, defineLazy, hostBinding } from '@mini/sys';
 import { dressProcess } from './process.js';
@@ -304,9 +305,6 @@ function importInOrder(moduleSystem: ReturnType<typeof createModuleSystem>, spec
   for (const specifier of specifiers) chain = chain.then(() => importer(specifier, undefined, {}));
   void chain.then(done);
 }
-
-/** Flags the launcher gives the host for our own use, not the program's: node's execArgv would not show them. */
-const LAUNCHER_FLAGS = new Set(['--experimental-vm-modules', '--expose-internals']);
 
 function hideHostFlags(proc: NodeJS.Process, inspectBrk: string | undefined): void {
   proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
