@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSections } from './source-modules.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -100,6 +101,8 @@ runtimeText = runtimeText
       'var __toCommonJS =',
   );
 writeFileSync(runtimeFile, runtimeText);
+// Where each source lies in the bundle, for the frames stacks show of our API calls (source-modules.mjs).
+writeFileSync(`${here}/dist/runtime-sections.json`, JSON.stringify(bundleSections(runtimeText)));
 // mini trace summary|svg: its own file, read only by that command.
 await build({
   entryPoints: [`${here}/src/trace/index.ts`],

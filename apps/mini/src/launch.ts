@@ -24,6 +24,8 @@ interface CallSite {
   getFunctionName(): string | null;
   getTypeName(): string | null;
   getMethodName(): string | null;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
   isAsync(): boolean;
 }
 type PrepareStackTrace = (global: object, error: Error, trace: CallSite[]) => unknown;
@@ -269,8 +271,21 @@ function nodeView(trace: CallSite[]): CallSite[] {
       let end = i;
       while (end < lowest && (ours(end + 1) || trace[end + 1]!.getFileName()?.startsWith('wasm://') === true)) end++;
       const kind = dispatchOf(trace, i, end, end === lowest && !cut);
+      if (kind === undefined) {
+        // No dispatch: the inside of an API call, where node shows its lib's
+        // frames, when the program made the call. Ours reached from node's
+        // own lib (a stream's machinery calling our override) has no
+        // counterpart there: dropped.
+        const caller = trace[end + 1]?.getFileName();
+        const fromProgram = caller != null && !caller.startsWith('node:');
+        for (let j = i; fromProgram && j <= end; j++) {
+          const named = asNodeLibFrame(trace[j]!);
+          if (named !== undefined) view.push(named);
+        }
+        i = end;
+        continue;
+      }
       i = end;
-      if (kind === undefined) continue;
       view.push(...(nodeFrames[kind] ?? []));
       // Node's frames for a dispatch end where its native code called them: nothing is below.
       // A required module's top level is the one that goes on, into the requiring module.
@@ -290,6 +305,54 @@ function nodeView(trace: CallSite[]): CallSite[] {
   // An error of our own making with no program frame (a refused connection, a missing main module): its first frame.
   if (view.length === 0) return trace.slice(0, 1);
   return typeof limit === 'number' && view.length > limit ? view.slice(0, limit) : view;
+}
+
+/** [first line, node module or null] of each source in the bundle, in order (build.mjs, source-modules.mjs). */
+let bundleSections: [number, string | null][] | undefined;
+
+function sections(): [number, string | null][] {
+  if (bundleSections !== undefined) return bundleSections;
+  try {
+    bundleSections = JSON.parse(readFileSync(join(__dirname, 'runtime-sections.json'), 'utf8')) as [number, string | null][];
+  } catch {
+    bundleSections = [];
+  }
+  return bundleSections;
+}
+
+/**
+ * A frame of our bundle named as the frame of node's lib module its source
+ * stands for (`Object.request (node:https:12:10)`, its line counted from
+ * the source's start in the bundle), or undefined for a source that stands
+ * for none (a handle layer, a helper: node's C++ or its hidden frames).
+ */
+function asNodeLibFrame(site: CallSite): CallSite | undefined {
+  const line = site.getLineNumber();
+  if (line === null) return undefined;
+  const all = sections();
+  let lo = 0;
+  let hi = all.length - 1;
+  // The last section that starts at or before the line.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (all[mid]![0] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const section = all[lo];
+  if (section === undefined || section[0] > line || section[1] === null) return undefined;
+  const fileName = `node:${section[1]}`;
+  const ownLine = line - section[0];
+  const column = site.getColumnNumber();
+  const answers: Record<string, unknown> = {};
+  for (const question of Object.keys(UNANSWERED)) {
+    const ask = (site as unknown as Record<string, (() => unknown) | undefined>)[question];
+    if (typeof ask === 'function') answers[question] = ask.call(site);
+  }
+  answers['getFileName'] = fileName;
+  answers['getScriptNameOrSourceURL'] = fileName;
+  answers['getLineNumber'] = ownLine;
+  answers['text'] = String(site).replace(`${shownName}:${line}:${column}`, `${fileName}:${ownLine}:${column}`);
+  return standIn(answers as RecordedFrame);
 }
 
 /** The frame as it reads when called as a method of process: its answers, with process as its type. */
