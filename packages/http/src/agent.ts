@@ -50,30 +50,40 @@ function inQueuedContext(req: ClientRequest, fn: () => void): void {
 type PooledSocket = HttpSocket & { _agentName?: string; timeout?: number };
 
 export class Agent extends adoptable(EventEmitter) {
-  defaultPort = 80;
-  protocol = 'http:';
-  options: AgentOptions;
-  keepAlive: boolean;
-  keepAliveMsecs: number;
-  maxSockets: number;
-  maxFreeSockets: number;
-  maxTotalSockets: number;
-  totalSocketCount = 0;
-  scheduling: 'fifo' | 'lifo';
-  requests: Record<string, ClientRequest[]> = Object.create(null) as Record<string, ClientRequest[]>;
-  sockets: Record<string, PooledSocket[]> = Object.create(null) as Record<string, PooledSocket[]>;
-  freeSockets: Record<string, PooledSocket[]> = Object.create(null) as Record<string, PooledSocket[]>;
+  // Declared, not initialized: the constructor assigns each as Node's does,
+  // in Node's order, so a subclass's accessor for one of them (agent-base's
+  // `protocol`, which npm's and every proxy agent's https rely on) sees the
+  // assignment instead of being shadowed by an own property.
+  declare defaultPort: number;
+  declare protocol: string;
+  declare options: AgentOptions;
+  declare requests: Record<string, ClientRequest[]>;
+  declare sockets: Record<string, PooledSocket[]>;
+  declare freeSockets: Record<string, PooledSocket[]>;
+  declare keepAliveMsecs: number;
+  declare keepAlive: boolean;
+  declare maxSockets: number;
+  declare maxFreeSockets: number;
+  declare scheduling: 'fifo' | 'lifo';
+  declare maxTotalSockets: number;
+  declare totalSocketCount: number;
 
   constructor(options?: AgentOptions) {
     super();
+    this.defaultPort = 80;
+    this.protocol = 'http:';
     this.options = { __proto__: null, ...options } as AgentOptions;
     this.options.path = null;
-    this.keepAlive = this.options.keepAlive ?? false;
+    this.requests = Object.create(null) as Record<string, ClientRequest[]>;
+    this.sockets = Object.create(null) as Record<string, PooledSocket[]>;
+    this.freeSockets = Object.create(null) as Record<string, PooledSocket[]>;
     this.keepAliveMsecs = this.options.keepAliveMsecs ?? 1000;
+    this.keepAlive = this.options.keepAlive ?? false;
     this.maxSockets = this.options.maxSockets ?? Infinity;
     this.maxFreeSockets = this.options.maxFreeSockets ?? 256;
-    this.maxTotalSockets = this.options.maxTotalSockets ?? Infinity;
     this.scheduling = this.options.scheduling ?? 'lifo';
+    this.maxTotalSockets = this.options.maxTotalSockets ?? Infinity;
+    this.totalSocketCount = 0;
     this.on('free', (socket: PooledSocket, options: ConnectOptions) => this.onFree(socket, options));
   }
 
@@ -91,7 +101,11 @@ export class Agent extends adoptable(EventEmitter) {
     return getTransport().connect(options, cb);
   }
 
-  addRequest(req: ClientRequest, options: ConnectOptions): void {
+  addRequest(req: ClientRequest, requestOptions: ConnectOptions): void {
+    // As Node's: the agent's options (path: null among them) over the
+    // request's, before anything sees them (createSocket, and a subclass's).
+    const options = { ...requestOptions, ...this.options } as ConnectOptions;
+    if (!options.servername && options.servername !== '') options.servername = serverName(options, req);
     const name = this.getName(options);
     const free = this.freeSockets[name];
     if (free && free.length) {
@@ -104,8 +118,7 @@ export class Agent extends adoptable(EventEmitter) {
     }
     const inUse = this.sockets[name]?.length ?? 0;
     if (inUse < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
-      const socket = this.createSocket(req, options, name);
-      req.onSocket(socket);
+      this.createSocket(req, options, (err, socket) => (err ? req.onSocket(socket!, err) : req.onSocket(socket!)));
     } else {
       // It gets its socket later, from another request's callbacks: in its own context, as on Node.
       const context = captureAsyncContext('QueuedRequest');
@@ -114,11 +127,31 @@ export class Agent extends adoptable(EventEmitter) {
     }
   }
 
-  private createSocket(req: ClientRequest, options: ConnectOptions, name: string): PooledSocket {
+  /**
+   * A new socket for `req`, given to `cb` as Node's Agent gives it: from
+   * createConnection's return value, or from the callback it is handed, for
+   * subclasses whose connection is made later (agent-base's connect(),
+   * under npm's and the proxy agents' https, overrides this and calls back).
+   */
+  createSocket(req: ClientRequest, options: ConnectOptions, cb: (err: Error | null, socket?: PooledSocket) => void): void {
     // The request's path is not a Unix socket path: the agent's options (path: null) win.
-    const opts = { ...options, ...this.options, _agentKey: name } as ConnectOptions;
+    const opts = { ...options, ...this.options } as ConnectOptions;
     if (!opts.servername && opts.servername !== '') opts.servername = serverName(opts, req);
-    const socket = (req._createConnection ?? this.createConnection.bind(this))(opts) as PooledSocket;
+    const name = this.getName(opts);
+    opts._agentKey = name;
+    let created = false;
+    const oncreate = (err?: Error | null, socket?: TransportSocket): void => {
+      if (created) return;
+      created = true;
+      if (err) return cb(err);
+      cb(null, this.adopt(socket as PooledSocket, name, options));
+    };
+    const socket = req._createConnection ? req._createConnection(opts, oncreate) : this.createConnection(opts, oncreate);
+    if (socket) oncreate(null, socket);
+  }
+
+  /** A socket made for this pool, counted and listened to until it leaves. */
+  private adopt(socket: PooledSocket, name: string, options: ConnectOptions): PooledSocket {
     socket._agentName = name;
     this.totalSocketCount++;
     (this.sockets[name] ??= []).push(socket);
@@ -159,7 +192,9 @@ export class Agent extends adoptable(EventEmitter) {
     if (waiting && waiting.length) {
       const req = waiting.shift()!;
       if (waiting.length === 0) delete this.requests[name];
-      inQueuedContext(req, () => req.onSocket(this.createSocket(req, req._connectOptions, name)));
+      inQueuedContext(req, () =>
+        this.createSocket(req, req._connectOptions, (err, socket) => (err ? req.onSocket(socket!, err) : req.onSocket(socket!))),
+      );
     }
   }
 

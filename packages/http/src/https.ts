@@ -68,14 +68,15 @@ const TLS_KEY_OPTIONS = [
 ] as const;
 
 class Agent extends HttpAgent {
-  maxCachedSessions: number;
-  _sessionCache: { map: Record<string, unknown>; list: string[] } = { map: {}, list: [] };
+  declare maxCachedSessions: number;
+  declare _sessionCache: { map: Record<string, unknown>; list: string[] };
 
   constructor(options?: AgentOptions) {
     super(options);
     this.defaultPort = 443;
     this.protocol = 'https:';
     this.maxCachedSessions = (this.options.maxCachedSessions as number | undefined) ?? 100;
+    this._sessionCache = { map: {}, list: [] };
   }
 
   /**
