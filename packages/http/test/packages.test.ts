@@ -2,7 +2,8 @@
  * Packages people put on top of http, unchanged (pinned in devDependencies),
  * running on mini as a new user would run them: nock intercepting
  * http.request, axios talking to a local server, fastify serving routes to
- * a real client. Each fixture's output must be node's.
+ * a real client, https-proxy-agent tunnelling https through a local CONNECT
+ * proxy. Each fixture's output must be node's.
  */
 import { describe, expect, it } from 'vitest';
 import { both } from './helpers.js';
@@ -20,6 +21,15 @@ describe('packages on mini', () => {
   it('axios gets, posts and streams from a local http server', () => {
     const { ours, theirs } = both('axios-get.js');
     expect(theirs.stdout).toContain('error AxiosError ERR_BAD_REQUEST 404 nope');
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.status).toBe(0);
+  });
+
+  it('https-proxy-agent 7 (agent-base) tunnels https requests through a local CONNECT proxy', () => {
+    const { ours, theirs } = both('https-proxy-agent.js');
+    expect(theirs.stdout).toContain('200 POST /b sent encrypted=true');
+    expect(theirs.stdout).toContain('tunnels 2 true');
     expect(ours.stderr).toBe('');
     expect(ours.stdout).toBe(theirs.stdout);
     expect(ours.status).toBe(0);
