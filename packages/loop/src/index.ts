@@ -5,7 +5,7 @@ export { Timer } from './timer.js';
 export { IoWatcher, setFdLedger, ledgerMark, type IoCallback } from './io.js';
 export { Async, wakeFd } from './async.js';
 export { ownThread, driveFromHost, driverOf, type Driver } from './drive.js';
-export { defaultLoop } from './default-loop.js';
+export { claimDefaultLoop, defaultLoop } from './default-loop.js';
 export { drainTicks, holdTicks } from './ticks.js';
 export * from './threadpool/index.js';
 export { startTracing, stopTracing, tracing, LoopTracer, type TraceEvent, type Phase } from './trace/tracer.js';

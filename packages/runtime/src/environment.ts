@@ -3,7 +3,7 @@
  * driver that owns the thread for it, its builtin registry — created once
  * at boot and reachable from every part of the runtime.
  */
-import { defaultLoop, ownThread, type Driver, type Loop } from '@mini/loop';
+import { claimDefaultLoop, ownThread, type Driver, type Loop } from '@mini/loop';
 import { BuiltinRegistry } from './registry.js';
 
 export class Environment {
@@ -14,7 +14,7 @@ export class Environment {
   constructor() {
     // Claim this thread's default loop before anything else can hand it to
     // the host, so every package that uses defaultLoop() runs on ours.
-    this.loop = defaultLoop();
+    this.loop = claimDefaultLoop();
     this.driver = ownThread(this.loop);
   }
 }
