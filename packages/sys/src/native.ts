@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import koffi from 'koffi';
+import koffi, { type LibraryHandle } from 'koffi';
 import { lastErrno, loadLibrary } from './ffi.js';
 import type { BoundTable, CheckedTable } from './prototype.js';
 import { unistd } from './libc/unistd.js';
@@ -144,17 +144,26 @@ function whyMissing(path: string): string {
   return `${path} does not exist (run the build)`;
 }
 
+/** libmini's calls that no request's round trip makes (NativeBackend.rareCalls). */
+interface RareCalls {
+  threads: () => number;
+  close: (port: PortHandle) => number;
+  cancel: (port: PortHandle, slot: number) => number;
+  queued: () => number;
+  trace: (on: number) => number;
+  traceTake: (out: Uint8Array, max: number) => number;
+}
+
 class NativeBackend implements WorkBackend {
   readonly kind = 'native';
+  private readonly lib: LibraryHandle;
   private readonly fnOf: KoffiFunction;
   private readonly submitBatch: (subs: Uint8Array, n: number) => number;
   private readonly addressOf: (view: ArrayBufferView) => number;
   readonly configure: (size: number) => number;
-  readonly threads: () => number;
   readonly open: (wakeFd: number) => PortHandle | null;
-  readonly close: (port: PortHandle) => number;
-  private readonly cancelQueued: (port: PortHandle, slot: number) => number;
   readonly drain: (port: PortHandle, out: Uint8Array, max: number) => number;
+  private rare: RareCalls | undefined;
   /** Submissions recorded and not yet sent, as native/pool.c's struct submission. */
   private readonly batch = new Int32Array(BATCH_MAX * SUBMISSION_WORDS);
   private readonly batchBytes = new Uint8Array(this.batch.buffer);
@@ -162,9 +171,6 @@ class NativeBackend implements WorkBackend {
   private pending = 0;
   private holds = 0;
   private refused: RefusedSubmission[] = [];
-  private readonly queuedFn: () => number;
-  private readonly traceFn: (on: number) => number;
-  private readonly traceTake: (out: Uint8Array, max: number) => number;
   /**
    * Native address of each ArrayBuffer seen: a buffer goes to a thread as a
    * number, and koffi pins a backing store in place the first time it sees
@@ -172,19 +178,15 @@ class NativeBackend implements WorkBackend {
    */
   private readonly bases = new WeakMap<ArrayBufferLike, number>();
 
+  /** Declares the calls every request's round trip makes; the others wait for rareCalls(). */
   constructor(path: string) {
     const lib = koffi.load(path);
+    this.lib = lib;
     this.fnOf = lib.func('int mini_work_fn(const char *name, int result)') as KoffiFunction;
     this.submitBatch = lib.func('int mini_work_submit(_Inout_ void *subs, int n)') as (subs: Uint8Array, n: number) => number;
     this.addressOf = lib.func('intptr_t mini_address(void *p)') as (view: ArrayBufferView) => number;
     this.configure = lib.func('int mini_pool_configure(unsigned int size)') as (size: number) => number;
-    this.threads = lib.func('int mini_pool_threads()') as () => number;
     this.open = lib.func('void *mini_port_open(int fd)') as (fd: number) => PortHandle | null;
-    this.close = lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number;
-    this.cancelQueued = lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number;
-    this.queuedFn = lib.func('int mini_pool_queued()') as () => number;
-    this.traceFn = lib.func('int mini_trace_pool(int on)') as (on: number) => number;
-    this.traceTake = lib.func('int mini_trace_take(_Inout_ void *out, int max)') as (out: Uint8Array, max: number) => number;
     this.drain = lib.func('int mini_port_drain(void *port, _Inout_ void *out, int max)') as (
       p: PortHandle,
       out: Uint8Array,
@@ -192,8 +194,34 @@ class NativeBackend implements WorkBackend {
     ) => number;
   }
 
+  /**
+   * The calls no round trip makes, declared when first wanted: a
+   * declaration costs ~9 µs, and these six were half of what the first
+   * request spent declaring (measured).
+   */
+  private rareCalls(): RareCalls {
+    if (this.rare !== undefined) return this.rare;
+    const lib = this.lib;
+    return (this.rare = {
+      threads: lib.func('int mini_pool_threads()') as () => number,
+      close: lib.func('int mini_port_close(void *port)') as (port: PortHandle) => number,
+      cancel: lib.func('int mini_work_cancel(void *port, uint32_t slot)') as (p: PortHandle, s: number) => number,
+      queued: lib.func('int mini_pool_queued()') as () => number,
+      trace: lib.func('int mini_trace_pool(int on)') as (on: number) => number,
+      traceTake: lib.func('int mini_trace_take(_Inout_ void *out, int max)') as (out: Uint8Array, max: number) => number,
+    });
+  }
+
   fn(name: string, result: WorkResult): number {
     return this.fnOf(name, RESULT_KIND[result]) as number;
+  }
+
+  threads(): number {
+    return this.rareCalls().threads();
+  }
+
+  close(port: PortHandle): number {
+    return this.rareCalls().close(port);
   }
 
   private address(view: ArrayBufferView): number {
@@ -234,7 +262,7 @@ class NativeBackend implements WorkBackend {
   cancel(port: PortHandle, slot: number): number {
     // A request still in the batch is not queued yet: send the batch first, so it can be withdrawn there.
     this.flush();
-    return this.cancelQueued(port, slot);
+    return this.rareCalls().cancel(port, slot);
   }
 
   hold(): void {
@@ -251,11 +279,11 @@ class NativeBackend implements WorkBackend {
   }
 
   queued(): number {
-    return this.queuedFn();
+    return this.rareCalls().queued();
   }
 
   tracePool(on: boolean): void {
-    this.traceFn(on ? 1 : 0);
+    this.rareCalls().trace(on ? 1 : 0);
   }
 
   takePoolTrace(): PoolRunRecord[] {
@@ -263,7 +291,7 @@ class NativeBackend implements WorkBackend {
     const buf = new Uint8Array(TRACE_TAKE_MAX * TRACE_RECORD_SIZE);
     const view = new DataView(buf.buffer);
     for (;;) {
-      const n = this.traceTake(buf, TRACE_TAKE_MAX);
+      const n = this.rareCalls().traceTake(buf, TRACE_TAKE_MAX);
       for (let i = 0; i < n; i++) {
         const o = i * TRACE_RECORD_SIZE;
         out.push({
