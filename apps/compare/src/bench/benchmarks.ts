@@ -44,13 +44,16 @@ const wrkMetrics: Metric[] = [
   { key: 'p99', label: 'p99', unit: 'ms' },
 ];
 
-/** A server workload under wrk (one thread): 3 s a run, 1 s with --quick; req/s, p50 and p99 rows. */
-function wrkRow(name: string, workload: string, o: Omit<WrkOptions, 'threads' | 'durationS'>): Benchmark {
+/**
+ * A server workload under wrk (one thread): 3 s a run after 1 s of warm-up,
+ * 1 s and none with --quick; req/s, p50 and p99 rows.
+ */
+function wrkRow(name: string, workload: string, o: Omit<WrkOptions, 'threads' | 'durationS' | 'warmupS'>): Benchmark {
   return {
     name,
     unit: 'req/s',
     workload,
-    measure: wrk({ ...o, threads: 1, durationS: 3 }),
+    measure: wrk({ ...o, threads: 1, durationS: 3, warmupS: 1 }),
     quickMeasure: wrk({ ...o, threads: 1, durationS: 1 }),
     metrics: wrkMetrics,
     reps: { full: 3, quick: 1 },

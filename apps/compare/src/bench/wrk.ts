@@ -13,6 +13,16 @@ export interface WrkOptions {
   connections: number;
   threads: number;
   durationS: number;
+  /**
+   * Seconds of the same load before the measured run, its figures dropped.
+   * The server's first second is its JIT's warm-up (mini runs its loop,
+   * sockets and http in JavaScript where node runs C++, so it has more to
+   * warm: a cluster worker's first 4096 requests took 440 ms against
+   * node's 305, the later ones as long as node's), and in a 3 s measure it
+   * weighs more or less with the machine's load. Both runtimes get the
+   * same warm-up, and the row then compares them warm.
+   */
+  warmupS?: number;
   /** The workload serves https (its certificate is not checked: the load is the point). */
   https?: boolean;
 }
@@ -79,7 +89,7 @@ export function wrk(o: WrkOptions): Measure {
     let onPort: (port: number) => void = () => {};
     const port = new Promise<number>((resolve) => (onPort = resolve));
     const run: Promise<Capture> = capture(bin, [script, ...args], {
-      timeoutMs: o.durationS * 1000 + 30_000,
+      timeoutMs: (o.durationS + (o.warmupS ?? 0)) * 1000 + 30_000,
       onSpawn: (p) => (pid = p),
       onStdout: (chunk) => {
         seen += chunk;
@@ -95,7 +105,10 @@ export function wrk(o: WrkOptions): Measure {
     let result: WrkResult | Error;
     try {
       const url = `${o.https ? 'https' : 'http'}://127.0.0.1:${first}/`;
-      result = parseWrk(await runWrk([`-t${o.threads}`, `-c${o.connections}`, `-d${o.durationS}s`, '--latency', url]));
+      const load = [`-t${o.threads}`, `-c${o.connections}`, '--latency', url];
+      // A warm-up that fails is the run's failure too: a server that drops requests is not warm.
+      if (o.warmupS !== undefined && o.warmupS > 0) parseWrk(await runWrk([`-d${o.warmupS}s`, ...load]));
+      result = parseWrk(await runWrk([`-d${o.durationS}s`, ...load]));
     } catch (e) {
       result = e instanceof Error ? e : new Error(String(e));
     }
