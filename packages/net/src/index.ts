@@ -1,6 +1,7 @@
 // The handle layer (TCP, Pipe, TTY, UDP) and the Node modules built on it (net, dgram, tty).
 export * as net from './net.js';
-export * as dgram from './dgram.js';
+export * as dgram from './dgram-api.js';
+export { udpHandleOf } from './dgram.js';
 export { createTty, ReadStream, WriteStream, isatty } from './tty.js';
 export { TCP, UV_TCP_IPV6ONLY, type AddressInfo } from './handles/tcp.js';
 export { Pipe } from './handles/pipe.js';

@@ -23,7 +23,7 @@
  * channel (ipc.ts) does the queueing and the acknowledgements.
  */
 import { EventEmitter } from 'node:events';
-import { dgram, net, Pipe, StreamHandle, TCP, UDP, type FdHandle } from '@mini/net';
+import { dgram, net, Pipe, StreamHandle, TCP, UDP, udpHandleOf, type FdHandle } from '@mini/net';
 import { codedError } from '@mini/sys';
 
 export type HandleType = 'net.Server' | 'net.Socket' | 'net.Native' | 'dgram.Socket' | 'dgram.Native';
@@ -144,7 +144,7 @@ export const conversions: Record<HandleType, Conversion> = {
     send(_c, message, object) {
       const socket = object as DgramSocket;
       message.dgramType = socket.type;
-      return dgram.udpHandleOf(socket) ?? undefined;
+      return udpHandleOf(socket) ?? undefined;
     },
     closesAfterAck: never,
     got(_c, message, handle, emit) {
