@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSections } from './source-modules.mjs';
@@ -37,6 +37,41 @@ const dns2Packet = join(dirname(createRequire(require.resolve('@mini/dns/package
 // fetch's undici, built into one file by @mini/runtime, is loaded from there on first use.
 const undiciFetch = relative(`${here}/dist`, `${dirname(require.resolve('@mini/runtime/package.json'))}/dist/undici-fetch.js`);
 
+// Node's names for its builtins' functions where a name is not the export's
+// key (packages/runtime/src/builtin-names.ts): learnt from this node.
+const nodeNames = {};
+// Loading each builtin is all this does: its warnings (sys deprecated, WASI experimental) are not the build's.
+const emitWarning = process.emitWarning;
+process.emitWarning = () => {};
+for (const id of builtinModules) {
+  if (id.startsWith('_') && !id.startsWith('_http_') && !id.startsWith('_tls_')) continue;
+  let exports;
+  try {
+    exports = require(`node:${id}`);
+  } catch {
+    continue;
+  }
+  for (const [table, object] of [
+    [id, exports],
+    [`${id}/promises`, exports?.promises],
+  ]) {
+    if (typeof object !== 'object' || object === null) continue;
+    const names = {};
+    for (const key of Object.keys(object)) {
+      // Through its getter where node has one (fs.FileReadStream is ReadStream).
+      let value;
+      try {
+        value = object[key];
+      } catch {
+        continue;
+      }
+      if (typeof value === 'function' && value.name !== key) names[key] = value.name;
+    }
+    nodeNames[table] = names;
+  }
+}
+process.emitWarning = emitWarning;
+
 await build({
   entryPoints: [`${here}/src/main.ts`],
   outfile: `${here}/dist/runtime.js`,
@@ -48,7 +83,11 @@ await build({
   // request. esbuild only renames on a clash, and test/names.test.ts
   // checks that every public class keeps its name.
   external: ['@mini/compare', './trace.js'],
-  define: { __MINI_LIBMINI__: JSON.stringify(libmini), __MINI_UNDICI__: JSON.stringify(undiciFetch) },
+  define: {
+    __MINI_LIBMINI__: JSON.stringify(libmini),
+    __MINI_UNDICI__: JSON.stringify(undiciFetch),
+    __MINI_NODE_NAMES__: JSON.stringify(nodeNames),
+  },
   sourcemap: true,
   logLevel: 'warning',
   plugins: [

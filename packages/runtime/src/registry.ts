@@ -18,6 +18,7 @@
  * layer (`timer_wrap`, `loop`, …), registered by the packages that own it.
  */
 import { codedError } from '@mini/sys';
+import { nameAsNode } from './builtin-names.js';
 
 export type BuiltinSource = 'ours' | 'host' | 'stub' | 'unavailable';
 
@@ -56,6 +57,7 @@ export class BuiltinRegistry {
     if (!node.loaded) {
       if (node.source === 'unavailable') throw codedError('ERR_MINI_NOT_IMPLEMENTED', `The built-in module '${id}'`);
       node.exports = node.factory();
+      if (node.source === 'ours') nameAsNode(id, node.exports);
       node.loaded = true;
     }
     return node.exports;
