@@ -16,7 +16,10 @@
 import { getSystemErrorMap } from 'node:util';
 import type { SystemErrorContext } from './node-errors.js';
 
-const errorMap = getSystemErrorMap();
+// On first use: the host builds it from its uv binding (~0.2 ms), which a
+// thread that never fails a call never needs.
+let errorMap: Map<number, [string, string]> | undefined;
+const systemErrors = (): Map<number, [string, string]> => (errorMap ??= getSystemErrorMap());
 
 /** Refuse anything but a negative integer (a libuv status). */
 function assertStatus(errno: number, fn: string): void {
@@ -32,19 +35,19 @@ export function errnoName(errno: number): string {
 }
 
 function nameOf(errno: number): string {
-  return errorMap.get(errno)?.[0] ?? `Unknown system error ${errno}`;
+  return systemErrors().get(errno)?.[0] ?? `Unknown system error ${errno}`;
 }
 
 /** -11 → 'resource temporarily unavailable'. */
 export function errnoDescription(errno: number): string {
   assertStatus(errno, 'errnoDescription');
-  return errorMap.get(errno)?.[1] ?? `Unknown system error ${errno}`;
+  return systemErrors().get(errno)?.[1] ?? `Unknown system error ${errno}`;
 }
 
 /** libuv's name and text for an errno, 'UNKNOWN' for one it does not map (as Node's uvException). */
 function uvErrmap(errno: number, fn: string): readonly [string, string] {
   assertStatus(errno, fn);
-  return errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
+  return systemErrors().get(errno) ?? ['UNKNOWN', 'unknown error'];
 }
 
 export interface SystemError extends Error {
