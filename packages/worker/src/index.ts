@@ -5,6 +5,7 @@
 import * as hostThreads from 'node:worker_threads';
 import { codedError } from '@mini/sys';
 import { BroadcastChannel } from './broadcast-channel.js';
+import { moveMessagePortToContext } from './context-port.js';
 import { MessageChannel, MessagePort, receiveMessageOnPort } from './message-port.js';
 import { Worker } from './worker.js';
 import { workerSide } from './worker-thread.js';
@@ -28,7 +29,7 @@ export function createWorkerThreads(): Record<string, unknown> {
     MessagePort,
     MessageChannel,
     markAsUntransferable: hostThreads.markAsUntransferable,
-    moveMessagePortToContext: notYet('worker_threads.moveMessagePortToContext'),
+    moveMessagePortToContext,
     receiveMessageOnPort,
     resourceLimits: hostThreads.resourceLimits,
     threadId: hostThreads.threadId,
