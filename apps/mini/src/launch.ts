@@ -343,11 +343,7 @@ function asNodeLibFrame(site: CallSite): CallSite | undefined {
   const fileName = `node:${section[1]}`;
   const ownLine = line - section[0];
   const column = site.getColumnNumber();
-  const answers: Record<string, unknown> = {};
-  for (const question of Object.keys(UNANSWERED)) {
-    const ask = (site as unknown as Record<string, (() => unknown) | undefined>)[question];
-    if (typeof ask === 'function') answers[question] = ask.call(site);
-  }
+  const answers = answersOf(site);
   answers['getFileName'] = fileName;
   answers['getScriptNameOrSourceURL'] = fileName;
   answers['getLineNumber'] = ownLine;
@@ -355,13 +351,20 @@ function asNodeLibFrame(site: CallSite): CallSite | undefined {
   return standIn(answers as RecordedFrame);
 }
 
-/** The frame as it reads when called as a method of process: its answers, with process as its type. */
-function asProcessMethod(site: CallSite): CallSite {
-  const answers: Record<string, unknown> = { text: `process.${String(site)}` };
+/** What a frame answers to each of CallSite's questions, for a stand-in that answers the same but where told otherwise. */
+function answersOf(site: CallSite): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
   for (const question of Object.keys(UNANSWERED)) {
     const ask = (site as unknown as Record<string, (() => unknown) | undefined>)[question];
     if (typeof ask === 'function') answers[question] = ask.call(site);
   }
+  return answers;
+}
+
+/** The frame as it reads when called as a method of process: its answers, with process as its type. */
+function asProcessMethod(site: CallSite): CallSite {
+  const answers = answersOf(site);
+  answers['text'] = `process.${String(site)}`;
   answers['getTypeName'] = 'process';
   return standIn(answers as RecordedFrame);
 }
