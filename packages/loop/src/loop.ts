@@ -572,7 +572,6 @@ export class Loop {
    * functions records them, as the timers package does per Timeout).
    */
   invoke(cb: () => void, label: string | null = 'callback'): void {
-    this.clockFresh = false;
     const tr = tracing.tracer;
     if (tr !== null && label !== null) {
       tr.callbackBegin(label);
@@ -582,17 +581,22 @@ export class Loop {
       cb();
     }
     drainTicks();
+    // Stale once the callback is done, not before it runs: a callback can
+    // read the clock itself (a setTimeout brings the loop's time up to
+    // date) and go on working, and that work is not idle time.
+    this.clockFresh = false;
     this.releaseFinishedRequests();
   }
 
   invokeIo(w: IoWatcher, events: number): void {
-    this.clockFresh = false;
     const tr = tracing.tracer;
     if (tr !== null && w.label !== null) tr.callbackBegin(w.label.includes(' ') ? w.label : `${w.label} ${ioEventName(events)}`);
     if (w.context === undefined) w.callback(events);
     else runInAsyncContext(w.context, w.callback, undefined, [events]);
     if (tr !== null && w.label !== null) tr.callbackEnd();
     drainTicks();
+    // As in invoke: stale once the callback is done.
+    this.clockFresh = false;
     this.releaseFinishedRequests();
   }
 
