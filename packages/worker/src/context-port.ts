@@ -22,8 +22,9 @@
  */
 import vm from 'node:vm';
 import type { MessagePort as HostMessagePort } from 'node:worker_threads';
-import { Handle, defaultLoop, type Loop } from '@mini/loop';
+import { defaultLoop } from '@mini/loop';
 import { codedErrorWithMessage } from '@mini/sys';
+import { KeepAlive } from './keep-alive.js';
 import { adoptPort, portHandle, postEnvelope, isMessagePort, type MessagePort } from './message-port.js';
 import { PortHandle } from './port-handle.js';
 
@@ -139,27 +140,12 @@ const REALM_SOURCE = `(function (ops) {
 /** The handle of each moved port object, and the keeper that holds the loop for it. */
 interface Moved {
   handle: PortHandle;
+  /** Holds the loop while the moved port is open and ref'd, received from or not. */
   keeper: KeepAlive;
 }
 
 const moved = new WeakMap<object, Moved>();
 const realms = new WeakMap<object, Realm>();
-
-/** Holds the loop while a moved port is open and ref'd, received from or not. */
-class KeepAlive extends Handle {
-  constructor(loop: Loop) {
-    super(loop);
-    this.activate();
-  }
-
-  override get typeName(): string {
-    return 'MessagePort';
-  }
-
-  protected onClose(): void {
-    this.deactivate();
-  }
-}
 
 function movedOf(port: object): Moved | undefined {
   return moved.get(port);
@@ -224,7 +210,7 @@ export function moveMessagePortToContext(port: unknown, contextifiedSandbox: unk
   old.events = { ...old.events, onClose: () => {} };
   old.detach();
   const loop = defaultLoop();
-  const keeper = new KeepAlive(loop);
+  const keeper = new KeepAlive(loop, 'MessagePort');
   const handle = new PortHandle(loop, host, new Int32Array(buffer), end, {
     onMessage: (payload, ports) => realm.emit(target, realm.clone(payload), ports),
     onControl: () => {},

@@ -22,28 +22,13 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { SHARE_ENV, Worker as HostWorker, MessageChannel as HostMessageChannel } from 'node:worker_threads';
-import { Handle, Timer, defaultLoop, loopUtilization, type Loop, type LoopUtilization } from '@mini/loop';
+import { Timer, defaultLoop, loopUtilization, type LoopUtilization } from '@mini/loop';
 import { codedError, unistd } from '@mini/sys';
 import type { WorkerBootstrap } from './bootstrap.js';
+import { KeepAlive } from './keep-alive.js';
 import { adoptPort, postEnvelope, portHandle, isMessagePort, type MessagePort } from './message-port.js';
 import { Kind, TERMINATE_HEARD, newChannelState, type PortEvents } from './port-handle.js';
 import { claimSlot, newWakeFd, retireSlot, threadTable, wakeSlot } from './thread-table.js';
-
-/** Keeps the parent's loop alive while the worker runs (unless unref'd), as Node's Worker handle does. */
-class ThreadHandle extends Handle {
-  constructor(loop: Loop) {
-    super(loop);
-    this.activate();
-  }
-
-  override get typeName(): string {
-    return 'Worker';
-  }
-
-  protected onClose(): void {
-    this.deactivate();
-  }
-}
 
 /** How the runtime starts a worker's thread. */
 export interface WorkerHost {
@@ -116,7 +101,8 @@ export class Worker extends EventEmitter {
   threadId: number;
   private readonly hostWorker: HostWorker;
   private readonly port: MessagePort;
-  private readonly thread: ThreadHandle;
+  /** Keeps the parent's loop alive while the worker runs (unless unref'd), as Node's Worker handle does. */
+  private readonly thread: KeepAlive;
   private readonly slot: number;
   private readonly ledger: Int32Array;
   private readonly control: Int32Array;
@@ -201,7 +187,7 @@ export class Worker extends EventEmitter {
     this.hostWorker.unref();
     this.hostWorker.on('error', (err: unknown) => this.onHostError(err));
     this.hostWorker.on('exit', (code: number) => this.onHostExit(code));
-    this.thread = new ThreadHandle(loop);
+    this.thread = new KeepAlive(loop, 'Worker');
 
     this.stdout = new Readable({ read() {} });
     this.stderr = new Readable({ read() {} });
