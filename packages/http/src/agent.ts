@@ -49,6 +49,11 @@ function inQueuedContext(req: ClientRequest, fn: () => void): void {
 
 type PooledSocket = HttpSocket & { _agentName?: string; timeout?: number };
 
+/** createSocket's callback for a request of the pool's own: the socket, or the error, goes to the request. */
+function handOver(req: ClientRequest): (err: Error | null, socket?: PooledSocket) => void {
+  return (err, socket) => req.onSocket(socket!, err ?? undefined);
+}
+
 export class Agent extends adoptable(EventEmitter) {
   // Declared, not initialized: the constructor assigns each as Node's does,
   // in Node's order, so a subclass's accessor for one of them (agent-base's
@@ -118,7 +123,7 @@ export class Agent extends adoptable(EventEmitter) {
     }
     const inUse = this.sockets[name]?.length ?? 0;
     if (inUse < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
-      this.createSocket(req, options, (err, socket) => (err ? req.onSocket(socket!, err) : req.onSocket(socket!)));
+      this.createSocket(req, options, handOver(req));
     } else {
       // It gets its socket later, from another request's callbacks: in its own context, as on Node.
       const context = captureAsyncContext('QueuedRequest');
@@ -192,9 +197,7 @@ export class Agent extends adoptable(EventEmitter) {
     if (waiting && waiting.length) {
       const req = waiting.shift()!;
       if (waiting.length === 0) delete this.requests[name];
-      inQueuedContext(req, () =>
-        this.createSocket(req, req._connectOptions, (err, socket) => (err ? req.onSocket(socket!, err) : req.onSocket(socket!))),
-      );
+      inQueuedContext(req, () => this.createSocket(req, req._connectOptions, handOver(req)));
     }
   }
 
