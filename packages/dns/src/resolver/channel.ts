@@ -34,7 +34,8 @@
  * deadline move on (in deadline order, as timers of their own would) and
  * it is set again for the next.
  *
- * Messages are encoded and decoded with dns2's `Packet` codec only.
+ * Messages are encoded and decoded with dns2's `Packet` codec only, each
+ * question encoded once and each distinct answer decoded once (`Question`).
  * Anything the codec cannot decode (a short header, a record that fails)
  * ends the query with EBADRESP; a codec exception never escapes.
  *
@@ -78,39 +79,99 @@ const RCODE_STATUS: Record<number, DnsErrorCode> = {
   5: 'EREFUSED',
 };
 
-// Encoded questions by (type, name), the id left to patch: a busy program
-// asks the same few names again and again, and encoding is a fair share of
-// a query's cost. Bounded by clearing, which is cheap and rarely needed.
-const questionCache = new Map<string, Buffer>();
-const QUESTION_CACHE_SIZE = 1024;
+/**
+ * One question as the wire carries it, shared by every query that asks it
+ * (a busy program asks the same few names again and again): the encoded
+ * message with its id left to patch, and the last answer decoded for it.
+ * A server asked the same question again mostly answers the same bytes (an
+ * answer of TTL 0, or one a cache gives out within the same second): only
+ * the id differs, and dns2's decoding, a fair share of a query's cost, is a
+ * function of the bytes, so such an answer reuses the packet the last one
+ * decoded to. Whatever reads a packet takes values out of it and never
+ * changes it (records.ts copies what it hands out).
+ */
+class Question {
+  /** The last answer's bytes (id included, ignored) and what dns2 decoded them to. */
+  private answer: Buffer | undefined;
+  private packet: Packet | undefined;
 
-/** The query message for one question with id `id`, or undefined for a name the codec refuses. */
-function encodeQuestion(name: string, type: number, id: number): Buffer | undefined {
+  constructor(
+    readonly name: string,
+    readonly type: number,
+    private readonly template: Buffer,
+  ) {}
+
+  /** The query message with id `id`. */
+  message(id: number): Buffer {
+    const template = this.template;
+    const message = Buffer.allocUnsafe(template.length);
+    message.set(template);
+    message[0] = id >>> 8;
+    message[1] = id & 0xff;
+    return message;
+  }
+
+  /** `msg` decoded with dns2's codec (its exceptions included), or the last answer's packet for the same bytes. */
+  decode(msg: Buffer): Packet {
+    const last = this.answer;
+    const n = msg.length;
+    if (last !== undefined && last.length === n && msg.compare(last, 2, n, 2, n) === 0) return this.packet!;
+    const packet = packetCodec().parse(msg);
+    // An answer over UDP without EDNS is at most 512 octets; a longer one
+    // (over TCP) is rare enough not to be kept.
+    if (n <= MAX_KEPT_ANSWER) {
+      // `msg` may be the socket's receive buffer, overwritten by the next read.
+      const kept = Buffer.allocUnsafe(n);
+      kept.set(msg);
+      this.answer = kept;
+      this.packet = packet;
+    }
+    return packet;
+  }
+}
+
+const MAX_KEPT_ANSWER = 512;
+
+// Questions by (type, name). Bounded by clearing, which is cheap and rarely needed.
+const questions = new Map<string, Question>();
+const QUESTION_CACHE_SIZE = 1024;
+/** The question asked last, found without building its key. */
+let lastQuestion: Question | undefined;
+
+/** The question for (name, type), or undefined for a name the codec refuses. */
+function questionFor(name: string, type: number): Question | undefined {
+  if (lastQuestion !== undefined && lastQuestion.name === name && lastQuestion.type === type) return lastQuestion;
   const key = `${type} ${name}`;
-  let template = questionCache.get(key);
-  if (template === undefined) {
+  let question = questions.get(key);
+  if (question === undefined) {
     const Packet = packetCodec();
     const packet = new Packet();
     packet.header.rd = 1;
     packet.questions.push(new Packet.Question(name, type, Packet.CLASS.IN));
+    let template: Buffer;
     try {
       template = packet.toBuffer();
     } catch {
       return undefined;
     }
-    if (questionCache.size >= QUESTION_CACHE_SIZE) questionCache.clear();
-    questionCache.set(key, template);
+    if (questions.size >= QUESTION_CACHE_SIZE) questions.clear();
+    question = new Question(name, type, template);
+    questions.set(key, question);
   }
-  const message = Buffer.allocUnsafe(template.length);
-  template.copy(message);
-  message.writeUInt16BE(id, 0);
-  return message;
+  lastQuestion = question;
+  return question;
 }
 
 /** A resolver's socket: Node's are c-ares' own, which process.getActiveResourcesInfo() does not list. */
 class ResolverSocket extends UDP {
   override resourceName(): string | undefined {
     return undefined;
+  }
+
+  // An answer is decoded during its callback (a Question keeps a copy of
+  // what it keeps): it can be read where it was received, with no copy.
+  protected override datagram(pool: Buffer, n: number): Buffer {
+    return pool.subarray(0, n);
   }
 }
 
@@ -134,8 +195,7 @@ class Query {
   armed = 0;
   constructor(
     readonly id: number,
-    readonly name: string,
-    readonly type: number,
+    readonly question: Question,
     readonly message: Buffer,
     readonly first: number,
     readonly callback: QueryCallback,
@@ -193,15 +253,15 @@ export class Channel {
       process.nextTick(callback, 'UNKNOWN_ARES_ERROR' satisfies DnsErrorCode, undefined);
       return;
     }
-    const id = this.freeId();
-    const message = encodeQuestion(name, type, id);
-    if (message === undefined) {
+    const question = questionFor(name, type);
+    if (question === undefined) {
       // A label over 63 octets or a name over 255: c-ares refuses such a name.
       process.nextTick(callback, 'EBADRESP', undefined);
       return;
     }
     const first = this.rotate ? this.nextFirst++ % this.servers.length : 0;
-    const query = new Query(id, name, type, message, first, callback);
+    const id = this.freeId();
+    const query = new Query(id, question, question.message(id), first, callback);
     this.queries.set(id, query);
     this.sendAttempt(query);
   }
@@ -388,18 +448,19 @@ export class Channel {
     if (!viaTcp && query.tcp !== undefined) return;
     let packet: Packet;
     try {
-      packet = packetCodec().parse(msg);
+      packet = query.question.decode(msg);
     } catch {
       this.finish(query, 'EBADRESP', undefined, false);
       return;
     }
     // Not an answer to this question (a stale id reused): ignore, as c-ares does.
+    const asked = query.question;
     const question = packet.questions[0];
     if (
       packet.errors.length === 0 &&
       (question === undefined ||
-        question.type !== query.type ||
-        (question.name !== query.name && question.name.toLowerCase() !== query.name.toLowerCase()))
+        question.type !== asked.type ||
+        (question.name !== asked.name && question.name.toLowerCase() !== asked.name.toLowerCase()))
     ) {
       return;
     }

@@ -43,7 +43,8 @@ function recordValue(kind: Exclude<Kind, 'ANY'>, r: Resource, ttl: boolean): unk
     case 'MX':
       return { exchange: r.exchange, priority: r.priority };
     case 'TXT':
-      return r.data;
+      // A copy: the packet may be decoded once for many answers (channel.ts).
+      return [...(r.data as string[])];
     case 'SRV':
       return { name: r.target, port: r.port, priority: r.priority, weight: r.weight };
     case 'SOA':
@@ -106,7 +107,7 @@ function anyRecord(kind: Exclude<Kind, 'ANY'>, r: Resource): Record<string, unkn
     case 'PTR':
       return { value: recordValue(kind, r, false), type: kind };
     case 'TXT':
-      return { entries: r.data, type: kind };
+      return { entries: recordValue(kind, r, false), type: kind };
     default:
       return { ...(recordValue(kind, r, false) as object), type: kind };
   }

@@ -97,6 +97,18 @@ const HOSTNAME_CHARS = /^[A-Za-z0-9\-._/*]*$/;
  * (c-ares' backslash escapes are not supported: such a name is EBADNAME.)
  */
 export function questionName(name: string): string | undefined {
+  // A program asks for the same name again and again.
+  if (name !== lastName) {
+    lastName = name;
+    lastQuestionName = checkedName(name);
+  }
+  return lastQuestionName;
+}
+
+let lastName: string | undefined;
+let lastQuestionName: string | undefined;
+
+function checkedName(name: string): string | undefined {
   if (!HOSTNAME_CHARS.test(name)) return undefined;
   const bare = name.endsWith('.') ? name.slice(0, -1) : name;
   if (bare === '') return '';

@@ -266,11 +266,20 @@ export class UDP extends FdHandle {
         return;
       }
       const rinfo = this.sources.decode(recvAddr, recvAddrLen.readUInt32LE(0));
-      // A datagram's buffer owns exactly its bytes, as Node's does.
-      const msg = Buffer.allocUnsafeSlow(n);
-      pool.copy(msg, 0, 0, n);
-      cb(n, msg, rinfo);
+      cb(n, this.datagram(pool, n), rinfo);
     }
+  }
+
+  /**
+   * The buffer a datagram of `n` bytes, read into `pool`, is handed out in:
+   * a copy that owns exactly its bytes, as Node's does. A subclass whose
+   * receiver is done with each datagram when its callback returns may lend
+   * the receive buffer itself (the next read overwrites it).
+   */
+  protected datagram(pool: Buffer, n: number): Buffer {
+    const msg = Buffer.allocUnsafeSlow(n);
+    pool.copy(msg, 0, 0, n);
+    return msg;
   }
 
   // ---- sending ---------------------------------------------------------------
