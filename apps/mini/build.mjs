@@ -181,6 +181,8 @@ await build({
 for (const name of ['runtime', 'runtime-worker', 'runtime-flags', 'runtime-worker-flags']) {
   rmSync(`${here}/dist/${name}.cache`, { force: true });
 }
+// Which of node's options take a value as the next argument, for the launcher (bin/mini), which every start reads.
+execFileSync(process.execPath, ['--expose-internals', `${here}/node-options.cjs`, `${here}/dist/node-options.sh`], { stdio: 'inherit' });
 // The frames this node shows under a program's callbacks, which stacks on mini show in place of our loop's.
 execFileSync(process.execPath, [`${here}/node-frames.cjs`, `${here}/dist/node-frames.json`], { stdio: 'inherit' });
 const prime = "require('fs').stat('.', () => require('fs').readFile(__filename, () => setTimeout(() => {}, 1)))";

@@ -92,10 +92,17 @@ function readWrapped(file: string, size: number): string {
   return text.toString(isAscii(text) ? 'latin1' : 'utf8');
 }
 
+/**
+ * Whether the host runs with options beyond the launcher's, on its command
+ * line or in NODE_OPTIONS (which the launcher leaves to the host): V8
+ * rejects a cache made under other flags. Read once, before the runtime
+ * gives the program back a NODE_OPTIONS of its own.
+ */
+const hostHasFlags = process.execArgv.some((flag) => !LAUNCHER_FLAGS.has(flag)) || (process.env['NODE_OPTIONS'] ?? '').trim() !== '';
+
 /** `cacheFile`, or its sibling for runs whose host has engine flags beyond the launcher's. */
 function cacheFileForFlags(cacheFile: string): string {
-  for (const flag of process.execArgv) if (!LAUNCHER_FLAGS.has(flag)) return cacheFile.replace(/(\.cache)?$/, '-flags.cache');
-  return cacheFile;
+  return hostHasFlags ? cacheFile.replace(/(\.cache)?$/, '-flags.cache') : cacheFile;
 }
 
 /** The CommonJS wrapper function of `file`, compiled through its code cache. */

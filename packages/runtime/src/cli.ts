@@ -12,6 +12,8 @@ export interface RunOptions {
   preloadImport?: string[];
   /** --env-file: files of variables set in process.env before anything runs. */
   envFiles?: string[];
+  /** --env-file-if-exists: the same, where a missing file is no error. */
+  optionalEnvFiles?: string[];
   /** -c/--check: check the script's syntax without running it. */
   check?: boolean;
   /**
@@ -20,6 +22,12 @@ export interface RunOptions {
    * module's first statement.
    */
   inspectBrk?: string;
+  /**
+   * Every option before the script, mini's own and the host's, in the
+   * order given: process.execArgv, as node shows it (-e's code included;
+   * --trace-loop, which is not node's, left out).
+   */
+  execArgv?: string[];
 }
 
 /** Options of node's test runner that mini reads itself (the rest are the host's). */
@@ -33,11 +41,12 @@ export interface TestOptions {
 }
 
 /** Options that take a value, given as `--opt value` or `--opt=value` (-r only the first way). */
-const VALUE_OPTIONS: Record<string, 'preloadRequire' | 'preloadImport' | 'envFiles'> = {
+const VALUE_OPTIONS: Record<string, 'preloadRequire' | 'preloadImport' | 'envFiles' | 'optionalEnvFiles'> = {
   '-r': 'preloadRequire',
   '--require': 'preloadRequire',
   '--import': 'preloadImport',
   '--env-file': 'envFiles',
+  '--env-file-if-exists': 'optionalEnvFiles',
 };
 
 export type Action =
@@ -51,11 +60,24 @@ export type Action =
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
-export function parseCommandLine(argv: string[]): Action {
-  const run: RunOptions & TestOptions = {};
+/**
+ * `argv`: the arguments after the launcher. `hostFlags`: the options of
+ * theirs the launcher gave the host node as well (which applied them), in
+ * the same order: they are taken as they come, for execArgv.
+ */
+export function parseCommandLine(argv: string[], hostFlags: readonly string[] = []): Action {
+  const execArgv: string[] = [];
+  const run: RunOptions & TestOptions = { execArgv };
   let testing = false;
+  let host = 0;
+  let evaluate: { code: string; print: boolean } | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (host < hostFlags.length && arg === hostFlags[host]) {
+      host++;
+      execArgv.push(arg);
+      continue;
+    }
     if (arg === '--trace-loop' || arg.startsWith('--trace-loop=')) {
       run.traceLoop = arg.slice('--trace-loop='.length);
       continue;
@@ -67,8 +89,18 @@ export function parseCommandLine(argv: string[]): Action {
       const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) return { kind: 'error', message: `${arg} requires an argument` };
       (run[list] ??= []).push(value);
+      execArgv.push(...(name === arg ? [arg, value] : [arg]));
       continue;
     }
+    if (arg === '--input-type' || arg.startsWith('--input-type=')) {
+      const type = arg === '--input-type' ? argv[++i] : arg.slice('--input-type='.length);
+      if (type === undefined) return { kind: 'error', message: `${arg} requires an argument` };
+      if (type !== 'module' && type !== 'commonjs') return { kind: 'error', message: '--input-type must be "module" or "commonjs"' };
+      run.inputType = type;
+      execArgv.push(...(arg === '--input-type' ? [arg, type] : [arg]));
+      continue;
+    }
+    if (arg !== '-' && arg !== '--' && arg.startsWith('-')) execArgv.push(arg);
     if (arg === '--test') {
       testing = true;
       continue;
@@ -85,12 +117,6 @@ export function parseCommandLine(argv: string[]): Action {
       run.check = true;
       continue;
     }
-    if (arg.startsWith('--input-type=')) {
-      const type = arg.slice('--input-type='.length);
-      if (type !== 'module' && type !== 'commonjs') return { kind: 'error', message: '--input-type must be "module" or "commonjs"' };
-      run.inputType = type;
-      continue;
-    }
     switch (arg) {
       case '-v':
       case '--version':
@@ -101,23 +127,35 @@ export function parseCommandLine(argv: string[]): Action {
       case '-e':
       case '--eval':
       case '-p':
+      case '-pe':
       case '--print': {
-        const code = argv[i + 1];
+        const code = argv[++i];
         if (code === undefined) return { kind: 'error', message: `${arg} requires an argument` };
-        return { kind: 'eval', code, print: arg === '-p' || arg === '--print', args: argv.slice(i + 2), ...run };
+        execArgv.push(code);
+        evaluate = { code, print: arg !== '-e' && arg !== '--eval' };
+        continue;
       }
       case '-':
+        if (evaluate) return { kind: 'eval', ...evaluate, args: argv.slice(i), ...run };
         return { kind: 'stdin', dash: true, args: argv.slice(i + 1), ...run };
       case '--':
+        if (evaluate) return { kind: 'eval', ...evaluate, args: argv.slice(i + 1), ...run };
         if (argv[i + 1] === undefined) return { kind: 'error', message: 'missing script after --' };
         return { kind: 'script', script: argv[i + 1]!, args: argv.slice(i + 2), ...run };
       default:
+        if (arg.startsWith('--eval=')) {
+          evaluate = { code: arg.slice('--eval='.length), print: false };
+          continue;
+        }
         if (arg.startsWith('-')) return { kind: 'error', message: `bad option: ${arg}` };
+        // As node: options go on after -e's code; the first other argument is the program's.
+        if (evaluate) return { kind: 'eval', ...evaluate, args: argv.slice(i), ...run };
         // As node: with --test every argument from the first that is not an option names test files.
         if (testing) return { kind: 'test', files: argv.slice(i), ...run };
         return { kind: 'script', script: arg, args: argv.slice(i + 1), ...run };
     }
   }
+  if (evaluate) return { kind: 'eval', ...evaluate, args: [], ...run };
   if (testing) return { kind: 'test', files: [], ...run };
   return { kind: 'stdin', dash: false, args: [], ...run };
 }
@@ -139,6 +177,7 @@ Options:
   -c, --check           check the script's syntax without running it
   --test [files]        run the test files with node:test, each in its own
                         process (node's default patterns when none given)
+  (node's other options, as node takes them)
   --trace-loop[=file]   record each loop iteration, phase and callback
                         (Trace Event Format; default mini-trace-<pid>.json)
   -v, --version         print mini's version

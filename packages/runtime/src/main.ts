@@ -9,20 +9,21 @@
  *      host's exit sequence does the rest
  *      ('beforeExit' may bring work back, then 'exit' and exitCode).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Async, drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
 import { defineBuiltinGlobals } from './builtin-globals.js';
 import { registerBuiltins } from './builtins.js';
-import { HELP, parseCommandLine } from './cli.js';
+import { HELP, parseCommandLine, type RunOptions } from './cli.js';
 import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { LAUNCHER_FLAGS } from './launcher-flags.js';
 import { createModuleSystem } from './loader/index.js';
+import { hostOption, unsupportedOption } from './node-options.js';
 import { codedError, defineLazy, hostBinding } from '@mini/sys';
 import { dressProcess } from './process.js';
 
@@ -38,7 +39,7 @@ export interface BootOptions {
 }
 
 export function boot(opts: BootOptions): void {
-  const action = parseCommandLine(opts.argv);
+  const action = parseCommandLine(opts.argv, givenHostFlags());
   switch (action.kind) {
     case 'version':
       process.stdout.write(`v${VERSION}\n`);
@@ -57,9 +58,17 @@ export function boot(opts: BootOptions): void {
     process.exitCode = 9;
     return;
   }
+  const unsupported = unsupportedOption();
+  if (unsupported !== undefined) {
+    process.stderr.write(`mini: ${unsupported} is not supported yet\n`);
+    process.exitCode = 9;
+    return;
+  }
+  takeNodeOptions(action);
   // --env-file: before anything reads process.env, as node loads them at
   // startup. The host's parser (a missing file: node's message, exit 9).
   for (const file of action.envFiles ?? []) process.loadEnvFile(file);
+  for (const file of action.optionalEnvFiles ?? []) if (existsSync(file)) process.loadEnvFile(file);
 
   // No script: the program is stdin, as node reads it when stdin is not a terminal.
   let stdinCode: string | undefined;
@@ -84,6 +93,7 @@ export function boot(opts: BootOptions): void {
     args,
     hostExecPath,
     inspectBrk: action.inspectBrk,
+    execArgv: action.execArgv,
   });
 
   // The loop starts from the host's first check phase, not from here: the
@@ -95,7 +105,6 @@ export function boot(opts: BootOptions): void {
   // untouched (never caught and rethrown, which would report our line).
   env.driver.schedule();
   if (action.kind === 'test') {
-    proc.execArgv.push('--test', ...(action.testFileFlags ?? []));
     (require('./test-runner.js') as typeof import('./test-runner.js')).runTests(env.registry);
     return;
   }
@@ -140,6 +149,8 @@ interface RuntimeSetup {
   worker?: import('@mini/worker').WorkerBootstrap;
   /** --inspect-brk, as given. */
   inspectBrk?: string | undefined;
+  /** process.execArgv, as the command line gave it (a worker's is its host thread's). */
+  execArgv?: string[] | undefined;
 }
 
 /** Steps 1–4 of the boot: the Environment, the registry, process and globals, the module loader. */
@@ -148,7 +159,7 @@ function setUpRuntime(setup: RuntimeSetup) {
   // A worker's parentPort and stdio need its loop, and its process needs them.
   const worker = setup.worker && (require('@mini/worker') as typeof import('@mini/worker')).startWorkerSide(setup.worker);
   const proc = dressProcess({ execPath: setup.execPath, script: setup.script, args: setup.args, registry: env.registry, worker });
-  hideHostFlags(proc, setup.inspectBrk);
+  proc.execArgv = setup.execArgv ?? proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
   const console = createConsole(proc);
 
   registerBuiltins(env.registry, {
@@ -231,6 +242,7 @@ function setUpRuntime(setup: RuntimeSetup) {
   const moduleSystem = createModuleSystem(env.registry, {
     process: proc,
     execPath: setup.hostExecPath,
+    preserveSymlinks: hostOption('--preserve-symlinks') === true,
     entryTurn,
     // Node's own pause on a main module's first statement, reason "Break on start".
     ...(setup.inspectBrk !== undefined && {
@@ -306,10 +318,32 @@ function importInOrder(moduleSystem: ReturnType<typeof createModuleSystem>, spec
   void chain.then(done);
 }
 
-function hideHostFlags(proc: NodeJS.Process, inspectBrk: string | undefined): void {
-  proc.execArgv = proc.execArgv.filter((flag) => !LAUNCHER_FLAGS.has(flag));
-  // Ours, not the host's: node shows it among the engine's flags.
-  if (inspectBrk !== undefined) proc.execArgv.push(inspectBrk);
+/**
+ * The options the launcher gave the host node besides its own (which come
+ * first), in the order given: the program's options that are node's.
+ */
+function givenHostFlags(): string[] {
+  const flags = process.execArgv;
+  let own = 0;
+  while (own < flags.length && own < LAUNCHER_FLAGS.size && LAUNCHER_FLAGS.has(flags[own]!)) own++;
+  return flags.slice(own);
+}
+
+/**
+ * NODE_OPTIONS' options of mini's own, which the launcher kept from the
+ * host (MINI_NODE_OPTIONS): as node, they come before the command line's
+ * and are not in execArgv.
+ */
+function takeNodeOptions(action: RunOptions): void {
+  const words = process.env['MINI_NODE_OPTIONS'];
+  if (words === undefined) return;
+  delete process.env['MINI_NODE_OPTIONS'];
+  const fromEnv = parseCommandLine(words.split(/\s+/).filter((word) => word !== ''));
+  if (fromEnv.kind !== 'stdin') return;
+  if (fromEnv.preloadRequire) action.preloadRequire = [...fromEnv.preloadRequire, ...(action.preloadRequire ?? [])];
+  if (fromEnv.preloadImport) action.preloadImport = [...fromEnv.preloadImport, ...(action.preloadImport ?? [])];
+  action.inspectBrk ??= fromEnv.inspectBrk;
+  action.inputType ??= fromEnv.inputType;
 }
 
 /** --inspect-brk[=[host:]port]'s address, node's defaults where it names none. */

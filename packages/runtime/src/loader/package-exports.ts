@@ -17,9 +17,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { codedError } from '@mini/sys';
+import { userConditions } from '../node-options.js';
 
-/** The conditions `require` matches; 'default' always matches too. */
-export const CJS_CONDITIONS: ReadonlySet<string> = new Set(['require', 'node', 'node-addons']);
+/** The conditions `require` matches, and those given with --conditions; 'default' always matches too. */
+export const CJS_CONDITIONS: ReadonlySet<string> = new Set(['require', 'node', 'node-addons', ...userConditions()]);
 
 /** Resolves a bare specifier that an "imports" target names ("#x": "pkg"). */
 export type BareResolver = (specifier: string) => string;

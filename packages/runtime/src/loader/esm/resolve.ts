@@ -17,11 +17,12 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { codedError } from '@mini/sys';
+import { userConditions } from '../../node-options.js';
 import { packageExportsResolve, packageImportsResolve } from '../package-exports.js';
 import { statKind, StatKind, type Resolver } from '../resolve.js';
 
-/** The conditions `import` matches ('default' always matches too). */
-export const ESM_CONDITIONS: ReadonlySet<string> = new Set(['node', 'import', 'node-addons']);
+/** The conditions `import` matches, and those given with --conditions ('default' always matches too). */
+export const ESM_CONDITIONS: ReadonlySet<string> = new Set(['node', 'import', 'node-addons', ...userConditions()]);
 
 export interface EsmResolverHost {
   resolver: Resolver;
