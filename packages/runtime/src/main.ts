@@ -16,7 +16,7 @@ import { Async, drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
 import { defineBuiltinGlobals } from './builtin-globals.js';
 import { registerBuiltins } from './builtins.js';
-import { HELP, parseCommandLine, type RunOptions } from './cli.js';
+import { HELP, parseCommandLine, requiredBy, type RunOptions } from './cli.js';
 import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { loadUndici, type Undici } from './fetch.js';
@@ -209,6 +209,7 @@ function setUpRuntime(setup: RuntimeSetup) {
       workerPackage.setWorkerHost({
         workerEntry: setup.workerEntry,
         execPath: setup.execPath,
+        execArgv: () => proc.execArgv,
         stdout: () => proc.stdout,
         stderr: () => proc.stderr,
       });
@@ -277,8 +278,11 @@ export function bootWorker(): void {
     args: boot.argv,
     hostExecPath: process.execPath,
     worker: boot,
+    execArgv: boot.execArgv,
   });
   env.driver.schedule();
+  // As node's workers, the -r modules of the options it runs under.
+  moduleSystem.Module._preloadModules(requiredBy(boot.execArgv));
   if (boot.code !== undefined) runEval(moduleSystem, boot.code, false, '[worker eval]');
   else moduleSystem.runMain(boot.filename!);
   drainTicks();

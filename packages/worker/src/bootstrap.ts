@@ -25,6 +25,8 @@ export interface WorkerBootstrap {
   readonly filename: string | undefined;
   readonly code: string | undefined;
   readonly argv: string[];
+  /** The worker's process.execArgv: its own option, or its parent's (whose -r modules it loads too). */
+  readonly execArgv: string[];
   readonly execPath: string;
   readonly workerEntry: string;
   readonly workerData: unknown;

@@ -36,12 +36,25 @@ export interface WorkerHost {
   workerEntry: string;
   /** process.execPath of the program (the mini launcher). */
   execPath: string;
+  /** The parent's process.execArgv, which a worker inherits unless given its own. */
+  execArgv(): string[];
   /** The parent's process.stdout and stderr, where a worker's output goes unless asked for. */
   stdout(): NodeJS.WritableStream;
   stderr(): NodeJS.WritableStream;
 }
 
 let host: WorkerHost | undefined;
+
+/** `execArgv` without its -r/--require and --import options and their values. */
+function withoutPreloads(execArgv: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (arg === '-r' || arg === '--require' || arg === '--import') i++;
+    else if (!arg.startsWith('--require=') && !arg.startsWith('--import=')) kept.push(arg);
+  }
+  return kept;
+}
 
 export function setWorkerHost(h: WorkerHost): void {
   host = h;
@@ -145,6 +158,7 @@ export class Worker extends EventEmitter {
       filename: what.file,
       code: what.code,
       argv: (options.argv ?? []).map(String),
+      execArgv: options.execArgv === undefined ? [...host.execArgv()] : options.execArgv.map(String),
       execPath: host.execPath,
       workerEntry: host.workerEntry,
       workerData: options.workerData,
@@ -161,7 +175,11 @@ export class Worker extends EventEmitter {
         // The launcher's own flags, which a worker given its own execArgv would
         // lose: our ES module loader needs V8's module API, and BroadcastChannel
         // and the stack formatter node's internals. The worker hides them again.
-        execArgv: options.execArgv === undefined ? undefined : ['--experimental-vm-modules', '--expose-internals', ...options.execArgv],
+        // Its -r and --import modules are our loader's to run, not the host's.
+        execArgv:
+          options.execArgv === undefined
+            ? undefined
+            : ['--experimental-vm-modules', '--expose-internals', ...withoutPreloads(options.execArgv.map(String))],
         resourceLimits: options.resourceLimits,
         trackUnmanagedFds: options.trackUnmanagedFds,
         name: options.name,
