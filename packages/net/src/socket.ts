@@ -14,7 +14,7 @@
  * Event order is Node's because the same stream library drives it and the
  * handle calls back at the same loop phases as libuv.
  */
-import { Duplex } from 'node:stream';
+import { Duplex, type DuplexOptions } from 'node:stream';
 import { defaultLoop } from '@mini/loop';
 import {
   setNonBlocking,
@@ -32,6 +32,7 @@ import {
   type SystemError,
   ReflectApply,
   adoptable,
+  copyProperties,
 } from '@mini/sys';
 import { clearTimeout, restartTimeout, setTimeout, type Timeout } from '@mini/timers';
 import { ConnectReq, ShutdownReq, WriteReq, type StreamHandle } from './handles/stream.js';
@@ -147,14 +148,14 @@ export class Socket extends adoptable(Duplex) {
 
   constructor(options: SocketOptions = {}) {
     if (options === null || typeof options !== 'object') options = {};
-    super({
-      ...options,
-      allowHalfOpen: Boolean(options.allowHalfOpen),
-      // 'close' comes from the handle's close callback, not the stream.
-      emitClose: false,
-      autoDestroy: true,
-      decodeStrings: false,
-    } as ConstructorParameters<typeof Duplex>[0]);
+    // A copy of the caller's options (Node copies them too), without a spread: see copyProperties.
+    const streamOptions = copyProperties(options) as SocketOptions & DuplexOptions;
+    streamOptions.allowHalfOpen = Boolean(options.allowHalfOpen);
+    // 'close' comes from the handle's close callback, not the stream.
+    streamOptions.emitClose = false;
+    streamOptions.autoDestroy = true;
+    streamOptions.decodeStrings = false;
+    super(streamOptions);
     this.wantNoDelay = Boolean(options.noDelay);
     this.wantKeepAlive = Boolean(options.keepAlive);
     this.keepAliveDelay = Math.trunc((options.keepAliveInitialDelay ?? 0) / 1000);

@@ -5,7 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
-import { codedError, invalidArgType, validateAbortSignal, validateBoolean, validateObject, validateString } from '@mini/sys';
+import {
+  codedError,
+  copyProperties,
+  invalidArgType,
+  validateAbortSignal,
+  validateBoolean,
+  validateObject,
+  validateString,
+} from '@mini/sys';
 import { isOwnEnvironment } from './environment.js';
 
 export interface SpawnOptions {
@@ -76,7 +84,8 @@ export function normalizeSpawnArguments(file: unknown, args?: unknown, options?:
   }
   if (options === undefined) options = {};
   else validateObject(options, 'options');
-  const opts = { ...(options as SpawnOptions) };
+  // Not a spread: see copyProperties.
+  const opts = copyProperties(options as SpawnOptions);
 
   const cwd = validatedCwd(opts.cwd);
   if (opts.detached != null) validateBoolean(opts.detached, 'options.detached');
