@@ -280,6 +280,10 @@ export class ServerConnection implements ParserOwner {
     this.headersDone = false;
     if (req === null) return;
     parserOnMessageComplete(req, parser);
+    // The connection no longer holds a request it has received whole (an
+    // upgrade's is still wanted by data()): kept until the next one, each
+    // connection's last request outlived a scavenge and was copied by it.
+    if (!req.upgrade) this.current = null;
     // The next message's clock starts with its first byte.
     this.messageStart = 0;
   }

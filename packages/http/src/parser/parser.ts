@@ -73,6 +73,8 @@ export function insecureHTTPParserFlag(): boolean {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** The head between messages: llhttp begins every message (a fresh RawHeaders) before its first header. */
+const NO_HEADERS = new RawHeaders();
 
 export class HTTPParser implements ParserCallbacks {
   readonly type: number;
@@ -293,6 +295,13 @@ export class HTTPParser implements ParserCallbacks {
 
   onMessageComplete(): number {
     this.owner.onMessageComplete(this);
+    // Until the next message begins (which starts these afresh), the parser
+    // keeps no part of this one: its head and URL point into the read they
+    // came in, and a kept connection would hold them across scavenges.
+    this.headers = NO_HEADERS;
+    this.trailers = null;
+    this.urlBuf = EMPTY;
+    this.statusBuf = EMPTY;
     return 0;
   }
 }
