@@ -39,7 +39,7 @@ import {
 } from '@mini/sys';
 import { hideFromHooks } from './async-context.js';
 import { IoWatcher } from './io.js';
-import { RunMode, type Loop } from './loop.js';
+import { RunMode, type Loop, type RunOwner } from './loop.js';
 
 /** A host immediate of ours: the program's async hooks never see it. */
 function hostImmediate(fn: () => void): void {
@@ -120,10 +120,33 @@ export function ownThread(loop: Loop): Driver {
 
   let scheduled = false;
   let resumeAfterYield = false;
-  const resume = () => {
-    scheduled = false;
-    driver.drive();
+  const owner: RunOwner = {
+    starting() {
+      scheduled = false;
+      const resume = resumeAfterYield;
+      resumeAfterYield = false;
+      return resume;
+    },
+    ended(finished) {
+      // A yield, or an exception on its way to the host's uncaught handler:
+      // either way we come back once the host had its turn. After a yield
+      // the finished iteration is not repeated (its timers ran). After an
+      // exception the loop itself goes on from the phase it left, as Node's
+      // timers go on after a handled exception, whether or not the host had
+      // also asked for a turn.
+      const yielded = loop.takeYield();
+      if (finished && yielded) {
+        resumeAfterYield = true;
+        schedule();
+      } else if (!finished && (yielded || loop.alive())) {
+        schedule();
+      }
+    },
   };
+  // The host immediate calls the loop's run itself (a bound function is no
+  // frame of its own): a program's callbacks sit on the host's
+  // processImmediate and run, and nothing else of ours (see Loop.run).
+  const resume = loop.run.bind(loop, RunMode.DEFAULT, { owner });
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
@@ -135,28 +158,7 @@ export function ownThread(loop: Loop): Driver {
     mode: 'own',
     schedule,
     drive() {
-      if (loop.isRunning()) return;
-      let finished = false;
-      const resume = resumeAfterYield;
-      resumeAfterYield = false;
-      try {
-        loop.run(RunMode.DEFAULT, { resume });
-        finished = true;
-      } finally {
-        // A yield, or an exception on its way to the host's uncaught
-        // handler: either way we come back once the host had its turn. After
-        // a yield the finished iteration is not repeated (its timers ran).
-        // After an exception the loop itself goes on from the phase it left,
-        // as Node's timers go on after a handled exception, whether or not
-        // the host had also asked for a turn.
-        const yielded = loop.takeYield();
-        if (finished && yielded) {
-          resumeAfterYield = true;
-          schedule();
-        } else if (!finished && (yielded || loop.alive())) {
-          schedule();
-        }
-      }
+      if (!loop.isRunning()) resume();
     },
   };
   drivers.set(loop, driver);

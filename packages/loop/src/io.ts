@@ -132,11 +132,14 @@ export class EpollBackend {
   private readonly eventWords: Uint32Array;
   private readonly stride = EPOLL_EVENT_SIZE / 4;
   private readonly dataSlot = EPOLL_DATA_OFFSET / 4;
-  /** While dispatching: index past the last event of this batch, for invalidation. */
+  /** While a batch runs: index past its last event (0: none runs), and of the next to run. */
   private batchEnd = 0;
   private batchPos = 0;
-  /** The run-last watchers (and their events) of a batch a throw left. */
+  /** The batch's run-last watchers and their events, and the next of them to run. */
   private deferred: (IoWatcher | number)[] | undefined;
+  private deferredPos = 0;
+  /** The events of the watcher next() returned, within what it wants. */
+  readyEvents = 0;
 
   /**
    * `maxEvents`: how many ready events one wait reads. A loop that watches
@@ -213,53 +216,51 @@ export class EpollBackend {
   }
 
   /**
-   * Dispatch `n` events from the last wait, from index `from` on; returns
-   * how many watchers ran. A callback that throws leaves the events after
-   * its own for `resume()`: the exception goes to the uncaught handler and
-   * the rest of the batch still runs in this poll phase, as in libuv, not
-   * after the check and timers phases that an epoll wait would come back to.
+   * Take the `n` events of the last wait as the batch `next()` walks. The
+   * loop calls each watcher's callback itself, so that a program's callback
+   * sits right on the loop's frame (see Loop.run).
    */
-  dispatch(n: number, loop: Loop, from = 0): number {
-    const words = this.eventWords;
-    let ran = 0;
-    // A resumed batch goes on with the watchers it had put off to its end.
-    let last: (IoWatcher | number)[] | undefined = from === 0 ? undefined : this.deferred;
-    this.deferred = undefined;
-    let done = false;
+  begin(n: number): void {
     this.batchEnd = n;
-    try {
-      for (let i = from; i < n; i++) {
-        this.batchPos = i + 1;
-        const base = i * this.stride;
-        const fd = words[base + this.dataSlot]!;
-        if (fd === 0xffffffff) continue;
-        const w = this.watchers[fd];
-        if (w === undefined) continue;
-        if (w.runsLast) {
-          (last ??= []).push(w, words[base]!);
-          continue;
-        }
-        if (this.invoke(w, words[base]!, loop)) ran++;
+    this.batchPos = 0;
+  }
+
+  /**
+   * The next watcher of the batch to run, its events in `readyEvents`; null
+   * once the batch is done. Run-last watchers come after all others. A
+   * callback that throws leaves the batch where it was: the exception goes
+   * to the uncaught handler and the rest of the batch still runs in this
+   * poll phase, as in libuv, not after the check and timers phases that an
+   * epoll wait would come back to.
+   */
+  next(): IoWatcher | null {
+    const words = this.eventWords;
+    while (this.batchPos < this.batchEnd) {
+      const base = this.batchPos++ * this.stride;
+      const fd = words[base + this.dataSlot]!;
+      // Invalidated: its watcher went away earlier in the batch.
+      if (fd === 0xffffffff) continue;
+      const w = this.watchers[fd];
+      if (w === undefined) continue;
+      if (w.runsLast) {
+        (this.deferred ??= []).push(w, words[base]!);
+        continue;
       }
-      done = true;
-    } finally {
-      // Left by a throw, batchPos..batchEnd are the events not yet
-      // dispatched; they stay invalidated as their watchers go until resumed.
-      if (done) {
-        this.batchEnd = 0;
-        this.batchPos = 0;
-      } else {
-        this.deferred = last;
-      }
+      if (this.ready(w, words[base]!)) return w;
     }
-    if (last !== undefined) {
-      for (let i = 0; i < last.length; i += 2) {
-        const w = last[i] as IoWatcher;
-        // Stopped or replaced by a callback of this batch: its event is stale.
-        if (this.watchers[w.fd] === w && this.invoke(w, last[i + 1] as number, loop)) ran++;
-      }
+    const last = this.deferred;
+    while (last !== undefined && this.deferredPos < last.length) {
+      const w = last[this.deferredPos] as IoWatcher;
+      const reported = last[this.deferredPos + 1] as number;
+      this.deferredPos += 2;
+      // Stopped or replaced by a callback of this batch: its event is stale.
+      if (this.watchers[w.fd] === w && this.ready(w, reported)) return w;
     }
-    return ran;
+    this.batchEnd = 0;
+    this.batchPos = 0;
+    this.deferred = undefined;
+    this.deferredPos = 0;
+    return null;
   }
 
   /** Whether a callback threw out of a batch whose later events have not run. */
@@ -267,20 +268,14 @@ export class EpollBackend {
     return this.batchEnd !== 0;
   }
 
-  /** Run the events a throwing callback left in the last batch. */
-  resume(loop: Loop): void {
-    if (this.batchEnd !== 0) this.dispatch(this.batchEnd, loop, this.batchPos);
-  }
-
-  /** Run `w` for the events epoll reported, within what it wants; false when nothing was left to run. */
-  private invoke(w: IoWatcher, reported: number, loop: Loop): boolean {
+  /** Whether `w` wants any of the events epoll reported; if so they are `readyEvents`. */
+  private ready(w: IoWatcher, reported: number): boolean {
     let ev = reported;
     // Errors and hangups are delivered to whichever side is watched, as libuv does.
     if (ev & (0x008 | 0x010)) ev |= w.events & (0x001 | 0x004);
     ev &= w.events | 0x008 | 0x010;
-    if (ev === 0) return false;
-    loop.invokeIo(w, ev);
-    return true;
+    this.readyEvents = ev;
+    return ev !== 0;
   }
 
   close(): void {

@@ -17,7 +17,7 @@
 import { EPOLLERR, EPOLLHUP, EPOLLIN, EPOLLOUT, UV_EINTR, hrtime } from '@mini/sys';
 import { bindAsyncContext, runInAsyncContext } from './async-context.js';
 import { Handle, RequestQueue, type Request } from './handle.js';
-import { EpollBackend, IoWatcher } from './io.js';
+import { EpollBackend, MAX_EVENTS } from './io.js';
 import { PhaseQueue } from './phase-handles.js';
 import { Timer, TimerHeap } from './timer.js';
 import { drainTicks } from './ticks.js';
@@ -42,6 +42,22 @@ export interface PollBridge {
 }
 
 const INT_MAX = 0x7fffffff;
+
+/** The driver that owns the thread (drive.ts's ownThread), told when each run it scheduled starts and ends. */
+export interface RunOwner {
+  /** The run starts; true when it goes on from one that ended to give the host a turn. */
+  starting(): boolean;
+  /** The run is over: finished, or left by an exception on its way to the host's uncaught handler. */
+  ended(finished: boolean): void;
+}
+
+export interface RunOptions {
+  force?: boolean;
+  resume?: boolean;
+  owner?: RunOwner;
+}
+
+const NO_TIMERS: Timer[] = [];
 
 /** The phases of an iteration, in order: where a run is, and where an interrupted one goes on. */
 const enum Phase {
@@ -115,6 +131,9 @@ export class Loop {
   private running = false;
   /** The phase running now (or last). */
   private phase = Phase.TIMERS;
+  /** The timers phase's batch of due timers, and the next of them to fire. */
+  private firing = NO_TIMERS;
+  private firingNext = 0;
   /** Where the next run starts when the last one was left by an exception. */
   private interrupted: Phase | null = null;
   private closed = false;
@@ -204,190 +223,196 @@ export class Loop {
    * the process lives, and while it does, unref'd timers still fire, as in
    * Node). `resume` continues a run that ended to give the host a turn: the
    * iteration it finished already ran its timers, so the next one starts at
-   * the pending phase, as if the run had never stopped.
+   * the pending phase, as if the run had never stopped. `owner` is the
+   * driver that owns the thread, told when a run it scheduled starts and
+   * ends (it says itself whether the run resumes).
+   *
+   * One function, uv_run and its iteration together, calling the callbacks
+   * of timers, check handles and I/O watchers itself and draining ticks
+   * right after each: a program's callback sits on as few frames of ours as
+   * can be. V8 counts every frame below it against Error.stackTraceLimit
+   * before it appends a promise job's async frames ("at async f"), and
+   * node's own stacks have one or two frames there, its loop being native.
+   * Traced or not, the same code runs: a trace costs a test of `tr` per
+   * phase and per callback.
    */
-  run(mode: RunMode = RunMode.DEFAULT, opts?: { force?: boolean; resume?: boolean }): boolean {
+  run(mode: RunMode = RunMode.DEFAULT, opts?: RunOptions): boolean {
     if (this.running) throw new Error('loop is already running');
+    const owner = opts?.owner;
+    const resume = owner !== undefined ? owner.starting() : opts?.resume === true;
     this.running = true;
     const tr = tracing.tracer;
     const depth = tr === null ? 0 : tr.depth();
+    const backend = this.backend;
     let finished = false;
     try {
-      const alive = this.runPhases(mode, opts?.force === true, opts?.resume === true);
+      // The host (or the caller) ran code since the loop last read the clock.
+      this.clockFresh = false;
+      if (this.loopStart < 0) {
+        const [sec, nsec] = hrtime();
+        this.loopStart = sec * 1e3 + nsec / 1e6;
+        if (this.metrics !== null) this.metrics[1] = this.loopStart;
+      }
+      const force = opts?.force === true;
+      let alive = this.alive() || force;
+      if (!alive) this.updateTime();
+      // The phase this pass starts from. A callback threw out of the last
+      // run: finish that iteration from the phase it stopped in, as Node goes
+      // on with the timers (or the immediates) left after an uncaught
+      // exception before anything else.
+      let from = this.interrupted;
+      const resumed = from !== null;
+      // The timers libuv runs once before the first iteration in DEFAULT
+      // mode, for backwards compatibility: a pass of the timers phase alone.
+      let prelude = false;
+      // Whether this pass is the rest of an interrupted iteration.
+      let partial = resumed;
+      this.interrupted = null;
+      if (resumed) {
+        // Node retries the timers and immediates lists at once, so the ticks
+        // queued meanwhile wait for the next callback; after any other
+        // callback they run as soon as the exception is handled.
+        if (from !== Phase.TIMERS && from !== Phase.CHECK) drainTicks();
+      } else if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
+        from = Phase.TIMERS;
+        prelude = true;
+      } else if (alive && !this.stopFlag && !this.yieldFlag) {
+        from = Phase.PENDING;
+      }
+      while (from !== null) {
+        if (tr !== null && !prelude) tr.iterationBegin();
+        const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
+        if (from <= Phase.PENDING) {
+          this.phase = Phase.PENDING;
+          tr?.phaseBegin('pending');
+          this.runPending();
+          tr?.phaseEnd();
+        }
+        if (from <= Phase.IDLE) {
+          this.phase = Phase.IDLE;
+          tr?.phaseBegin('idle');
+          this.idleHandles.run(this);
+          tr?.phaseEnd();
+        }
+        if (from <= Phase.PREPARE) {
+          this.phase = Phase.PREPARE;
+          tr?.phaseBegin('prepare');
+          this.prepareHandles.run(this);
+          tr?.phaseEnd();
+        }
+        if (from <= Phase.POLL) {
+          this.phase = Phase.POLL;
+          // A resumed poll goes on with the batch a callback threw out of, and waits no more.
+          let n = 0;
+          if (from === Phase.POLL) {
+            tr?.phaseBegin('poll (dispatching)');
+          } else {
+            const waits = (mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT;
+            n = this.poll(waits ? this.backendTimeout() : 0, waits, tr);
+          }
+          // libuv re-polls with zero timeout while the buffer comes back full.
+          for (let rounds = 48; ;) {
+            for (let w = backend.next(); w !== null; w = backend.next()) {
+              const events = backend.readyEvents;
+              const label = tr !== null ? w.label : null;
+              if (label !== null) tr!.callbackBegin(label.includes(' ') ? label : `${label} ${ioEventName(events)}`);
+              if (w.context === undefined) w.callback(events);
+              else runInAsyncContext(w.context, w.callback, undefined, [events]);
+              if (label !== null) tr!.callbackEnd();
+              drainTicks();
+              this.callbackDone();
+            }
+            if (n < MAX_EVENTS || --rounds === 0) break;
+            n = this.pollWait(0);
+            if (n === 0) break;
+            backend.begin(n);
+          }
+          tr?.phaseEnd();
+        }
+        if (from <= Phase.AFTER_POLL) {
+          this.phase = Phase.AFTER_POLL;
+          // Callbacks queued by poll (e.g. write completions) run now, a bounded
+          // number of rounds so a callback that queues another cannot starve I/O.
+          // Only when poll queued some: libuv's "immediate callbacks (e.g. write_cb)".
+          if (this.pending.length > 0) {
+            tr?.phaseBegin('pending');
+            for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
+            tr?.phaseEnd();
+          }
+        }
+        if (from <= Phase.CHECK) {
+          this.phase = Phase.CHECK;
+          tr?.phaseBegin('check');
+          for (const h of this.checkHandles.snapshot()) {
+            // A handle a callback of this phase stopped is skipped.
+            if (!h.isActive() || h.callback === undefined) continue;
+            const label = tr !== null ? h.traceLabel : null;
+            if (label !== null) tr!.callbackBegin(label);
+            const cb = h.callback;
+            cb();
+            if (label !== null) tr!.callbackEnd();
+            drainTicks();
+            this.callbackDone();
+          }
+          tr?.phaseEnd();
+        }
+        if (from <= Phase.CLOSING) {
+          this.phase = Phase.CLOSING;
+          tr?.phaseBegin('closing');
+          this.runClosing();
+          tr?.phaseEnd();
+        }
+        this.phase = Phase.TIMERS;
+        this.updateTime();
+        tr?.phaseBegin('timers');
+        // Everything due is collected first, then fired in heap order: a
+        // timer started by a callback, even with timeout 0, waits for the
+        // next iteration. An exception leaves the rest to the finally below.
+        const ready = this.collectDueTimers();
+        for (let i = 0; i < ready.length; i++) {
+          const t = ready[i]!;
+          this.firingNext = i + 1;
+          // A callback earlier in this batch may have stopped or restarted it.
+          if (!t.ready) continue;
+          t.ready = false;
+          if (t.repeat > 0) t.again();
+          const label = tr !== null ? t.traceLabel : null;
+          if (label !== null) tr!.callbackBegin(label);
+          const cb = t.callback!;
+          cb();
+          if (label !== null) tr!.callbackEnd();
+          drainTicks();
+          this.callbackDone();
+        }
+        this.firing = NO_TIMERS;
+        tr?.phaseEnd();
+        if (prelude) {
+          prelude = false;
+        } else {
+          tr?.iterationEnd();
+          alive = this.alive() || (partial && force);
+          partial = false;
+          if (mode !== RunMode.DEFAULT) break;
+        }
+        from = alive && !this.stopFlag && !this.yieldFlag ? Phase.PENDING : null;
+      }
       finished = true;
       return alive;
     } finally {
-      // An exception is on its way out: the next run goes on from the phase
-      // it left. One thrown in poll's dispatch goes on with the events of
-      // that batch not yet dispatched; one thrown elsewhere in poll, after it.
       if (!finished) {
-        this.interrupted = this.phase !== Phase.POLL ? this.phase : this.backend.interrupted ? Phase.POLL : Phase.AFTER_POLL;
+        // An exception is on its way out: the next run goes on from the phase
+        // it left. One thrown in poll's dispatch goes on with the events of
+        // that batch not yet dispatched; one thrown elsewhere in poll, after it.
+        this.interrupted = this.phase !== Phase.POLL ? this.phase : backend.interrupted ? Phase.POLL : Phase.AFTER_POLL;
+        // Timers left in the batch go back into the heap, still due.
+        if (this.phase === Phase.TIMERS) this.requeueFiring();
       }
       // An exception on its way out ends the slices it unwinds.
       if (tr !== null) tr.unwindTo(depth);
       this.running = false;
       this.stopFlag = false;
+      owner?.ended(finished);
     }
-  }
-
-  private runPhases(mode: RunMode, force: boolean, resume: boolean): boolean {
-    // The host (or the caller) ran code since the loop last read the clock.
-    this.clockFresh = false;
-    if (this.loopStart < 0) {
-      const [sec, nsec] = hrtime();
-      this.loopStart = sec * 1e3 + nsec / 1e6;
-      if (this.metrics !== null) this.metrics[1] = this.loopStart;
-    }
-    let alive = this.alive() || force;
-    if (!alive) this.updateTime();
-    const tr = tracing.tracer;
-    const from = this.interrupted;
-    this.interrupted = null;
-    if (from !== null) {
-      // A callback threw out of the last run: finish that iteration from
-      // the phase it stopped in, as Node goes on with the timers (or the
-      // immediates) left after an uncaught exception before anything else.
-      // Node retries the timers and immediates lists at once, so the ticks
-      // queued meanwhile wait for the next callback; after any other
-      // callback they run as soon as the exception is handled.
-      if (from !== Phase.TIMERS && from !== Phase.CHECK) drainTicks();
-      if (tr === null) this.runIteration(mode, from);
-      else this.runIterationTraced(mode, from, tr);
-      alive = this.alive() || force;
-      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) return alive;
-    } else if (mode === RunMode.DEFAULT && alive && !this.stopFlag && !resume) {
-      // Timers run once before the first iteration in DEFAULT mode, as libuv
-      // does for backwards compatibility.
-      this.updateTime();
-      this.phase = Phase.TIMERS;
-      tr?.phaseBegin('timers');
-      this.runTimers();
-      tr?.phaseEnd();
-    }
-    while (alive && !this.stopFlag && !this.yieldFlag) {
-      if (tr === null) this.runIteration(mode, Phase.PENDING);
-      else this.runIterationTraced(mode, Phase.PENDING, tr);
-      alive = this.alive();
-      if (mode === RunMode.ONCE || mode === RunMode.NOWAIT) break;
-    }
-    return alive;
-  }
-
-  /**
-   * One iteration, from phase `from` on. `this.phase` says where an
-   * exception left it, so the next run can go on from there.
-   */
-  private runIteration(mode: RunMode, from: Phase): void {
-    const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
-    if (from <= Phase.PENDING) {
-      this.phase = Phase.PENDING;
-      this.runPending();
-    }
-    if (from <= Phase.IDLE) {
-      this.phase = Phase.IDLE;
-      this.idleHandles.run(this);
-    }
-    if (from <= Phase.PREPARE) {
-      this.phase = Phase.PREPARE;
-      this.prepareHandles.run(this);
-    }
-    if (from === Phase.POLL) {
-      this.phase = Phase.POLL;
-      this.backend.resume(this);
-    } else if (from < Phase.POLL) {
-      this.phase = Phase.POLL;
-      let timeout = 0;
-      if ((mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT) timeout = this.backendTimeout();
-      this.poll(timeout);
-    }
-    if (from <= Phase.AFTER_POLL) {
-      this.phase = Phase.AFTER_POLL;
-      // Callbacks queued by poll (e.g. write completions) run now, a bounded
-      // number of rounds so a callback that queues another cannot starve I/O.
-      for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
-    }
-    if (from <= Phase.CHECK) {
-      this.phase = Phase.CHECK;
-      this.checkHandles.run(this);
-    }
-    if (from <= Phase.CLOSING) {
-      this.phase = Phase.CLOSING;
-      this.runClosing();
-    }
-    if (from <= Phase.TIMERS) {
-      this.phase = Phase.TIMERS;
-      this.updateTime();
-      this.runTimers();
-    }
-  }
-
-  /**
-   * The same iteration, each phase recorded (mini --trace-loop). A copy of
-   * the one above rather than checks inside it: the untraced loop stays
-   * exactly as fast as it was.
-   */
-  private runIterationTraced(mode: RunMode, from: Phase, tr: LoopTracer): void {
-    tr.iterationBegin();
-    const canSleep = this.pending.length === 0 && this.idleHandles.size === 0;
-    if (from <= Phase.PENDING) {
-      this.phase = Phase.PENDING;
-      tr.phaseBegin('pending');
-      this.runPending();
-      tr.phaseEnd();
-    }
-    if (from <= Phase.IDLE) {
-      this.phase = Phase.IDLE;
-      tr.phaseBegin('idle');
-      this.idleHandles.run(this);
-      tr.phaseEnd();
-    }
-    if (from <= Phase.PREPARE) {
-      this.phase = Phase.PREPARE;
-      tr.phaseBegin('prepare');
-      this.prepareHandles.run(this);
-      tr.phaseEnd();
-    }
-    if (from === Phase.POLL) {
-      this.phase = Phase.POLL;
-      tr.phaseBegin('poll (dispatching)');
-      this.backend.resume(this);
-      tr.phaseEnd();
-    } else if (from < Phase.POLL) {
-      this.phase = Phase.POLL;
-      let timeout = 0;
-      const waits = (mode === RunMode.ONCE && canSleep) || mode === RunMode.DEFAULT;
-      if (waits) timeout = this.backendTimeout();
-      this.poll(timeout, waits ? this.waitReason(timeout) : 'run mode NOWAIT/ONCE');
-    }
-    if (from <= Phase.AFTER_POLL) {
-      this.phase = Phase.AFTER_POLL;
-      // Only when poll queued callbacks: libuv's "immediate callbacks (e.g. write_cb)".
-      if (this.pending.length > 0) {
-        tr.phaseBegin('pending');
-        for (let i = 0; i < 8 && this.pending.length > 0; i++) this.runPending();
-        tr.phaseEnd();
-      }
-    }
-    if (from <= Phase.CHECK) {
-      this.phase = Phase.CHECK;
-      tr.phaseBegin('check');
-      this.checkHandles.run(this);
-      tr.phaseEnd();
-    }
-    if (from <= Phase.CLOSING) {
-      this.phase = Phase.CLOSING;
-      tr.phaseBegin('closing');
-      this.runClosing();
-      tr.phaseEnd();
-    }
-    if (from <= Phase.TIMERS) {
-      this.phase = Phase.TIMERS;
-      this.updateTime();
-      tr.phaseBegin('timers');
-      this.runTimers();
-      tr.phaseEnd();
-    }
-    tr.iterationEnd();
   }
 
   /** Why backendTimeout chose `timeout`, in words, for a trace. */
@@ -419,38 +444,44 @@ export class Loop {
     return this.nextTimeout();
   }
 
-  private poll(timeout: number, reason?: string): void {
+  /**
+   * Poll's wait: up to `timeout` ms (as the driver's bridge adjusts it), or
+   * none at all when nothing is watched and no timer is due. Returns how
+   * many events came, which the backend then holds as its batch.
+   */
+  private poll(timeout: number, waits: boolean, tr: LoopTracer | null): number {
     const bridge = this.bridge;
     const ours = timeout;
     if (bridge) timeout = bridge.timeout(timeout);
-    const tr = tracing.tracer;
-    if (tr === null) {
-      this.pollEvents(timeout, bridge);
-      return;
+    if (tr !== null) {
+      tr.phaseBegin('poll (waiting)');
+      let reason = waits ? this.waitReason(ours) : 'run mode NOWAIT/ONCE';
+      if (timeout !== ours) reason = timeout === 0 ? 'the host has work' : 'the host has a timer';
+      tr.pollDecision({
+        handles: this.activeHandles,
+        requests: this.activeRequests,
+        pending: this.pending.length,
+        timeout,
+        reason,
+      });
     }
-    tr.phaseBegin('poll (waiting)');
-    if (timeout !== ours) reason = timeout === 0 ? 'the host has work' : 'the host has a timer';
-    tr.pollDecision({
-      handles: this.activeHandles,
-      requests: this.activeRequests,
-      pending: this.pending.length,
-      timeout,
-      reason: reason ?? '',
-    });
-    // Ends 'waiting', or 'dispatching' once events came (pollEvents switches).
-    this.pollEvents(timeout, bridge);
-    tr.phaseEnd();
+    // Nothing to watch: just wait out the timer, as libuv does.
+    if (this.backend.size === 0 && timeout < 0) return 0;
+    if (timeout !== 0) sendHeldWork?.();
+    const n = this.pollWait(timeout);
+    if (n === 0) return 0;
+    if (tr !== null) {
+      tr.phaseEnd();
+      tr.phaseBegin('poll (dispatching)');
+    }
+    this.backend.begin(n);
+    return n;
   }
 
-  private pollEvents(timeout: number, bridge: PollBridge | undefined): void {
-    if (this.backend.size === 0 && timeout !== 0) {
-      // Nothing to watch: just wait out the timer, as libuv does.
-      if (timeout < 0) return;
-    }
-    if (timeout !== 0) sendHeldWork?.();
+  /** One epoll_wait, again after a signal interrupted it; a wait that blocks counts as idle time. */
+  private pollWait(timeout: number): number {
     const base = this.time;
-    // libuv re-polls with zero timeout while the buffer comes back full.
-    for (let rounds = 48; ;) {
+    for (;;) {
       let n: number;
       if (timeout !== 0) {
         let start = this.clock;
@@ -470,23 +501,12 @@ export class Loop {
       } else {
         n = this.backend.wait(0);
       }
-      if (n < 0) {
-        if (n === UV_EINTR) {
-          if (timeout > 0) timeout = Math.max(0, timeout - (this.time - base));
-          continue;
-        }
-        throw new Error(`epoll_wait failed: ${-n}`);
+      if (n >= 0) {
+        this.bridge?.afterWait(n, timeout);
+        return n;
       }
-      bridge?.afterWait(n, timeout);
-      if (n === 0) return;
-      const tr = tracing.tracer;
-      if (tr !== null && rounds === 48) {
-        tr.phaseEnd();
-        tr.phaseBegin('poll (dispatching)');
-      }
-      this.backend.dispatch(n, this);
-      if (n < 1024 || --rounds === 0) return;
-      timeout = 0;
+      if (n !== UV_EINTR) throw new Error(`epoll_wait failed: ${-n}`);
+      if (timeout > 0) timeout = Math.max(0, timeout - (this.time - base));
     }
   }
 
@@ -498,7 +518,15 @@ export class Loop {
     // try/finally, never catch-and-rethrow: a rethrow would move the error's
     // reported location from the user's throw to this line.
     try {
-      for (; i < queue.length; i++) this.invoke(queue[i]!, 'pending callback');
+      const tr = tracing.tracer;
+      for (; i < queue.length; i++) {
+        if (tr !== null) tr.callbackBegin('pending callback');
+        const cb = queue[i]!;
+        cb();
+        if (tr !== null) tr.callbackEnd();
+        drainTicks();
+        this.callbackDone();
+      }
     } finally {
       // On an exception, keep the callbacks not yet run.
       if (i < queue.length) this.pending = queue.slice(i + 1).concat(this.pending);
@@ -531,10 +559,9 @@ export class Loop {
     this.closingHead = first;
   }
 
-  private runTimers(): void {
+  /** The timers due now, taken out of the heap and marked ready, in the order they fire. */
+  private collectDueTimers(): Timer[] {
     const heap = this.timerHeap;
-    // Collect everything due first, then fire in heap order: a timer started
-    // by a callback, even with timeout 0, waits for the next iteration.
     let ready: Timer[] | undefined;
     for (;;) {
       const t = heap.min();
@@ -543,27 +570,32 @@ export class Loop {
       t.ready = true;
       (ready ??= []).push(t);
     }
-    if (ready === undefined) return;
-    let i = 0;
-    try {
-      for (; i < ready.length; i++) {
-        const t = ready[i]!;
-        // A callback earlier in this batch may have stopped or restarted it.
-        if (!t.ready) continue;
-        t.ready = false;
-        if (t.repeat > 0) t.again();
-        this.invoke(t.callback!, t.traceLabel);
-      }
-    } finally {
-      // On an exception, timers left in the batch go back into the heap, still due.
-      for (let j = i + 1; j < ready.length; j++) {
-        const r = ready[j]!;
-        if (r.ready) {
-          r.ready = false;
-          r.start(r.callback!, r.due - this.time, r.repeat);
-        }
+    if (ready === undefined) return NO_TIMERS;
+    this.firing = ready;
+    this.firingNext = 0;
+    return ready;
+  }
+
+  /** After an exception in the timers phase: the batch's timers not yet fired go back into the heap, still due. */
+  private requeueFiring(): void {
+    const ready = this.firing;
+    this.firing = NO_TIMERS;
+    for (let j = this.firingNext; j < ready.length; j++) {
+      const r = ready[j]!;
+      if (r.ready) {
+        r.ready = false;
+        r.start(r.callback!, r.due - this.time, r.repeat);
       }
     }
+  }
+
+  /** What follows every callback into user code once its ticks have run. */
+  private callbackDone(): void {
+    // Stale once the callback is done, not before it runs: a callback can
+    // read the clock itself (a setTimeout brings the loop's time up to
+    // date) and go on working, and that work is not idle time.
+    this.clockFresh = false;
+    this.releaseFinishedRequests();
   }
 
   /**
@@ -581,23 +613,7 @@ export class Loop {
       cb();
     }
     drainTicks();
-    // Stale once the callback is done, not before it runs: a callback can
-    // read the clock itself (a setTimeout brings the loop's time up to
-    // date) and go on working, and that work is not idle time.
-    this.clockFresh = false;
-    this.releaseFinishedRequests();
-  }
-
-  invokeIo(w: IoWatcher, events: number): void {
-    const tr = tracing.tracer;
-    if (tr !== null && w.label !== null) tr.callbackBegin(w.label.includes(' ') ? w.label : `${w.label} ${ioEventName(events)}`);
-    if (w.context === undefined) w.callback(events);
-    else runInAsyncContext(w.context, w.callback, undefined, [events]);
-    if (tr !== null && w.label !== null) tr.callbackEnd();
-    drainTicks();
-    // As in invoke: stale once the callback is done.
-    this.clockFresh = false;
-    this.releaseFinishedRequests();
+    this.callbackDone();
   }
 
   /** A request's callback is about to run: it leaves the list once the callback has returned. */

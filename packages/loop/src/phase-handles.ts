@@ -22,16 +22,22 @@ export class PhaseQueue {
     return this.handles.length;
   }
 
+  /**
+   * The handles to run this phase: handles started by a callback wait for
+   * the next iteration; the caller skips those a callback stopped.
+   */
+  snapshot(): readonly PhaseHandle[] {
+    return this.handles.length === 0 ? NONE : this.handles.slice();
+  }
+
   run(loop: Loop): void {
-    if (this.handles.length === 0) return;
-    // Snapshot: handles started by a callback wait for the next iteration,
-    // handles stopped by one are skipped.
-    const snapshot = this.handles.slice();
-    for (const h of snapshot) {
+    for (const h of this.snapshot()) {
       if (h.isActive() && h.callback) loop.invoke(h.callback, h.traceLabel);
     }
   }
 }
+
+const NONE: readonly PhaseHandle[] = [];
 
 abstract class PhaseHandle extends Handle {
   callback: (() => void) | undefined;

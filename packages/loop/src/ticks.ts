@@ -5,25 +5,45 @@
  * host macrotask (or a CommonJS top level), never from inside a promise job,
  * where V8 refuses a nested microtask checkpoint. That is why every loop
  * entry point is a host macrotask.
+ *
+ * `drainTicks` is the host's function itself (bound), not a function of
+ * ours that calls it: a tick or a promise job runs with no frame of ours
+ * between it and the callback that queued it, and V8 counts every frame
+ * below a job against Error.stackTraceLimit before it appends the job's
+ * async frames ("at async f"). What it is changes while a drain is held or
+ * the loop is traced.
  */
-import { tracing } from './trace/tracer.js';
-
 const hostProcess = process as unknown as { _tickCallback(): void };
-const tickCallback = hostProcess._tickCallback.bind(hostProcess);
+const runHostTicks: () => void = hostProcess._tickCallback.bind(hostProcess);
 
+/** What a traced drain records (the loop's tracer). */
+interface TickTracer {
+  ticksBegin(): void;
+  ticksEnd(): void;
+}
+
+let tracer: TickTracer | null = null;
 /** Open holds: while any is, drains are skipped (see holdTicks). */
 let holds = 0;
 
-export function drainTicks(): void {
-  if (holds > 0) return;
-  const tr = tracing.tracer;
-  if (tr === null) {
-    tickCallback();
-    return;
-  }
-  tr.ticksBegin();
-  tickCallback();
-  tr.ticksEnd();
+function tracedDrain(): void {
+  tracer!.ticksBegin();
+  runHostTicks();
+  tracer!.ticksEnd();
+}
+
+function skipDrain(): void {}
+
+export let drainTicks: () => void = runHostTicks;
+
+function chooseDrain(): void {
+  drainTicks = holds > 0 ? skipDrain : tracer !== null ? tracedDrain : runHostTicks;
+}
+
+/** Record each drain in `t`'s trace (null: stop recording). */
+export function traceTicks(t: TickTracer | null): void {
+  tracer = t;
+  chooseDrain();
 }
 
 /**
@@ -34,9 +54,11 @@ export function drainTicks(): void {
  */
 export function holdTicks<T>(fn: () => T): T {
   holds++;
+  chooseDrain();
   try {
     return fn();
   } finally {
     holds--;
+    chooseDrain();
   }
 }

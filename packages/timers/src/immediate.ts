@@ -111,7 +111,7 @@ export class ImmediateQueue {
       this.check = new Check(this.loop);
       this.check.traceLabel = null;
       this.check.unref();
-      this.check.start(this.onCheck);
+      this.check.start(this.processImmediate.bind(this));
     }
     const q = this.queue;
     item._idlePrev = q.tail;
@@ -152,58 +152,60 @@ export class ImmediateQueue {
     item._idlePrev = null;
   }
 
-  private readonly onCheck = (): void => {
+  /**
+   * The check handle's callback: the immediates queued before it started.
+   * Their callbacks sit on this, as on node's processImmediate, with only
+   * the loop's one frame below (bound, see append: a bound function is no
+   * frame of its own, and the frame reads ImmediateQueue.processImmediate).
+   */
+  private processImmediate(): void {
     if (this.count === 0) return;
     try {
-      this.processImmediate();
+      const queue = this.outstanding.head !== null ? this.outstanding : this.queue;
+      let immediate = queue.head;
+      // Detach the queue first: immediates queued from here on run next iteration.
+      if (queue !== this.outstanding) {
+        queue.head = queue.tail = null;
+      }
+      let prev: Immediate | null = null;
+      let ranAtLeastOne = false;
+      while (immediate !== null) {
+        if (ranAtLeastOne) drainTicks();
+        else ranAtLeastOne = true;
+
+        // Cleared while those ticks ran: its neighbours were relinked, so the
+        // previous one (already run, still linked) knows who is next.
+        if (immediate._destroyed) {
+          immediate = prev !== null ? prev._idleNext : immediate._idleNext;
+          this.outstanding.head = immediate;
+          continue;
+        }
+        immediate._destroyed = true;
+        this.count--;
+        // Leave the idle handle alone until the whole run is over (the finally below).
+        if (immediate[kRefed]) this.refCount--;
+        immediate[kRefed] = null;
+        prev = immediate;
+        const callback = immediate._onImmediate!;
+        const tr = tracing.tracer;
+        if (tr !== null) tr.callbackBegin('Immediate', callback);
+        try {
+          const argv = immediate._argv;
+          const context = Immediate.contextOf(immediate);
+          // As a timeout's: processImmediate's frame, not a helper's, is the first below the callback.
+          if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
+          else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
+        } finally {
+          if (tr !== null) tr.callbackEnd();
+          immediate._onImmediate = null;
+          immediate = immediate._idleNext;
+          this.outstanding.head = immediate;
+        }
+      }
+      this.outstanding.head = null;
     } finally {
       if (this.refCount === 0) this.idle.stop();
     }
-  };
-
-  private processImmediate(): void {
-    const queue = this.outstanding.head !== null ? this.outstanding : this.queue;
-    let immediate = queue.head;
-    // Detach the queue first: immediates queued from here on run next iteration.
-    if (queue !== this.outstanding) {
-      queue.head = queue.tail = null;
-    }
-    let prev: Immediate | null = null;
-    let ranAtLeastOne = false;
-    while (immediate !== null) {
-      if (ranAtLeastOne) drainTicks();
-      else ranAtLeastOne = true;
-
-      // Cleared while those ticks ran: its neighbours were relinked, so the
-      // previous one (already run, still linked) knows who is next.
-      if (immediate._destroyed) {
-        immediate = prev !== null ? prev._idleNext : immediate._idleNext;
-        this.outstanding.head = immediate;
-        continue;
-      }
-      immediate._destroyed = true;
-      this.count--;
-      // Leave the idle handle alone until the whole run is over (onCheck).
-      if (immediate[kRefed]) this.refCount--;
-      immediate[kRefed] = null;
-      prev = immediate;
-      const callback = immediate._onImmediate!;
-      const tr = tracing.tracer;
-      if (tr !== null) tr.callbackBegin('Immediate', callback);
-      try {
-        const argv = immediate._argv;
-        const context = Immediate.contextOf(immediate);
-        // As a timeout's: processImmediate's frame, not a helper's, is the first below the callback.
-        if (context === undefined) ReflectApply(callback, immediate, argv ?? NO_ARGS);
-        else runInAsyncContext(context, callback, immediate, argv ?? NO_ARGS);
-      } finally {
-        if (tr !== null) tr.callbackEnd();
-        immediate._onImmediate = null;
-        immediate = immediate._idleNext;
-        this.outstanding.head = immediate;
-      }
-    }
-    this.outstanding.head = null;
   }
 
   /** For tests and diagnostics. */

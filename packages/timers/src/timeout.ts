@@ -277,7 +277,13 @@ export class TimerQueue {
     this.handle.start(this.onTimer, delay > 1 ? delay : 1, 0);
   }
 
-  private readonly onTimer = (): void => {
+  /**
+   * The loop timer's callback: every list that is due, in expiry order. The
+   * callbacks sit on this and listOnTimeout, as on node (its processTimers
+   * and listOnTimeout), and the loop's one frame below. The handle calls it
+   * bound (onTimer): a bound function is no frame of its own.
+   */
+  private processTimers(): void {
     let finished = false;
     // After a callback threw, Node calls processTimers again with the same
     // `now`: a timeout the uncaught-exception handler starts is not due in
@@ -285,7 +291,15 @@ export class TimerQueue {
     const now = this.retryNow ?? this.now();
     this.retryNow = undefined;
     try {
-      this.processTimers(now);
+      this.nextExpiry = Infinity;
+      let ranAtLeastOneList = false;
+      let list: TimersList | undefined;
+      while ((list = this.queue.peek()) !== undefined) {
+        if (list.expiry > now) break;
+        if (ranAtLeastOneList) drainTicks();
+        else ranAtLeastOneList = true;
+        this.listOnTimeout(list, now);
+      }
       finished = true;
     } finally {
       if (!finished) this.retryNow = now;
@@ -303,19 +317,9 @@ export class TimerQueue {
       if (this.refCount > 0) this.handle.ref();
       else this.handle.unref();
     }
-  };
-
-  private processTimers(now: number): void {
-    this.nextExpiry = Infinity;
-    let ranAtLeastOneList = false;
-    let list: TimersList | undefined;
-    while ((list = this.queue.peek()) !== undefined) {
-      if (list.expiry > now) return;
-      if (ranAtLeastOneList) drainTicks();
-      else ranAtLeastOneList = true;
-      this.listOnTimeout(list, now);
-    }
   }
+
+  private readonly onTimer = this.processTimers.bind(this);
 
   private listOnTimeout(list: TimersList, now: number): void {
     const msecs = list.msecs;
@@ -374,7 +378,7 @@ export class TimerQueue {
 
   /**
    * A fired or cleared timeout leaves the ref count. Unlike decRefCount this
-   * does not touch the handle: onTimer settles its ref state once at the end.
+   * does not touch the handle: processTimers settles its ref state once at the end.
    */
   private destroyFired(timer: Timeout): void {
     if (timer._destroyed) return;

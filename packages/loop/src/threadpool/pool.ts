@@ -108,8 +108,9 @@ class WorkPort extends Handle implements WorkScheduler {
       throw errnoException(UV_ENOMEM, 'uv_queue_work');
     }
     this.handle = port;
-    // Each completion is recorded in a trace by its own name (complete()).
-    this.watcher = new IoWatcher(loop, fd, () => this.onReadable(), null);
+    // Each completion is recorded in a trace by its own name (onReadable).
+    // Bound, not wrapped: a completion's callback sits on onReadable and the loop's frame.
+    this.watcher = new IoWatcher(loop, fd, this.onReadable.bind(this), null);
     this.watcher.start(EPOLLIN);
     this.activate();
     this.unref();
@@ -197,7 +198,18 @@ class WorkPort extends Handle implements WorkScheduler {
     // Requests the callbacks start go to the threads as one batch, when the last has run.
     this.backend.hold();
     try {
-      for (; i < pending.length; i += 3) this.complete(pending[i]!, pending[i + 1]!, pending[i + 2]!);
+      const tr = tracing.tracer;
+      for (; i < pending.length; i += 3) {
+        const req = this.take(pending[i]!);
+        // loop.invoke without a closure per completion, and no frame between the loop's and the callback's.
+        if (tr !== null) tr.callbackBegin(req.label);
+        if (req.context === undefined) req.done(pending[i + 1]!, pending[i + 2]!);
+        else runInAsyncContext(req.context, req.done, undefined, [pending[i + 1]!, pending[i + 2]!]);
+        if (tr !== null) tr.callbackEnd();
+        drainTicks();
+        // Each completion is a callback of its own (Node's request goes once its callback returns).
+        this.loop.releaseFinishedRequests();
+      }
     } finally {
       // A callback threw: the callbacks not yet run must not be lost; they run on the next wakeup.
       if (i + 3 < pending.length) this.defer(pending.slice(i + 3));
@@ -211,7 +223,8 @@ class WorkPort extends Handle implements WorkScheduler {
     this.backlog = this.backlog.concat(completions);
   }
 
-  private complete(slot: number, result: number, errno: number): void {
+  /** The request of a completed slot, out of the table and finished, its callback still to run. */
+  private take(slot: number): WorkRequest {
     const req = this.slots[slot]!;
     this.slots[slot] = undefined;
     this.freeSlots.push(slot);
@@ -219,15 +232,7 @@ class WorkPort extends Handle implements WorkScheduler {
     req.slot = -1;
     req.args = NO_ARGS;
     req.finish();
-    // loop.invoke without a closure per completion.
-    const tr = tracing.tracer;
-    if (tr !== null) tr.callbackBegin(req.label);
-    if (req.context === undefined) req.done(result, errno);
-    else runInAsyncContext(req.context, req.done, undefined, [result, errno]);
-    if (tr !== null) tr.callbackEnd();
-    drainTicks();
-    // Each completion is a callback of its own (Node's request goes once its callback returns).
-    this.loop.releaseFinishedRequests();
+    return req;
   }
 }
 

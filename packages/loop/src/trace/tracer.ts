@@ -11,6 +11,7 @@
  * Linux numbers a process's first thread); each pool thread gets a track
  * of its own from the records libmini keeps while tracing is on.
  */
+import { traceTicks } from '../ticks.js';
 import { describeFunction } from './function-name.js';
 
 /** One event of the Trace Event Format (the fields we use). */
@@ -309,6 +310,7 @@ export function startTracing(): LoopTracer {
   if (t === null) {
     t = new LoopTracer();
     tracing.tracer = t;
+    traceTicks(t);
     if (poolSource !== undefined) t.attachPool(poolSource);
   }
   return t;
@@ -319,5 +321,6 @@ export function stopTracing(): ReturnType<LoopTracer['finish']> | undefined {
   const t = tracing.tracer;
   if (t === null) return undefined;
   tracing.tracer = null;
+  traceTicks(null);
   return t.finish();
 }

@@ -82,7 +82,8 @@ export abstract class FdHandle extends Handle {
   protected adopt(fd: number): void {
     this.fd = fd;
     // Named in a trace by the handle's type: 'TCP read', 'UDP read', 'Pipe write'.
-    this.watcher = new IoWatcher(this.loop, fd, (events) => this.onIo(events), this.typeName);
+    // Bound, not wrapped: a bound function is no frame of its own below the program's callbacks.
+    this.watcher = new IoWatcher(this.loop, fd, this.onIo.bind(this), this.typeName);
     // Its events run where the socket was made (for an accepted one: in its server's context), as Node's TCPWRAP.
     this.watcher.context = captureAsyncContext(`${this.typeName.toUpperCase()}WRAP`);
   }

@@ -294,8 +294,15 @@ export abstract class StreamHandle extends FdHandle {
   /** Reads stopped at a short read (not EAGAIN, not EOF): libuv's UV_HANDLE_READ_PARTIAL. */
   private readPartial = false;
 
-  /** Read until the kernel has nothing more, a short read, or the reader stops. */
-  private doRead(): void {
+  /**
+   * Read until the kernel has nothing more, a short read, or the reader
+   * stops. Each read's callback has its ticks drained before anything else
+   * of ours runs, as after each of node's; true when the last one's are
+   * still to drain, which the loop does once the watcher's callback
+   * returns: the program's promise jobs then sit on the loop's frame alone,
+   * not on ours beneath it (see Loop.run).
+   */
+  private doRead(): boolean {
     this.readPartial = false;
     for (let i = 0; i < 32 && this.reading; i++) {
       const n = this.receivedFds === undefined ? unistd.read(this.fd, readPool, READ_BUFFER_SIZE) : this.readWithFds();
@@ -306,25 +313,28 @@ export abstract class StreamHandle extends FdHandle {
           readPool.copy(buf, 0, 0, n);
         }
         this.bytesRead += n;
-        this.deliverRead(n, buf);
+        this.onread?.(n, buf);
         if (n < READ_BUFFER_SIZE) {
           this.readPartial = true;
-          return;
+          return true;
         }
+        // Another read follows, which the ticks may stop (a pause).
+        drainTicks();
         continue;
       }
       if (n === 0) {
         this.readStop();
-        this.deliverRead(UV_EOF);
-        return;
+        this.onread?.(UV_EOF);
+        return true;
       }
       const err = lastError();
-      if (err === UV_EAGAIN) return;
+      if (err === UV_EAGAIN) return false;
       if (err === UV_EINTR) continue;
       this.readStop();
-      this.deliverRead(err);
-      return;
+      this.onread?.(err);
+      return true;
     }
+    return false;
   }
 
   /** One recvmsg: the bytes into the read pool, the descriptors onto `receivedFds`. */
@@ -560,7 +570,8 @@ export abstract class StreamHandle extends FdHandle {
       return;
     }
     if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP)) !== 0 && this.reading) {
-      this.doRead();
+      // More of ours follows the reads: their last callback's ticks first.
+      if (this.doRead() && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) !== 0) drainTicks();
       // Both directions are shut (EPOLLHUP) and the read stopped short: the
       // rest is EOF, delivered now rather than one poll later, as libuv does.
       if ((events & EPOLLHUP) !== 0 && this.readPartial && this.reading && this.fd >= 0 && !this.isClosing()) {

@@ -1,9 +1,8 @@
 // A promise job's async frames ("at async outer") at the default
 // Error.stackTraceLimit. Node runs the job from native code, with nothing
-// of its own below it; ours runs from our loop's JavaScript, whose frames
-// V8 counts against the limit before the async frames, so they are cut off
-// (V8 reads the limit as a plain data property of Error, so it cannot be
-// raised for the capture alone without every program reading the raised value).
+// of its own below it; V8 counts the frames below the job against the
+// limit before it appends the async frames, so the runtime's loop must
+// leave few frames of its own there for them to show.
 async function outer() {
   await inner();
 }
