@@ -98,7 +98,9 @@ function expect(kind) {
   };
 }
 function finish() {
-  fs.writeFileSync(process.argv[2], JSON.stringify({ version: process.version, kinds, headers: uncaughtHeaders() }, null, 1) + '\n');
+  const headers = uncaughtHeaders();
+  loaderErrors(kinds, headers);
+  fs.writeFileSync(process.argv[2], JSON.stringify({ version: process.version, kinds, headers }, null, 1) + '\n');
 }
 
 setTimeout(expect('timeout'), 1);
@@ -180,4 +182,49 @@ function uncaughtHeaders() {
     headers[key] = stderr.slice(0, stderr.indexOf('\n\n') + 1).replace(/^<ref \*\d+> /, '');
   }
   return headers;
+}
+
+/**
+ * Node's frames for the errors its module loader throws at a program: a
+ * module not found, a syntax error in one, a .json that does not parse;
+ * each as the main module and as one the main module requires. Each runs
+ * in a node of its own, whose preload hands back the uncaught error's
+ * frames above the requiring module's (all of them for a main module),
+ * and the header of its report where node's own code threw it. Kept as
+ * `mainNotFound`, `requireSyntaxError`…, and the headers as `loader KIND`.
+ */
+function loaderErrors(kinds, headers) {
+  const { spawnSync } = require('node:child_process');
+  const path = require('node:path');
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'node-frames-'));
+  const write = (name, text) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const preload = write(
+    'preload.js',
+    `const QUESTIONS = ${JSON.stringify(QUESTIONS)};\n${record};\n` +
+      'Error.prepareStackTrace = (_, sites) => sites;\n' +
+      "process.on('uncaughtException', (err) => process.stdout.write(JSON.stringify(err.stack.map(record))));\n",
+  );
+  const faults = {
+    NotFound: (main) => path.join(dir, main ? 'no-such-main.js' : 'no-such-module.js'),
+    SyntaxError: (main) => write(main ? 'bad-main.js' : 'bad.js', 'module.exports = {\n'),
+    JsonError: (main) => write(main ? 'bad-main.json' : 'bad.json', '{"a":\n'),
+  };
+  for (const [fault, make] of Object.entries(faults)) {
+    for (const main of [true, false]) {
+      const kind = `${main ? 'main' : 'require'}${fault}`;
+      const file = main ? make(true) : write(`requires-${fault}.js`, `require(${JSON.stringify(make(false))});\n`);
+      const run = (args) => spawnSync(process.execPath, args, { encoding: 'utf8', cwd: dir });
+      const frames = JSON.parse(run(['-r', preload, file]).stdout);
+      // A required module's: the frames above the requiring module's own.
+      const requirer = frames.findIndex((frame) => frame.getFileName?.startsWith(dir) === true);
+      kinds[kind] = main || requirer < 0 ? frames : frames.slice(0, requirer);
+      const { stderr } = run([file]);
+      const header = stderr.slice(0, stderr.indexOf('\n\n') + 1);
+      if (header.startsWith('node:')) headers[`loader ${kind}`] = header;
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -63,7 +63,7 @@ function hideRuntimeFrames(): void {
   const prepare = nodeErrors.prepareStackTraceCallback;
   const setCallback = bindings?.errors['setPrepareStackTraceCallback'] as ((callback: PrepareStackTrace) => void) | undefined;
   if (typeof prepare !== 'function' || typeof setCallback !== 'function') return;
-  setCallback((global, error, trace) => prepare(global, error, nodeView(trace)));
+  setCallback((global, error, trace) => prepare(global, error, nodeView(error, trace)));
 
   const enhancers = nodeErrors.fatalExceptionStackEnhancers;
   const setEnhancers = bindings!.errors['setEnhanceStackForFatalException'] as ((before: Enhancer, after: Enhancer) => void) | undefined;
@@ -96,7 +96,11 @@ function readsAsNode(error: unknown, arrow: symbol): void {
   const ours = holder[arrow];
   if (typeof ours !== 'string' || !ours.startsWith(`${INTERNAL_NAME}:`)) return;
   const headers = recorded().headers;
-  const key = headerKeys(error).find((name) => name in headers);
+  // Formatting the stack (nodeView) tells whether our loader threw it.
+  void (error as { stack?: unknown }).stack;
+  const loaderKind = loaderErrors.get(error);
+  const keys = loaderKind !== undefined ? [`loader ${loaderKind}`, ...headerKeys(error)] : headerKeys(error);
+  const key = keys.find((name) => name in headers);
   if (key === undefined) return;
   const header = headers[key]!;
   holder[arrow] = header;
@@ -231,13 +235,53 @@ function dispatchOf(trace: CallSite[], from: number, to: number, bottom: boolean
   return undefined;
 }
 
+/**
+ * The errors our module loader throws at a program, by the function of
+ * ours that throws them: node-frames.cjs recorded node's frames for each,
+ * as `main…` (the main module's: to the bottom of the stack) and
+ * `require…` (a required module's: down to the requiring module's frame).
+ */
+const LOADER_ERRORS: Record<string, string> = {
+  _resolveFilename: 'NotFound',
+  compileWrapper: 'SyntaxError',
+  'Module._extensions..json': 'JsonError',
+};
+
+/** Which error of our loader a trace is, if it is one. */
+const loaderErrors = new WeakMap<object, string>();
+
+/**
+ * A loader error: the trace starts with a run of ours (below what the host
+ * ran for it: vm's compile, JSON.parse) that one of LOADER_ERRORS's
+ * functions is in. Its kind, and where the run ends.
+ */
+function loaderErrorAt(trace: CallSite[], lowest: number, cut: boolean): { kind: string; end: number } | undefined {
+  let top = 0;
+  while (top <= lowest && trace[top]!.getFileName() !== shownName) {
+    const file = trace[top]!.getFileName();
+    // A program's frame above ours: not the loader's error.
+    if (file != null && !file.startsWith('node:')) return undefined;
+    top++;
+  }
+  if (top > lowest) return undefined;
+  let end = top;
+  while (end < lowest && trace[end + 1]!.getFileName() === shownName) end++;
+  for (let i = top; i <= end; i++) {
+    const fault = LOADER_ERRORS[trace[i]!.getFunctionName() ?? ''];
+    if (fault === undefined) continue;
+    const main = runsMain(trace, top, end) || (end === lowest && !cut);
+    return { kind: `${main ? 'main' : 'require'}${fault}`, end };
+  }
+  return undefined;
+}
+
 /** Whether a run through the module loader reached it from runMain (the main module), not from a require(). */
 function runsMain(trace: CallSite[], from: number, to: number): boolean {
   for (let i = from; i <= to; i++) if ((trace[i]!.getFunctionName() || trace[i]!.getMethodName()) === 'runMain') return true;
   return false;
 }
 
-function nodeView(trace: CallSite[]): CallSite[] {
+function nodeView(error: Error, trace: CallSite[]): CallSite[] {
   const ours = (i: number): boolean => trace[i]?.getFileName() === shownName;
   // V8 puts the async frames (the awaiting functions, "at async f") after the stack's own: they stay, less ours.
   let asyncFrom = trace.findIndex((site) => site.isAsync());
@@ -264,7 +308,16 @@ function nodeView(trace: CallSite[]): CallSite[] {
   }
   const nodeFrames = recorded().frames;
   const view: CallSite[] = [];
-  for (let i = 0; i <= lowest; i++) {
+  let from = 0;
+  const loader = loaderErrorAt(trace, lowest, cut);
+  if (loader !== undefined && nodeFrames[loader.kind] !== undefined) {
+    loaderErrors.set(error, loader.kind);
+    view.push(...nodeFrames[loader.kind]!);
+    // A main module's: node's frames reach the bottom.
+    if (loader.kind.startsWith('main')) return [...view, ...awaiting];
+    from = loader.end + 1;
+  }
+  for (let i = from; i <= lowest; i++) {
     const site = trace[i]!;
     if (ours(i)) {
       // The run: our frames and llhttp's wasm frames between them. Below the lowest run is the launcher.
@@ -293,6 +346,8 @@ function nodeView(trace: CallSite[]): CallSite[] {
       continue;
     }
     const fn = site.getFunctionName();
+    // The host immediate our loop runs from (a trace cut by the limit reaches it): node's loop is native.
+    if (fn === 'processImmediate' && i > 0 && ours(i - 1)) continue;
     // The host's nextTick drain, there because our loop called it: node calls it as process's method, from native code.
     if (fn === 'runNextTicks' && oursOrCut(i + 1)) continue;
     if (fn === 'processTicksAndRejections' && trace[i + 1]?.getFunctionName() === 'runNextTicks' && oursOrCut(i + 2)) {
