@@ -187,7 +187,8 @@ function uncaughtHeaders() {
 /**
  * Node's frames for the errors its module loader throws at a program: a
  * module not found, a syntax error in one, a .json that does not parse;
- * each as the main module and as one the main module requires. Each runs
+ * each as the main module and as one the main module requires; and a
+ * package subpath its exports do not name. Each runs
  * in a node of its own, whose preload hands back the uncaught error's
  * frames above the requiring module's (all of them for a main module),
  * and the header of its report where node's own code threw it. Kept as
@@ -211,9 +212,15 @@ function loaderErrors(kinds, headers) {
     NotFound: (main) => path.join(dir, main ? 'no-such-main.js' : 'no-such-module.js'),
     SyntaxError: (main) => write(main ? 'bad-main.js' : 'bad.js', 'module.exports = {\n'),
     JsonError: (main) => write(main ? 'bad-main.json' : 'bad.json', '{"a":\n'),
+    // A package's subpath its "exports" do not name (a required module's only: a main module is a path).
+    PathNotExported: () => {
+      fs.mkdirSync(path.join(dir, 'node_modules', 'pk'), { recursive: true });
+      write('node_modules/pk/package.json', '{"name":"pk","exports":{".":"./index.js"}}');
+      return 'pk/not-exported';
+    },
   };
   for (const [fault, make] of Object.entries(faults)) {
-    for (const main of [true, false]) {
+    for (const main of fault === 'PathNotExported' ? [false] : [true, false]) {
       const kind = `${main ? 'main' : 'require'}${fault}`;
       const file = main ? make(true) : write(`requires-${fault}.js`, `require(${JSON.stringify(make(false))});\n`);
       const run = (args) => spawnSync(process.execPath, args, { encoding: 'utf8', cwd: dir });

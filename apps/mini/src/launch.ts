@@ -63,7 +63,17 @@ function hideRuntimeFrames(): void {
   const prepare = nodeErrors.prepareStackTraceCallback;
   const setCallback = bindings?.errors['setPrepareStackTraceCallback'] as ((callback: PrepareStackTrace) => void) | undefined;
   if (typeof prepare !== 'function' || typeof setCallback !== 'function') return;
-  setCallback((global, error, trace) => prepare(global, error, nodeView(error, trace)));
+  setCallback((global, error, trace) => {
+    let view: CallSite[];
+    try {
+      view = nodeView(error, trace);
+    } catch {
+      // A trace this code did not foresee: its own frames, rather than a
+      // throw from every error.stack, which would stop the program.
+      view = trace;
+    }
+    return prepare(global, error, view);
+  });
 
   const enhancers = nodeErrors.fatalExceptionStackEnhancers;
   const setEnhancers = bindings!.errors['setEnhanceStackForFatalException'] as ((before: Enhancer, after: Enhancer) => void) | undefined;
@@ -247,6 +257,16 @@ const LOADER_ERRORS: Record<string, string> = {
   'Module._extensions..json': 'JsonError',
 };
 
+/**
+ * The other errors _resolveFilename throws, by code: node throws each from
+ * another place, with frames of its own. One without a recording keeps
+ * the frames it has rather than a not-found's.
+ */
+const RESOLVE_ERRORS: Record<string, string> = {
+  MODULE_NOT_FOUND: 'NotFound',
+  ERR_PACKAGE_PATH_NOT_EXPORTED: 'PathNotExported',
+};
+
 /** Which error of our loader a trace is, if it is one. */
 const loaderErrors = new WeakMap<object, string>();
 
@@ -255,7 +275,7 @@ const loaderErrors = new WeakMap<object, string>();
  * ran for it: vm's compile, JSON.parse) that one of LOADER_ERRORS's
  * functions is in. Its kind, and where the run ends.
  */
-function loaderErrorAt(trace: CallSite[], lowest: number, cut: boolean): { kind: string; end: number } | undefined {
+function loaderErrorAt(error: Error, trace: CallSite[], lowest: number, cut: boolean): { kind: string; end: number } | undefined {
   let top = 0;
   while (top <= lowest && trace[top]!.getFileName() !== shownName) {
     const file = trace[top]!.getFileName();
@@ -267,7 +287,12 @@ function loaderErrorAt(trace: CallSite[], lowest: number, cut: boolean): { kind:
   let end = top;
   while (end < lowest && trace[end + 1]!.getFileName() === shownName) end++;
   for (let i = top; i <= end; i++) {
-    const fault = LOADER_ERRORS[trace[i]!.getFunctionName() ?? ''];
+    let fault = LOADER_ERRORS[trace[i]!.getFunctionName() ?? ''];
+    if (fault === 'NotFound') {
+      // A coded error is formatted while its code is still in its name ('Error [CODE]').
+      const code = (error as { code?: unknown }).code ?? /\[(\w+)\]$/.exec(String(error.name))?.[1];
+      if (code !== undefined) fault = RESOLVE_ERRORS[String(code)];
+    }
     if (fault === undefined) continue;
     const main = runsMain(trace, top, end) || (end === lowest && !cut);
     return { kind: `${main ? 'main' : 'require'}${fault}`, end };
@@ -309,7 +334,7 @@ function nodeView(error: Error, trace: CallSite[]): CallSite[] {
   const nodeFrames = recorded().frames;
   const view: CallSite[] = [];
   let from = 0;
-  const loader = loaderErrorAt(trace, lowest, cut);
+  const loader = loaderErrorAt(error, trace, lowest, cut);
   if (loader !== undefined && nodeFrames[loader.kind] !== undefined) {
     loaderErrors.set(error, loader.kind);
     view.push(...nodeFrames[loader.kind]!);
