@@ -14,6 +14,12 @@
  * given to send() travels with its message as Node sends it
  * (ipc-handles.ts): later sends wait until the other side acknowledges it.
  *
+ * Each message is emitted on a tick of its own after the read, as Node
+ * emits them. One that arrives while the target has no 'message' listener
+ * is kept until one is added, not dropped: a child whose main module is an
+ * ES module graph is still loading it when its parent's first message
+ * comes (vitest's forks pool sends 'start' at once and waits for the reply).
+ *
  * The channel keeps its loop alive only while the target has 'message' or
  * 'disconnect' listeners, as Node's does. An end of file from the other
  * side disconnects; on a ChildProcess it also counts towards 'close' (a
@@ -140,9 +146,15 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     got: new Map(),
   };
 
+  // 'message' events that found no listener, for the first one added.
+  let unheard: [message: unknown, handle: unknown][] = [];
   const listened = (type: unknown): boolean => type === 'message' || type === 'disconnect';
   target.on('newListener', (type: unknown) => {
     if (listened(type)) control.refCounted();
+    // On the next tick, as Node does: the listener is in place by then (this
+    // event comes before it is added), and so are any others added with it.
+    // Any listener added triggers the check, not only a 'message' one, as in Node.
+    if (unheard.length > 0) process.nextTick(emitUnheard);
   });
   target.on('removeListener', (type: unknown) => {
     if (listened(type)) control.unrefCounted();
@@ -152,10 +164,12 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
   pipe.onread = (nread, buf) => {
     if (nread > 0 && buf !== undefined) {
       for (const message of decode(buf)) {
-        if (!target.connected) break;
-        if (!isInternal(message)) target.emit('message', message);
-        else if ((message as { cmd: string }).cmd === 'NODE_HANDLE') receiveHandle(message as HandleMessage);
-        else internalMessage(message as { cmd: string });
+        if (!isOpen()) break;
+        if (!isInternal(message)) process.nextTick(emitMessage, message);
+        else if ((message as { cmd: string }).cmd === 'NODE_HANDLE') {
+          // The fd came with these bytes: it is taken now, so that it stays with its message.
+          process.nextTick(receiveHandle, message as HandleMessage, pipe.takePending());
+        } else process.nextTick(internalMessage, message as { cmd: string });
       }
       return;
     }
@@ -166,9 +180,30 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
   };
   if (!control.inert) pipe.readStart();
 
-  /** A NODE_HANDLE message: its fd came with the bytes, so it is the oldest one received. */
-  function receiveHandle(message: HandleMessage): void {
-    const fd = pipe.takePending();
+  /** Node's test before it queues a message's emit: a channel not disconnected yet. */
+  function isOpen(): boolean {
+    return target.channel !== null && target.channel !== undefined;
+  }
+
+  function emitMessage(message: unknown, handle?: unknown): void {
+    if (target.listenerCount('message') > 0) target.emit('message', message, handle);
+    else if (isOpen()) unheard.push([message, handle]);
+  }
+
+  function emitUnheard(): void {
+    if (!isOpen() || target.listenerCount('message') === 0 || unheard.length === 0) return;
+    const messages = unheard;
+    unheard = [];
+    for (const [message, handle] of messages) target.emit('message', message, handle);
+  }
+
+  /** A NODE_HANDLE message, with the fd that came with its bytes (-1: none did). */
+  function receiveHandle(message: HandleMessage, fd: number): void {
+    // Disconnected since the read: nobody will take it.
+    if (!isOpen()) {
+      if (fd >= 0) unistd.close(fd);
+      return;
+    }
     const handle = fd >= 0 ? handleForFd(pipe.loop, fd) : undefined;
     if (typeof handle === 'string') unistd.close(fd);
     const conversion = conversions[message.type] as (typeof conversions)[HandleType] | undefined;
@@ -182,10 +217,9 @@ export function setupChannel(target: IpcTarget, pipe: Pipe, mode: SerializationM
     doSend({ cmd: 'NODE_HANDLE_ACK' }, undefined, { swallowErrors: true }, undefined);
     target.emit('internalMessage', message, handle);
     conversion.got(channel, message, handle, (object) => {
-      process.nextTick(() => {
-        if (target.channel === null || target.channel === undefined) return;
-        target.emit(isInternal(message.msg) ? 'internalMessage' : 'message', message.msg, object);
-      });
+      if (!isOpen()) return;
+      if (isInternal(message.msg)) process.nextTick(() => target.emit('internalMessage', message.msg, object));
+      else process.nextTick(emitMessage, message.msg, object);
     });
   }
 
