@@ -139,6 +139,23 @@ runtimeText = runtimeText
       'var __toESMHost = (mod) => { let ns = __hostNamespaces.get(mod); if (ns === void 0) __hostNamespaces.set(mod, (ns = __toESM(mod))); return ns; };\n' +
       'var __toCommonJS =',
   );
+// A class whose body names itself (`new TCP(...)`, AbortError as the frame
+// its validation error hides) is `TCP = class _TCP ...` in esbuild's lazily
+// initialised modules, and its name is then _TCP: util.inspect showed an
+// aborted timer's error as `_AbortError: The operation was aborted`. A
+// static block first in the body gives the class its own name back, on the
+// header's line, so the source map's lines stay where they are. It runs
+// when the module is first loaded, after the program may have replaced
+// Object.defineProperty: esbuild's __defProp is the original.
+if (!runtimeText.includes('var __defProp = Object.defineProperty;')) {
+  throw new Error("build: esbuild's __defProp is not the helper this build knows");
+}
+runtimeText = runtimeText.replace(
+  /\b([A-Za-z_$][\w$]*) = class _\1( extends [^{\n]+)? \{/g,
+  (_, name, heritage = '') => `${name} = class _${name}${heritage} { static { __defProp(this, "name", { value: "${name}" }); }`,
+);
+const renamed = /\b([A-Za-z_$][\w$]*) = class _\1\b(?! extends [^{\n]+ \{ static \{ __defProp| \{ static \{ __defProp)/.exec(runtimeText);
+if (renamed !== null) throw new Error(`build: the class ${renamed[1]} would be named _${renamed[1]}`);
 writeFileSync(runtimeFile, runtimeText);
 // Where each source lies in the bundle, for the frames stacks show of our API calls (source-modules.mjs).
 writeFileSync(`${here}/dist/runtime-sections.json`, JSON.stringify(bundleSections(runtimeText)));
