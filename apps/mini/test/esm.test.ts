@@ -114,6 +114,32 @@ describe('ES module packages from npm, on mini', () => {
     expect(theirs.stderr).toContain('at Object.toEqual (suite.test.js:');
     expect(untimed(mini([jest, '--runInBand', '--ci', 'suite.test.js'], { cwd }))).toEqual(theirs);
   }, 120_000);
+  // Each pool runs every file in a worker of its own: a forked mini child
+  // whose channel speaks 'advanced' serialization, or one of our threads.
+  it.each(['forks', 'threads'])(
+    "vitest 4's %s pool: a passing file and a failing one, reported as on node",
+    (pool) => {
+      const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+      const cwd = resolve(__dirname, 'fixtures', 'vitest');
+      // Durations and the start time are the runs' own.
+      const untimed = (r: Run): Run => ({
+        ...r,
+        stdout: r.stdout.replace(/\d+(\.\d+)?m?s\b/g, 'N').replace(/Start at .*/, 'Start at'),
+      });
+      // One worker at a time, so that the files are reported in one order;
+      // no colours, which would split a duration from its unit.
+      const args = [vitest, 'run', `--pool=${pool}`, '--maxWorkers=1'];
+      const opts = { cwd, env: { NO_COLOR: '1' } };
+      const theirs = untimed(node(args, opts));
+      expect(theirs.stdout).toContain('1 failed');
+      expect(theirs.stdout).toContain('4 passed');
+      // The failure's report (the diff and the code frame) is on stderr.
+      expect(theirs.stderr).toContain('❯ failing.test.js:5:34');
+      expect(theirs.status).toBe(1);
+      expect(untimed(mini(args, opts))).toEqual(theirs);
+    },
+    120_000,
+  );
   it('execa 9: a child, a failing command, a missing one and a pipeline, through our child_process', () => {
     const r = expectSameAsNode(['execa.mjs'], { cwd: PACKAGES });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
