@@ -23,7 +23,7 @@ import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { LAUNCHER_FLAGS } from './launcher-flags.js';
 import { createModuleSystem } from './loader/index.js';
-import { hostOption, unsupportedOption } from './node-options.js';
+import { hostOption, programGaveVmModules, unsupportedOption } from './node-options.js';
 import { codedError, defineLazy, hostBinding } from '@mini/sys';
 import { dressProcess } from './process.js';
 
@@ -198,7 +198,7 @@ function setUpRuntime(setup: RuntimeSetup) {
     'fs/promises': () => (env.registry.load('fs') as { promises: unknown }).promises,
     // The host's vm has SourceTextModule and SyntheticModule only because the
     // launcher enables them for our loader; node's has neither without the flag.
-    vm: () => hostVmWithoutModules(),
+    vm: () => (programGaveVmModules() ? plainExports(vm) : hostVmWithoutModules()),
     child_process: () => (require('@mini/process/child_process') as typeof import('@mini/process/child_process')).createChildProcess(),
     cluster: () => (require('@mini/process/cluster') as typeof import('@mini/process/cluster')).createCluster(),
     perf_hooks: () => (require('./perf-hooks.js') as typeof import('./perf-hooks.js')).createPerfHooks(),

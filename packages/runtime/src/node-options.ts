@@ -55,3 +55,14 @@ export function unsupportedOption(): string | undefined {
   for (const [name, given] of NOT_YET) if (given(hostOption(name))) return name;
   return undefined;
 }
+
+/**
+ * Whether the program itself gave --experimental-vm-modules, on its command
+ * line (process.execArgv, once the runtime has set it) or in NODE_OPTIONS:
+ * the launcher always gives it to the host for our loader, but only then
+ * does the program's vm have the module classes, and their warning.
+ */
+export function programGaveVmModules(): boolean {
+  const flag = '--experimental-vm-modules';
+  return process.execArgv.includes(flag) || (process.env['NODE_OPTIONS'] ?? '').split(/\s+/).includes(flag);
+}

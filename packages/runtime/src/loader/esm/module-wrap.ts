@@ -28,6 +28,7 @@
  */
 import process from 'node:process';
 import vm from 'node:vm';
+import { programGaveVmModules } from '../../node-options.js';
 import { codedError } from '@mini/sys';
 import { cacheSourceMap } from '../source-maps.js';
 
@@ -139,6 +140,11 @@ function classes(): VmModules {
       'ES modules',
       'the host node was started without --experimental-vm-modules (start mini through its launcher)',
     );
+  }
+  // The program's own, when it asked for the classes: node prints it once.
+  if (programGaveVmModules()) {
+    vmModules = { SourceTextModule, SyntheticModule };
+    return vmModules;
   }
   const original = process.emitWarning;
   process.emitWarning = function emitWarning(this: unknown, warning: string | Error, ...rest: unknown[]) {
