@@ -12,6 +12,8 @@
  *   program's hooks see the resources Node would show, not those.
  */
 import * as host from 'node:async_hooks';
+// The module's own exports: the namespace above also has the `default` an ES import adds.
+import hostExports from 'node:async_hooks';
 import { asyncContext, hiddenAsyncIds, trackAsyncContext } from '@mini/loop';
 
 interface Enablable {
@@ -90,5 +92,5 @@ export function createAsyncHooks(): typeof host {
     return hook;
   }
 
-  return { ...host, AsyncLocalStorage: AsyncLocalStorage as unknown as typeof host.AsyncLocalStorage, createHook };
+  return { ...hostExports, AsyncLocalStorage: AsyncLocalStorage as unknown as typeof host.AsyncLocalStorage, createHook };
 }

@@ -51,8 +51,12 @@ const HOST = [
  */
 const CALL_TIME_STUBS = ['http2'];
 
-/** Builtins that need a loop and are not ours yet. */
-const UNAVAILABLE = ['trace_events', 'wasi'];
+/**
+ * Builtins that are not ours yet: they need a loop, or (domain) hold on to
+ * a callback's context through an uncaught exception, which our callbacks
+ * do not yet do; _stream_wrap is node's JSStreamSocket.
+ */
+const UNAVAILABLE = ['_stream_wrap', 'domain', 'trace_events', 'wasi'];
 
 export interface OwnBuiltins {
   [id: string]: () => unknown;

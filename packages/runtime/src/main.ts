@@ -23,7 +23,7 @@ import { loadUndici, type Undici } from './fetch.js';
 import { installGlobals, timersModule } from './globals.js';
 import { LAUNCHER_FLAGS } from './launcher-flags.js';
 import { createModuleSystem } from './loader/index.js';
-import { hostOption, programGaveVmModules, unsupportedOption } from './node-options.js';
+import { hostOption, programGaveVmModules, setProgramOptions, unsupportedOption } from './node-options.js';
 import { codedError, defineLazy, hostBinding } from '@mini/sys';
 import { dressProcess } from './process.js';
 
@@ -40,6 +40,7 @@ export interface BootOptions {
 
 export function boot(opts: BootOptions): void {
   const action = parseCommandLine(opts.argv, givenHostFlags());
+  if (action.kind !== 'version' && action.kind !== 'help' && action.kind !== 'error') setProgramOptions(action.execArgv ?? []);
   switch (action.kind) {
     case 'version':
       process.stdout.write(`v${VERSION}\n`);

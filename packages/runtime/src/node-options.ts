@@ -56,13 +56,20 @@ export function unsupportedOption(): string | undefined {
   return undefined;
 }
 
+/** The options the program's command line gave (process.execArgv), once the runtime has read them. */
+let programOptions: readonly string[] = [];
+
+export function setProgramOptions(execArgv: readonly string[]): void {
+  programOptions = execArgv;
+}
+
 /**
  * Whether the program itself gave --experimental-vm-modules, on its command
- * line (process.execArgv, once the runtime has set it) or in NODE_OPTIONS:
- * the launcher always gives it to the host for our loader, but only then
- * does the program's vm have the module classes, and their warning.
+ * line or in NODE_OPTIONS: the launcher always gives it to the host for our
+ * loader, but only then does the program's vm have the module classes, and
+ * their warning. (Our packages run from a plain node gave it for the loader.)
  */
 export function programGaveVmModules(): boolean {
   const flag = '--experimental-vm-modules';
-  return process.execArgv.includes(flag) || (process.env['NODE_OPTIONS'] ?? '').split(/\s+/).includes(flag);
+  return programOptions.includes(flag) || (process.env['NODE_OPTIONS'] ?? '').split(/\s+/).includes(flag);
 }

@@ -727,7 +727,8 @@ export function createModuleSystem(builtins: BuiltinRegistry, options: ModuleSys
 
   const ModuleClass = Module as unknown as ModuleConstructor;
   Module.Module = ModuleClass;
-  Module.builtinModules = Object.freeze(builtins.list().filter(canBeRequiredWithoutScheme));
+  // In node's order: sorted, as its build lists them.
+  Module.builtinModules = Object.freeze(builtins.list().filter(canBeRequiredWithoutScheme).sort());
   Module._initPaths();
 
   /**
