@@ -281,6 +281,7 @@ export function bootWorker(): void {
     worker: boot,
     execArgv: boot.execArgv,
   });
+  setProgramOptions(boot.execArgv);
   env.driver.schedule();
   // As node's workers, the -r modules of the options it runs under.
   moduleSystem.Module._preloadModules(requiredBy(boot.execArgv));
