@@ -678,7 +678,6 @@ export class Socket extends adoptable(Duplex) {
     }
     this._unrefTimer();
     const req = new WriteReq(handle.loop);
-    req.oncomplete = (status) => this.afterWrite(status, cb);
     let err: number;
     const staged = writev ? stageChunks(data as Chunk[]) : typeof data === 'string' ? stageString(data, encoding, 0) : -1;
     if (staged >= 0) {
@@ -696,7 +695,11 @@ export class Socket extends adoptable(Duplex) {
       cb(errnoException(err, 'write'));
       return;
     }
-    if (!req.async) cb();
+    // Only a write the kernel could not take at once completes later: the
+    // completion closure is made for that one (it cannot run before the
+    // loop's next poll), not for every write.
+    if (req.async) req.oncomplete = (status) => this.afterWrite(status, cb);
+    else cb();
   }
 
   private afterWrite(status: number, cb: (err?: Error | null) => void): void {

@@ -392,7 +392,31 @@ export abstract class StreamHandle extends FdHandle {
    * and only a rest that has to wait is copied before it is queued.
    */
   writeTransient(req: WriteReq, data: Uint8Array, length: number): number {
-    const err = this.writev(req, [length === data.byteLength ? data : data.subarray(0, length)]);
+    let sent = 0;
+    // Nothing queued ahead of it (an http request's head, a reply): one
+    // write(2) straight from the stage, with no view of it and no chunk
+    // list, which the kernel taking it all (the usual case) never needs.
+    if (length > 0 && this.fd >= 0 && !this.shut && this.writeQueue.length === this.writeHead && this.connectReq === undefined) {
+      const n = unistd.write(this.fd, data, length);
+      if (n < 0) {
+        const err = lastError();
+        if (err !== UV_EAGAIN && err !== UV_EINTR) {
+          req.bytes = length;
+          req.async = false;
+          return err;
+        }
+      } else {
+        sent = n;
+        this.bytesWritten += n;
+        if (n === length) {
+          req.bytes = length;
+          req.async = false;
+          return 0;
+        }
+      }
+    }
+    const err = this.writev(req, [sent === 0 && length === data.byteLength ? data : data.subarray(sent, length)]);
+    req.bytes = length;
     if (err === 0 && req.async) {
       req.chunks[0] = Buffer.from(req.chunks[0]!.subarray(req.offset));
       req.offset = 0;
