@@ -160,17 +160,6 @@ export function parseCommandLine(argv: string[], hostFlags: readonly string[] = 
   return { kind: 'stdin', dash: false, args: [], ...run };
 }
 
-/** The modules -r/--require options among `execArgv` name, in order (a worker's preloads). */
-export function requiredBy(execArgv: readonly string[]): string[] {
-  const modules: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    if ((arg === '-r' || arg === '--require') && i + 1 < execArgv.length) modules.push(execArgv[++i]!);
-    else if (arg.startsWith('--require=')) modules.push(arg.slice('--require='.length));
-  }
-  return modules;
-}
-
 export const HELP = `Usage: mini [options] [ script.js | - ] [arguments]
        mini compare script.js [arguments]
        mini trace summary|svg trace.json

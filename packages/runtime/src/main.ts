@@ -16,7 +16,7 @@ import { Async, drainTicks, tracing } from '@mini/loop';
 import * as timers from '@mini/timers';
 import { defineBuiltinGlobals } from './builtin-globals.js';
 import { registerBuiltins } from './builtins.js';
-import { HELP, parseCommandLine, requiredBy, type RunOptions } from './cli.js';
+import { HELP, parseCommandLine, type RunOptions } from './cli.js';
 import { createConsole } from './console.js';
 import { Environment } from './environment.js';
 import { loadUndici, type Undici } from './fetch.js';
@@ -284,7 +284,7 @@ export function bootWorker(): void {
   setProgramOptions(boot.execArgv);
   env.driver.schedule();
   // As node's workers, the -r modules of the options it runs under.
-  moduleSystem.Module._preloadModules(requiredBy(boot.execArgv));
+  moduleSystem.Module._preloadModules(boot.preloads);
   if (boot.code !== undefined) runEval(moduleSystem, boot.code, false, '[worker eval]');
   else moduleSystem.runMain(boot.filename!);
   drainTicks();

@@ -34,8 +34,8 @@ export function dressProcess(setup: ProcessSetup): NodeJS.Process {
   // argv0 is read-only on the host's object and stays 'node', as do the
   // host's own messages that quote it ("Use `node --trace-uncaught …`").
   proc.argv = setup.script === undefined ? [setup.execPath, ...setup.args] : [setup.execPath, setup.script, ...setup.args];
-  // execArgv stays the host's: the engine flags the launcher passed on
-  // (`mini --expose-gc app.js` → ['--expose-gc']), as node reports them.
+  // execArgv is set by the boot: the command line's options as node lists
+  // them (cli.ts), or a worker's own.
 
   const registry = setup.registry;
   // Made on first use, as Node's: a program that never reads stdin opens nothing for it.

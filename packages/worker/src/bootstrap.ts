@@ -25,8 +25,10 @@ export interface WorkerBootstrap {
   readonly filename: string | undefined;
   readonly code: string | undefined;
   readonly argv: string[];
-  /** The worker's process.execArgv: its own option, or its parent's (whose -r modules it loads too). */
+  /** The worker's process.execArgv: its own option, or its parent's. */
   readonly execArgv: string[];
+  /** The -r modules among them, which the worker loads before its script. */
+  readonly preloads: string[];
   readonly execPath: string;
   readonly workerEntry: string;
   readonly workerData: unknown;

@@ -45,15 +45,23 @@ export interface WorkerHost {
 
 let host: WorkerHost | undefined;
 
-/** `execArgv` without its -r/--require and --import options and their values. */
-function withoutPreloads(execArgv: string[]): string[] {
-  const kept: string[] = [];
+/**
+ * `execArgv` taken apart: the -r/--require modules, which our loader runs
+ * in the worker, and the rest without them and without --import, for the
+ * host's Worker (whose own require would load them in the host's realm).
+ */
+function splitPreloads(execArgv: readonly string[]): { required: string[]; rest: string[] } {
+  const required: string[] = [];
+  const rest: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i]!;
-    if (arg === '-r' || arg === '--require' || arg === '--import') i++;
-    else if (!arg.startsWith('--require=') && !arg.startsWith('--import=')) kept.push(arg);
+    if (arg === '-r' || arg === '--require') {
+      if (i + 1 < execArgv.length) required.push(execArgv[++i]!);
+    } else if (arg.startsWith('--require=')) required.push(arg.slice('--require='.length));
+    else if (arg === '--import') i++;
+    else if (!arg.startsWith('--import=')) rest.push(arg);
   }
-  return kept;
+  return { required, rest };
 }
 
 export function setWorkerHost(h: WorkerHost): void {
@@ -145,6 +153,9 @@ export class Worker extends EventEmitter {
     this.control = new Int32Array(new SharedArrayBuffer(4));
     this.metrics = new Float64Array(new SharedArrayBuffer(24));
     this.metrics[1] = -1;
+    // The parent's options unless it gives its own, as node's workers.
+    const execArgv = options.execArgv === undefined ? [...host.execArgv()] : options.execArgv.map(String);
+    const { required, rest } = splitPreloads(execArgv);
     const bootstrap: WorkerBootstrap = {
       miniWorker: true,
       table: threadTable(),
@@ -158,7 +169,8 @@ export class Worker extends EventEmitter {
       filename: what.file,
       code: what.code,
       argv: (options.argv ?? []).map(String),
-      execArgv: options.execArgv === undefined ? [...host.execArgv()] : options.execArgv.map(String),
+      execArgv,
+      preloads: required,
       execPath: host.execPath,
       workerEntry: host.workerEntry,
       workerData: options.workerData,
@@ -176,10 +188,7 @@ export class Worker extends EventEmitter {
         // lose: our ES module loader needs V8's module API, and BroadcastChannel
         // and the stack formatter node's internals. The worker hides them again.
         // Its -r and --import modules are our loader's to run, not the host's.
-        execArgv:
-          options.execArgv === undefined
-            ? undefined
-            : ['--experimental-vm-modules', '--expose-internals', ...withoutPreloads(options.execArgv.map(String))],
+        execArgv: options.execArgv === undefined ? undefined : ['--experimental-vm-modules', '--expose-internals', ...rest],
         resourceLimits: options.resourceLimits,
         trackUnmanagedFds: options.trackUnmanagedFds,
         name: options.name,
