@@ -19,9 +19,9 @@
  * themselves, and they reach the children through process.execArgv.
  */
 import { hostInternal } from '@mini/sys';
+import { hostOption } from './node-options.js';
 import type { BuiltinRegistry } from './registry.js';
 
-type GetOptionValue = (name: string) => unknown;
 interface TestsStream {
   on(event: 'test:fail', listener: (data: { todo?: string | boolean }) => void): TestsStream;
 }
@@ -64,12 +64,11 @@ function loadWithOurs<T>(id: string, registry: BuiltinRegistry): T {
 
 /** What node's test-runner entry does once its process is bootstrapped. */
 export function runTests(registry: BuiltinRegistry): void {
-  const { getOptionValue } = hostInternal<{ getOptionValue: GetOptionValue }>('internal/options');
   const { run } = loadWithOurs<RunnerModule>('internal/test_runner/runner', registry);
   const { setupTestReporters } = hostInternal<{ setupTestReporters: unknown }>('internal/test_runner/utils');
   const { isUsingInspector } = hostInternal<{ isUsingInspector(): boolean }>('internal/util/inspector');
 
-  let concurrency: unknown = getOptionValue('--test-concurrency') || true;
+  let concurrency: unknown = hostOption('--test-concurrency') || true;
   let inspectPort: number | undefined;
   if (isUsingInspector()) {
     process.emitWarning(
@@ -79,7 +78,7 @@ export function runTests(registry: BuiltinRegistry): void {
     inspectPort = process.debugPort;
   }
   let shard: { index: number; total: number } | undefined;
-  const shardOption = getOptionValue('--test-shard');
+  const shardOption = hostOption('--test-shard');
   if (typeof shardOption === 'string' && shardOption !== '') {
     if (!/^\d+\/\d+$/.test(shardOption)) {
       process.exitCode = FAILED;
@@ -94,7 +93,7 @@ export function runTests(registry: BuiltinRegistry): void {
     inspectPort,
     watch: false,
     setup: setupTestReporters,
-    timeout: getOptionValue('--test-timeout') || Infinity,
+    timeout: hostOption('--test-timeout') || Infinity,
     shard,
   }).on('test:fail', (data) => {
     if (data.todo === undefined || data.todo === false) process.exitCode = FAILED;
