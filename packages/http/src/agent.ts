@@ -15,7 +15,7 @@ import type { ClientRequest } from './client.js';
 import type { HttpSocket } from './outgoing.js';
 import { getTransport, type TransportSocket } from './transport.js';
 import { captureAsyncContext, runInAsyncContext, type AsyncContext } from '@mini/loop';
-import { adoptable } from '@mini/sys';
+import { adoptable, copyProperties } from '@mini/sys';
 
 export interface AgentOptions {
   keepAlive?: boolean;
@@ -109,7 +109,7 @@ export class Agent extends adoptable(EventEmitter) {
   addRequest(req: ClientRequest, requestOptions: ConnectOptions): void {
     // As Node's: the agent's options (path: null among them) over the
     // request's, before anything sees them (createSocket, and a subclass's).
-    const options = { ...requestOptions, ...this.options } as ConnectOptions;
+    const options = copyProperties<ConnectOptions>(requestOptions, this.options);
     if (!options.servername && options.servername !== '') options.servername = serverName(options, req);
     const name = this.getName(options);
     const free = this.freeSockets[name];
@@ -140,7 +140,7 @@ export class Agent extends adoptable(EventEmitter) {
    */
   createSocket(req: ClientRequest, options: ConnectOptions, cb: (err: Error | null, socket?: PooledSocket) => void): void {
     // The request's path is not a Unix socket path: the agent's options (path: null) win.
-    const opts = { ...options, ...this.options } as ConnectOptions;
+    const opts = copyProperties<ConnectOptions>(options, this.options);
     if (!opts.servername && opts.servername !== '') opts.servername = serverName(opts, req);
     const name = this.getName(opts);
     opts._agentKey = name;

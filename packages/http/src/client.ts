@@ -14,7 +14,7 @@ import { parserOnBody, parserOnHeadersComplete, parserOnMessageComplete } from '
 import { OutgoingMessage, type HeaderList, type HeaderValue, type HttpSocket } from './outgoing.js';
 import { HTTPParser, RESPONSE, insecureHTTPParserFlag, type ParserOwner } from './parser/parser.js';
 import { maxHeaderSize } from './common.js';
-import { ReflectApply, codedError, invalidArgType, validateBoolean, validateString } from '@mini/sys';
+import { ReflectApply, codedError, copyProperties, invalidArgType, validateBoolean, validateString } from '@mini/sys';
 import { getTransport, type TransportSocket } from './transport.js';
 
 export interface RequestOptions extends ConnectOptions {
@@ -71,10 +71,10 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
     if (typeof input === 'string' || input instanceof URL) {
       opts = urlToOptions(typeof input === 'string' ? new URL(input) : input);
       if (typeof options === 'function') cb = options;
-      else if (options) opts = { ...opts, ...options };
+      else if (options) opts = copyProperties<RequestOptions>(opts, options);
     } else {
       if (typeof options === 'function') cb = options;
-      opts = { ...input };
+      opts = copyProperties(input);
     }
 
     let agent = opts.agent;
@@ -157,7 +157,7 @@ export class ClientRequest extends OutgoingMessage implements ParserOwner {
       else signal.addEventListener('abort', () => this.destroy(abortError(signal)), { once: true });
     }
 
-    this._connectOptions = { ...opts, host, port } as ConnectOptions;
+    this._connectOptions = copyProperties<ConnectOptions>(opts, { host, port });
     this._createConnection = opts.createConnection;
     if (this.agent) {
       this.agent.addRequest(this, this._connectOptions);

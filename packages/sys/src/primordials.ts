@@ -22,13 +22,22 @@ const ObjectHasOwn = Object.hasOwn;
  * in the stream constructors). Object.assign onto `{}` follows the shared
  * transitions from the empty object's map, so copies of one shape share a
  * map (~0.1 µs). Both copy the own enumerable properties, strings then
- * symbols, getters read, in the same order; they differ only on an own
- * '__proto__' key, which assign would take as the prototype: that one
- * keeps the spread.
+ * symbols, getters read, in the same order, and so do several sources
+ * (`{ ...a, ...b }`: a later source's value in an earlier one's key's
+ * place). They differ only on an own '__proto__' key, which assign would
+ * take as the prototype: a source with one keeps the spread.
  */
-export function copyProperties<T extends object>(o: T): T {
-  if (o !== null && typeof o === 'object' && ObjectHasOwn(o, '__proto__')) return { ...o };
-  return ObjectAssign({}, o);
+export function copyProperties<T extends object>(source: T): T;
+export function copyProperties<T extends object>(...sources: readonly (object | null | undefined)[]): T;
+export function copyProperties(...sources: readonly (object | null | undefined)[]): object {
+  for (const source of sources) {
+    if (source !== null && typeof source === 'object' && ObjectHasOwn(source, '__proto__')) {
+      let copy = {};
+      for (const s of sources) copy = { ...copy, ...s };
+      return copy;
+    }
+  }
+  return ReflectApply(ObjectAssign, undefined, [{}, ...sources]) as object;
 }
 
 /** `promise.then(onFulfilled, onRejected)` through the original `then`. */

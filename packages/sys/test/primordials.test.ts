@@ -45,4 +45,29 @@ describe('copyProperties', () => {
     expect(Object.keys(source)).toEqual(['handle', 'readable']);
     expect(copy['handle']).toBe(source.handle);
   });
+
+  it("merges several sources as a spread of each does, later values in earlier keys' places", () => {
+    const pairs: [object | null | undefined, object | null | undefined][] = [
+      [
+        { a: 1, b: 2 },
+        { b: 3, c: 4 },
+      ],
+      [
+        { path: '/x', host: 'h' },
+        { __proto__: null, path: null, keepAlive: true },
+      ],
+      [undefined, { a: 1 }],
+      [{ a: 1 }, null],
+      [{ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}, "b": 2}') as object],
+    ];
+    for (const [a, b] of pairs) {
+      const copy = copyProperties<object>(a, b);
+      const spread = { ...a, ...b };
+      expect(Reflect.ownKeys(copy)).toEqual(Reflect.ownKeys(spread));
+      for (const key of Reflect.ownKeys(spread)) {
+        expect(Object.getOwnPropertyDescriptor(copy, key)).toEqual(Object.getOwnPropertyDescriptor(spread, key));
+      }
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    }
+  });
 });
