@@ -293,7 +293,13 @@ export class Socket extends adoptable(Duplex) {
       this.keepAliveDelay = delay;
       return this;
     }
-    if (this._handle instanceof TCP) this._handle.setKeepAlive(on, delay);
+    // As setNoDelay: a setting the socket already has costs no syscall (an
+    // http.Agent sets keep-alive again each time it reuses a socket).
+    if (this._handle instanceof TCP && (on !== this.wantKeepAlive || (on && delay !== this.keepAliveDelay))) {
+      this.wantKeepAlive = on;
+      this.keepAliveDelay = delay;
+      this._handle.setKeepAlive(on, delay);
+    }
     return this;
   }
 

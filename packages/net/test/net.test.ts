@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { IPPROTO_TCP, SOL_SOCKET, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_NODELAY } from '@mini/sys';
+import { getsockoptInt } from '../src/handles/socket.js';
+import { TCP } from '../src/handles/tcp.js';
 import { net, type StreamHandle } from '../src/index.js';
 
 type AnySocket = hostNet.Socket | InstanceType<typeof net.Socket>;
@@ -233,6 +236,36 @@ describe('Unix sockets', () => {
     mine.end('back');
     expect(await got2).toBe('back');
     await close(host);
+  });
+});
+
+describe('socket options', () => {
+  it('setKeepAlive and setNoDelay reach the kernel on each change, repeated or not', async () => {
+    const server = net.createServer((s) => s.resume());
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const c = net.connect({ port: portOf(server), host: '127.0.0.1', keepAlive: true, keepAliveInitialDelay: 3000 });
+    await once(c, 'connect');
+    const fd = (c._handle as TCP).fd;
+    const keepAlive = (): [number, number] => [getsockoptInt(fd, SOL_SOCKET, SO_KEEPALIVE), getsockoptInt(fd, IPPROTO_TCP, TCP_KEEPIDLE)];
+    // The options given to connect are applied once connected.
+    expect(keepAlive()).toEqual([1, 3]);
+    c.setKeepAlive(true, 3000);
+    expect(keepAlive()).toEqual([1, 3]);
+    c.setKeepAlive(true, 7000);
+    expect(keepAlive()).toEqual([1, 7]);
+    c.setKeepAlive(false);
+    expect(keepAlive()[0]).toBe(0);
+    c.setKeepAlive(false);
+    expect(keepAlive()[0]).toBe(0);
+    c.setKeepAlive(true, 7000);
+    expect(keepAlive()).toEqual([1, 7]);
+    c.setNoDelay(true);
+    expect(getsockoptInt(fd, IPPROTO_TCP, TCP_NODELAY)).toBe(1);
+    c.setNoDelay(false);
+    expect(getsockoptInt(fd, IPPROTO_TCP, TCP_NODELAY)).toBe(0);
+    c.destroy();
+    await close(server);
   });
 });
 
