@@ -72,6 +72,11 @@ for (const id of builtinModules) {
 }
 process.emitWarning = emitWarning;
 
+// The shapes of the builtins that load as stubs (packages/runtime/src/stub-module.ts), learnt from this node.
+const runtimeDist = `${dirname(require.resolve('@mini/runtime/package.json'))}/dist`;
+const { CALL_TIME_STUBS, shapeOf } = require(`${runtimeDist}/stub-module.js`);
+const stubShapes = Object.fromEntries(CALL_TIME_STUBS.map((id) => [id, shapeOf(require(`node:${id}`))]));
+
 await build({
   entryPoints: [`${here}/src/main.ts`],
   outfile: `${here}/dist/runtime.js`,
@@ -87,6 +92,7 @@ await build({
     __MINI_LIBMINI__: JSON.stringify(libmini),
     __MINI_UNDICI__: JSON.stringify(undiciFetch),
     __MINI_NODE_NAMES__: JSON.stringify(nodeNames),
+    __MINI_STUB_SHAPES__: JSON.stringify(stubShapes),
   },
   sourcemap: true,
   logLevel: 'warning',

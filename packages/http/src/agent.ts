@@ -10,12 +10,11 @@
  * or parks it.
  */
 import { EventEmitter } from 'node:events';
-import { isIP } from 'node:net';
 import type { ClientRequest } from './client.js';
 import type { HttpSocket } from './outgoing.js';
 import { getTransport, type TransportSocket } from './transport.js';
 import { captureAsyncContext, runInAsyncContext, type AsyncContext } from '@mini/loop';
-import { adoptable, copyProperties } from '@mini/sys';
+import { adoptable, copyProperties, isIP } from '@mini/sys';
 
 export interface AgentOptions {
   keepAlive?: boolean;

@@ -4,7 +4,7 @@
  * until it is.
  */
 import type { BuiltinRegistry } from './registry.js';
-import { callTimeStub } from './stub-module.js';
+import { CALL_TIME_STUBS, callTimeStub } from './stub-module.js';
 
 /** Host libraries that never touch the host's event loop for their work. */
 const HOST = [
@@ -46,12 +46,6 @@ const HOST = [
 ];
 
 /**
- * Required at load time by common libraries, unused unless HTTP/2 is asked
- * for: it loads, and each function throws when called (stub-module.ts).
- */
-const CALL_TIME_STUBS = ['http2'];
-
-/**
  * Builtins that are not ours yet: they need a loop, or (domain) hold on to
  * a callback's context through an uncaught exception, which our callbacks
  * do not yet do; _stream_wrap is node's JSStreamSocket.
@@ -68,6 +62,7 @@ export function registerBuiltins(registry: BuiltinRegistry, own: OwnBuiltins): v
     registry.register(id, 'host', () => require(`node:${id}`));
   }
   for (const [id, factory] of Object.entries(own)) registry.register(id, 'ours', factory);
+  // Required at load time by common libraries, unused unless asked for: each loads, and its functions throw when called.
   for (const id of CALL_TIME_STUBS) {
     if (id in own) continue;
     registry.register(id, 'stub', () => callTimeStub(id));

@@ -5,8 +5,7 @@
  * when there are none; a wildcard only as the whole or part of the
  * leftmost label, never in a two-label pattern nor over an IDNA label.
  */
-import { isIP } from 'node:net';
-import { codedError } from '@mini/sys';
+import { codedError, isIP } from '@mini/sys';
 
 interface Cert {
   subject?: { CN?: string | string[] } | null;

@@ -3,8 +3,7 @@
  * net.Server, OpenSSL (the node binary's own) through koffi for the
  * protocol. See handles/tls-wrap.ts for the record pump.
  */
-import { isIP } from 'node:net';
-import { callableClass, codedError, validateFunction } from '@mini/sys';
+import { callableClass, codedError, isIP, validateFunction } from '@mini/sys';
 import { normalizeConnectArgs } from './args.js';
 import { checkServerIdentity } from './check-server-identity.js';
 import { cipherNames } from './handles/ciphers.js';
