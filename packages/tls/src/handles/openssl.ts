@@ -98,17 +98,29 @@ export const ssl = bindTable({
 
 /**
  * The record pump's steady state, one call per direction (libmini's
- * native/tls.c): feed received records and read the cleartext they carry,
- * or write cleartext and take the records it made. `info` receives the
- * SSL_get_error that stopped the work (0: none), the bytes still in the
- * write BIO, and (writing) what SSL_write returned.
+ * native/tls.c): feed received records and read the cleartext they carry
+ * into `readPool`, or write cleartext and take the records it made into
+ * `outPool`. `pumpInfo` receives the SSL_get_error that stopped the work
+ * (0: none), the bytes still in the write BIO, and (writing) what
+ * SSL_write returned. The pools are given to libmini once, for this
+ * thread: each call carries only the SSL and its input.
  */
 const pumpTable = libminiTable({
   mini_tls_init: 'int mini_tls_init()',
-  mini_tls_read:
-    'int mini_tls_read(void *ssl, void *rbio, void *wbio, _In_opt_ void *input, int len, _Out_ void *out, int cap, _Out_ void *info)',
-  mini_tls_write: 'int mini_tls_write(void *ssl, void *wbio, const void *data, int len, _Out_ void *out, int cap, _Out_ void *info)',
+  mini_tls_pools: 'void mini_tls_pools(_Out_ void *readPool, int readCap, _Out_ void *outPool, int outCap, _Out_ void *info)',
+  mini_tls_read: 'int mini_tls_read(void *ssl, _In_opt_ void *input, int len)',
+  mini_tls_write: 'int mini_tls_write(void *ssl, const void *data, int len)',
 });
+
+/** One SSL_read takes at most a record's worth and a bit. */
+export const READ_SIZE = 64 * 1024;
+/** Cleartext the pump read, valid until the next pump call. */
+export const readPool = Buffer.allocUnsafeSlow(READ_SIZE);
+/** Records on their way out are read from OpenSSL into this, then sent from it. */
+export const OUT_POOL_SIZE = 64 * 1024;
+export const outPool = Buffer.allocUnsafeSlow(OUT_POOL_SIZE);
+/** The pump's report; off the V8 heap (an ArrayBuffer of its own), as libmini keeps its address. */
+export const pumpInfo = new Int32Array(new ArrayBuffer(12));
 
 let pump: ReturnType<typeof pumpTable> | undefined;
 
@@ -116,6 +128,7 @@ export function recordPump(): ReturnType<typeof pumpTable> {
   if (pump === undefined) {
     const bound = pumpTable();
     if (bound.mini_tls_init() !== 0) throw new Error('libmini: the node binary does not export the OpenSSL functions tls needs');
+    bound.mini_tls_pools(readPool, READ_SIZE, outPool, OUT_POOL_SIZE, new Uint8Array(pumpInfo.buffer));
     pump = bound;
   }
   return pump;

@@ -36,6 +36,10 @@ import { sslError, verifyError, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, type OpenS
 import {
   nativeCallback,
   newMemBio,
+  OUT_POOL_SIZE,
+  outPool,
+  pumpInfo,
+  readPool,
   recordPump,
   selectedAlpn,
   sessionDer,
@@ -77,16 +81,6 @@ export interface ParentHandle {
 const NOTHING = 0;
 const SENT = 1;
 const QUEUED = 2;
-
-/** One SSL_read takes at most a record's worth and a bit. */
-const READ_SIZE = 64 * 1024;
-const readPool = Buffer.allocUnsafeSlow(READ_SIZE);
-/** Records on their way out are read from OpenSSL into this, then copied to a buffer of their size. */
-const OUT_POOL_SIZE = 64 * 1024;
-const outPool = Buffer.allocUnsafeSlow(OUT_POOL_SIZE);
-/** What the record pump reports: the SSL_get_error that stopped it, bytes left in the write BIO, SSL_write's result. */
-const pumpInfo = new Int32Array(3);
-const pumpInfoBytes = new Uint8Array(pumpInfo.buffer);
 
 /** Accept whatever chain the peer sends: the JS layer judges the verify result after the handshake, as Node's. */
 const acceptAny = nativeCallback('int mini_verify_accept(int ok, void *ctx)', (() => 1) as (...args: never[]) => unknown);
@@ -291,6 +285,7 @@ export class TLSWrap {
     running.handshake = this;
     selectingFor(this.context);
     const r = ssl.SSL_do_handshake(s);
+    this.outPending = -1;
     running.handshake = undefined;
     selectingFor(undefined);
     if (r === 1) {
@@ -332,16 +327,7 @@ export class TLSWrap {
     const pump = recordPump();
     // No ERR_clear_error per call: the queue only fills on a failure, and sslError() empties it then.
     while (this.readingClear()) {
-      const n = pump.mini_tls_read(
-        s,
-        this.encIn,
-        this.encOut,
-        inputLength > 0 ? input! : null,
-        inputLength,
-        readPool,
-        READ_SIZE,
-        pumpInfoBytes,
-      );
+      const n = pump.mini_tls_read(s, inputLength > 0 ? input! : null, inputLength);
       inputLength = 0;
       // Read before delivering: the reader's callback may run another pump.
       const e = pumpInfo[0]!;
@@ -350,10 +336,9 @@ export class TLSWrap {
         const buf = Buffer.allocUnsafe(n);
         readPool.copy(buf, 0, 0, n);
         this.bytesRead += n;
+        // What the reader writes back keeps outPending exact (encrypt), or makes it unknown.
         this.onread?.(n, buf);
         drainTicks();
-        // Delivering may have written (or closed): what the write BIO holds is no longer known.
-        this.outPending = -1;
       }
       // The pool filled up before OpenSSL ran out: go on.
       if (e === 0) continue;
@@ -378,24 +363,31 @@ export class TLSWrap {
     drainTicks();
   }
 
-  /**
-   * Send what OpenSSL wrote, in one parent write: NOTHING when it wrote
-   * nothing, SENT when the parent took it at once, QUEUED when `onQueued`
-   * follows from the parent's completion, or a negative status.
-   */
-  private encOut_(onQueued?: (status: number) => void): number {
+  /** Send what OpenSSL wrote, in one parent write (sendRecords). */
+  private encOut_(): number {
     if (this.ssl === null || this.parent.isClosing()) return NOTHING;
     // One BIO_read into the pool says both whether there is anything and what (-1: empty).
-    return this.sendRecords(ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE), onQueued);
+    return this.sendRecords(ssl.BIO_read(this.encOut, outPool, OUT_POOL_SIZE));
   }
 
-  /** Send the `n` bytes of records read into the pool, and any the write BIO still holds beyond them. */
-  private sendRecords(n: number, onQueued?: (status: number) => void): number {
+  /** A parent request the parent finished with inside its call, for the next send. */
+  private spareReq: WriteReq | undefined;
+
+  /**
+   * Send the `n` bytes of records read into the pool, and any the write BIO
+   * still holds beyond them, in one parent write: NOTHING when there are
+   * none, SENT when the parent took them at once, QUEUED when the parent
+   * completes later (and with it `queued`, a cleartext write), or a
+   * negative status.
+   */
+  private sendRecords(n: number, queued?: WriteReq): number {
     if (n <= 0 || this.parent.isClosing()) return NOTHING;
-    const req = new WriteReq(this.loop);
-    if (onQueued !== undefined) req.oncomplete = (status) => onQueued(status);
+    let req = this.spareReq;
+    if (req === undefined) req = new WriteReq(this.loop);
+    else this.spareReq = undefined;
+    const transient = n < OUT_POOL_SIZE;
     let err: number;
-    if (n < OUT_POOL_SIZE) {
+    if (transient) {
       // All of it: the parent copies only what it cannot send now.
       err = this.parent.writeTransient(req, outPool, n);
     } else {
@@ -404,7 +396,14 @@ export class TLSWrap {
       err = this.parent.writev(req, [Buffer.concat(parts)]);
     }
     if (err < 0) return err;
-    return req.async ? QUEUED : SENT;
+    if (req.async) {
+      // A parent completes a queued write later, from its loop, never inside the call: the callback can be set now.
+      if (queued !== undefined) req.oncomplete = (status) => this.completeWrite(queued, status);
+      return QUEUED;
+    }
+    // Nothing of it is left in the parent (a writev would keep its chunk list): the next send may take it.
+    if (transient) this.spareReq = req;
+    return SENT;
   }
 
   // ---- the stream surface net.Socket drives -------------------------------------
@@ -444,14 +443,18 @@ export class TLSWrap {
       this.pending.push({ req, chunks });
       return 0;
     }
-    return this.encrypt(req, chunks, false);
+    return this.encrypt(req, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), false);
   }
 
   /** As writev, for bytes the caller reuses once this returns: encrypted at once, or copied to wait for the handshake. */
   writeTransient(req: WriteReq, data: Uint8Array, length: number): number {
-    const view = length === data.byteLength ? data : data.subarray(0, length);
-    if (!this.established || this.waitingCert || this.pending.length > 0) return this.writev(req, [Buffer.from(view)]);
-    return this.writev(req, [view]);
+    if (this.ssl === null || this.closed || !this.established || this.waitingCert || this.pending.length > 0) {
+      return this.writev(req, [Buffer.from(data.subarray(0, length))]);
+    }
+    // Encrypted before this returns: the bytes themselves, with no view or chunk list.
+    req.bytes = length;
+    req.async = false;
+    return this.encrypt(req, data, false, length);
   }
 
   /**
@@ -459,16 +462,18 @@ export class TLSWrap {
    * with it: inside the call (req.async false) when the parent took it all.
    * A queued request (`queued`) always completes through its callback.
    */
-  private encrypt(req: WriteReq, chunks: Uint8Array[], queued: boolean): number {
+  private encrypt(req: WriteReq, data: Uint8Array, queued: boolean, length = data.byteLength): number {
     const s = this.ssl!;
-    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     // SSL_write and the BIO_read of its records, in one call.
-    const out = recordPump().mini_tls_write(s, this.encOut, data, data.byteLength, outPool, OUT_POOL_SIZE, pumpInfoBytes);
-    if (data.byteLength > 0) {
+    const out = recordPump().mini_tls_write(s, data, length);
+    // Read before sending: a stream parent's write may run another wrap's pump.
+    this.outPending = out < OUT_POOL_SIZE ? pumpInfo[1]! : -1;
+    if (length > 0) {
       const n = pumpInfo[2]!;
       if (n <= 0) {
         const err = sslError();
         this.failed = true;
+        this.outPending = -1;
         this.encOut_();
         process.nextTick(() => this.onerror?.(err));
         if (!queued) return UV_EPIPE;
@@ -477,7 +482,7 @@ export class TLSWrap {
       }
       this.bytesWritten += n;
     }
-    const status = this.sendRecords(out, (st) => this.completeWrite(req, st));
+    const status = this.sendRecords(out, req);
     if (status < 0) {
       if (!queued) return status;
       this.completeWrite(req, status);
@@ -508,7 +513,7 @@ export class TLSWrap {
         this.completeWrite(req, UV_ECANCELED);
         continue;
       }
-      this.encrypt(req, chunks, true);
+      this.encrypt(req, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), true);
     }
   }
 
@@ -519,6 +524,7 @@ export class TLSWrap {
       if (this.established && this.ssl !== null && !this.failed) {
         ssl.ERR_clear_error();
         ssl.SSL_shutdown(this.ssl);
+        this.outPending = -1;
         this.encOut_();
       }
       const down = new ShutdownReq(this.loop);
