@@ -54,25 +54,25 @@ function buildTimers(loop: Loop): Timers {
 
   // Plain functions with Node's arities (setTimeout.length === 5); the
   // arguments object tells "no extra arguments" from "undefined passed".
-  function setTimeout(callback: unknown, after?: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
+  function setTimeout(callback: unknown, after?: unknown, arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 2 ? ReflectApply(ArrayPrototypeSlice, arguments, [2]) : undefined;
+    const args = arguments.length <= 2 ? undefined : arguments.length === 3 ? [arg1] : ReflectApply(ArrayPrototypeSlice, arguments, [2]);
     const timeout = new Timeout(timeouts, callback, after, args, false, true);
     timeouts.insert(timeout, timeout._idleTimeout);
     return timeout;
   }
 
-  function setInterval(callback: unknown, repeat?: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
+  function setInterval(callback: unknown, repeat?: unknown, arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Timeout {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 2 ? ReflectApply(ArrayPrototypeSlice, arguments, [2]) : undefined;
+    const args = arguments.length <= 2 ? undefined : arguments.length === 3 ? [arg1] : ReflectApply(ArrayPrototypeSlice, arguments, [2]);
     const timeout = new Timeout(timeouts, callback, repeat, args, true, true);
     timeouts.insert(timeout, timeout._idleTimeout);
     return timeout;
   }
 
-  function setImmediate(callback: unknown, _arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Immediate {
+  function setImmediate(callback: unknown, arg1?: unknown, _arg2?: unknown, _arg3?: unknown): Immediate {
     validateFunction(callback, 'callback');
-    const args = arguments.length > 1 ? ReflectApply(ArrayPrototypeSlice, arguments, [1]) : undefined;
+    const args = arguments.length <= 1 ? undefined : arguments.length === 2 ? [arg1] : ReflectApply(ArrayPrototypeSlice, arguments, [1]);
     return new Immediate(immediates, callback, args);
   }
 

@@ -21,18 +21,30 @@ function timers(): Timers {
   return (defaults ??= createTimers(defaultLoop()));
 }
 
-// Wrappers keep Node's arities and pass `arguments` through untouched, so
-// "no extra argument" and "undefined passed" stay distinct.
-export const setTimeout = function setTimeout(_callback: unknown, _delay?: unknown, _a1?: unknown, _a2?: unknown, _a3?: unknown) {
-  return (timers().setTimeout as (...a: unknown[]) => unknown).apply(undefined, arguments as unknown as unknown[]);
+// Wrappers keep Node's arities and pass the arguments through as given, so
+// "no extra argument" and "undefined passed" stay distinct. The usual calls
+// (no extra argument, or one: undici's timeouts pass a WeakRef) are plain
+// calls; only more arguments go through apply, whose arguments object is
+// most of a call's cost until V8 optimises the caller.
+export const setTimeout = function setTimeout(callback: unknown, delay?: unknown, a1?: unknown, _a2?: unknown, _a3?: unknown) {
+  const set = timers().setTimeout as (...a: unknown[]) => unknown;
+  if (arguments.length <= 2) return set(callback, delay);
+  if (arguments.length === 3) return set(callback, delay, a1);
+  return set.apply(undefined, arguments as unknown as unknown[]);
 } as unknown as Timers['setTimeout'];
 
-export const setInterval = function setInterval(_callback: unknown, _delay?: unknown, _a1?: unknown, _a2?: unknown, _a3?: unknown) {
-  return (timers().setInterval as (...a: unknown[]) => unknown).apply(undefined, arguments as unknown as unknown[]);
+export const setInterval = function setInterval(callback: unknown, delay?: unknown, a1?: unknown, _a2?: unknown, _a3?: unknown) {
+  const set = timers().setInterval as (...a: unknown[]) => unknown;
+  if (arguments.length <= 2) return set(callback, delay);
+  if (arguments.length === 3) return set(callback, delay, a1);
+  return set.apply(undefined, arguments as unknown as unknown[]);
 } as Timers['setInterval'];
 
-export const setImmediate = function setImmediate(_callback: unknown, _a1?: unknown, _a2?: unknown, _a3?: unknown) {
-  return (timers().setImmediate as (...a: unknown[]) => unknown).apply(undefined, arguments as unknown as unknown[]);
+export const setImmediate = function setImmediate(callback: unknown, a1?: unknown, _a2?: unknown, _a3?: unknown) {
+  const set = timers().setImmediate as (...a: unknown[]) => unknown;
+  if (arguments.length <= 1) return set(callback);
+  if (arguments.length === 2) return set(callback, a1);
+  return set.apply(undefined, arguments as unknown as unknown[]);
 } as unknown as Timers['setImmediate'];
 
 /** Start `timer` over as a fresh setTimeout(callback, after) would be (see Timeout.restart). */
