@@ -5,6 +5,7 @@
  */
 import { defineLazy } from '@mini/sys';
 import * as timers from '@mini/timers';
+import { nameAsNode } from './builtin-names.js';
 import { UNDICI_GLOBALS, type Undici } from './fetch.js';
 
 /** The message classes node exposes as lazy globals; ours, from our worker_threads. */
@@ -14,12 +15,11 @@ export function installGlobals(console: Console, undici: () => Undici, builtin: 
   const g = globalThis as Record<string, unknown>;
   const define = (name: string, value: unknown) =>
     Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: true });
-  define('setTimeout', timers.setTimeout);
-  define('clearTimeout', timers.clearTimeout);
-  define('setInterval', timers.setInterval);
-  define('clearInterval', timers.clearInterval);
-  define('setImmediate', timers.setImmediate);
-  define('clearImmediate', timers.clearImmediate);
+  // Named as node names them before anything requires 'timers' (the registry names a module's functions when it loads).
+  const timerGlobals = timersModule();
+  nameAsNode('timers', timerGlobals);
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'])
+    define(name, timerGlobals[name]);
   Object.defineProperty(g, 'console', { value: console, writable: true, configurable: true, enumerable: false });
   // fetch is a plain function that loads undici on its first call; the
   // classes are accessors that load it on first read and then become plain
