@@ -21,6 +21,7 @@ import { HTTPParser, REQUEST, insecureHTTPParserFlag, type ParseError, type Pars
 import { ServerResponse } from './server-response.js';
 import type { Server } from './server.js';
 import { DateNow } from '@mini/sys';
+import { SocketClass, consumeData } from '@mini/net';
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const HEADER_TOO_LARGE = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
@@ -67,6 +68,8 @@ export class ServerConnection implements ParserOwner {
     if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
     socket.on('timeout', this.onTimeout);
     socket.on('data', this.onData);
+    // While nothing else listens, the reads come to the parser without a 'data' event, as in Node.
+    if (socket instanceof SocketClass) consumeData(socket, this.onData);
     socket.on('end', this.onEnd);
     socket.on('error', this.onError);
     socket.on('close', this.onClose);
@@ -184,6 +187,7 @@ export class ServerConnection implements ParserOwner {
   private upgrade(req: IncomingMessage, head: Buffer): void {
     const socket = this.socket;
     socket.removeListener('data', this.onData);
+    if (socket instanceof SocketClass) consumeData(socket, undefined);
     socket.removeListener('end', this.onEnd);
     socket.removeListener('close', this.onClose);
     socket.removeListener('drain', this.onDrain);

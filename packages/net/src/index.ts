@@ -10,7 +10,7 @@ export { StreamHandle, ConnectReq, WriteReq, ShutdownReq, UV_EOF, UV_ECANCELED }
 // The base every fd-backed handle shares, for handles that live elsewhere (TTY, an IPC channel).
 export { FdHandle, openSocket, socketName, getsockoptInt, setsockoptInt } from './handles/socket.js';
 // The classes themselves, for subclasses elsewhere (tls.TLSSocket); net.Socket is their callable face.
-export { Socket as SocketClass, type SocketOptions } from './socket.js';
+export { Socket as SocketClass, consumeData, type DataConsumer, type SocketOptions } from './socket.js';
 export { Server as ServerClass, type ServerOptions } from './server.js';
 export { normalizeArgs } from './args.js';
 export { setSystemLookup, type LookupFunction } from './lookup.js';

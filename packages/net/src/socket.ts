@@ -638,6 +638,11 @@ export class Socket extends adoptable(Duplex) {
     const handle = this._handle;
     if (nread > 0 && buf !== undefined) {
       this._unrefTimer();
+      const consumer = (this as { [kDataConsumer]?: DataConsumer })[kDataConsumer];
+      if (consumer !== undefined && consumesAtOnce(this, consumer)) {
+        consumer(buf);
+        return;
+      }
       if (!this.push(buf) && handle !== null) {
         handle.readStop();
       }
@@ -787,6 +792,49 @@ export class Socket extends adoptable(Duplex) {
 // The bundle renames classes whose names clash (net, dgram and http each
 // have one); Node prints this name in inspect output and error events.
 Object.defineProperty(Socket, 'name', { value: 'Socket' });
+
+/** A socket's one 'data' listener, which may be given each chunk read without the stream emitting it (see consumeData). */
+export type DataConsumer = (chunk: Buffer) => void;
+
+const kDataConsumer = Symbol('kDataConsumer');
+
+/**
+ * Let `consumer`, which must be `socket`'s 'data' listener, take each chunk
+ * read straight from the read, for as long as it is the only listener and
+ * the stream would emit the chunk at once anyway (flowing, nothing
+ * buffered, no decoder), doing what push() would: an http server's
+ * connection reads its socket this way, as Node's parser consumes the
+ * stream, which emits no 'data' for it either; so neither comes push()'s
+ * work for each chunk, nor the tick it schedules after, which finds
+ * nothing more to read. Undefined gives the reads back to push().
+ */
+export function consumeData(socket: Socket, consumer: DataConsumer | undefined): void {
+  // Not enumerable: the socket shows in util.inspect as before.
+  Object.defineProperty(socket, kDataConsumer, { value: consumer, writable: true, configurable: true, enumerable: false });
+}
+
+interface FlowState {
+  flowing: boolean | null;
+  sync: boolean;
+  length: number;
+  ended: boolean;
+  destroyed: boolean;
+  errored: Error | null;
+  decoder: unknown;
+}
+
+/**
+ * Whether push() would emit this chunk at once, to `consumer` alone. The
+ * stream's state is left as it is: as with Node's consumed socket, it has
+ * read nothing itself (readableDidRead stays false).
+ */
+function consumesAtOnce(socket: Socket, consumer: DataConsumer): boolean {
+  // The one listener is stored as itself (not in an array, not wrapped by once).
+  if ((socket as unknown as { _events: Record<string, unknown> })._events['data'] !== consumer) return false;
+  const state = (socket as unknown as { _readableState: FlowState })._readableState;
+  if (state.flowing !== true || state.sync || state.length !== 0 || state.ended || state.destroyed || state.errored !== null) return false;
+  return state.decoder === null;
+}
 
 function readableState(s: Socket): { endEmitted: boolean } {
   return (s as unknown as { _readableState: { endEmitted: boolean } })._readableState;
