@@ -120,6 +120,9 @@ function stageChunks(chunks: Chunk[]): number {
   return at;
 }
 
+/** Sets a socket's #dataConsumer from outside the class (consumeData); assigned in Socket's static block. */
+let setDataConsumer: (socket: Socket, consumer: DataConsumer | undefined) => void;
+
 export class Socket extends adoptable(Duplex) {
   connecting = false;
   _handle: StreamHandle | null = null;
@@ -145,6 +148,19 @@ export class Socket extends adoptable(Duplex) {
   private wantNoDelay = false;
   private wantKeepAlive = false;
   private keepAliveDelay = 0;
+  /**
+   * The 'data' listener that may take reads straight from the handle
+   * (consumeData). A private field, so that every socket has it from birth
+   * (one shape for all, no property added per connection) and it stays out
+   * of util.inspect.
+   */
+  #dataConsumer: DataConsumer | undefined = undefined;
+
+  static {
+    setDataConsumer = (socket, consumer) => {
+      socket.#dataConsumer = consumer;
+    };
+  }
 
   constructor(options: SocketOptions = {}) {
     if (options === null || typeof options !== 'object') options = {};
@@ -638,7 +654,7 @@ export class Socket extends adoptable(Duplex) {
     const handle = this._handle;
     if (nread > 0 && buf !== undefined) {
       this._unrefTimer();
-      const consumer = (this as { [kDataConsumer]?: DataConsumer })[kDataConsumer];
+      const consumer = this.#dataConsumer;
       if (consumer !== undefined && consumesAtOnce(this, consumer)) {
         consumer(buf);
         return;
@@ -796,8 +812,6 @@ Object.defineProperty(Socket, 'name', { value: 'Socket' });
 /** A socket's one 'data' listener, which may be given each chunk read without the stream emitting it (see consumeData). */
 export type DataConsumer = (chunk: Buffer) => void;
 
-const kDataConsumer = Symbol('kDataConsumer');
-
 /**
  * Let `consumer`, which must be `socket`'s 'data' listener, take each chunk
  * read straight from the read, for as long as it is the only listener and
@@ -809,8 +823,7 @@ const kDataConsumer = Symbol('kDataConsumer');
  * nothing more to read. Undefined gives the reads back to push().
  */
 export function consumeData(socket: Socket, consumer: DataConsumer | undefined): void {
-  // Not enumerable: the socket shows in util.inspect as before.
-  Object.defineProperty(socket, kDataConsumer, { value: consumer, writable: true, configurable: true, enumerable: false });
+  setDataConsumer(socket, consumer);
 }
 
 interface FlowState {
