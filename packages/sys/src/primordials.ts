@@ -37,7 +37,7 @@ export function copyProperties(...sources: readonly (object | null | undefined)[
       return copy;
     }
   }
-  return ReflectApply(ObjectAssign, undefined, [{}, ...sources]) as object;
+  return ObjectAssign({}, ...sources);
 }
 
 /** `promise.then(onFulfilled, onRejected)` through the original `then`. */
