@@ -18,8 +18,8 @@ export function installGlobals(console: Console, undici: () => Undici, builtin: 
   // Named as node names them before anything requires 'timers' (the registry names a module's functions when it loads).
   const timerGlobals = timersModule();
   nameAsNode('timers', timerGlobals);
-  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'])
-    define(name, timerGlobals[name]);
+  // Every function of the module is a global; its promises are not.
+  for (const [name, value] of Object.entries(timerGlobals)) if (name !== 'promises') define(name, value);
   Object.defineProperty(g, 'console', { value: console, writable: true, configurable: true, enumerable: false });
   // fetch is a plain function that loads undici on its first call; the
   // classes are accessors that load it on first read and then become plain
